@@ -1,0 +1,133 @@
+"""The library's front door: `analyze()` one source, `analyze_many()` a stream of them.
+
+The CLI is a thin layer over these two functions.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from spacy.language import Language
+
+from .errors import AnalysisError, ReadError
+from .pipeline import DEFAULT_MODEL, get_pipeline
+from .pipeline.to_records import doc_to_record
+from .readers import Article, ReadFailure, TableOptions, article_from_text, read_sources
+from .records import Record
+
+log = logging.getLogger(__name__)
+
+Source = str | Path | Article | ReadFailure
+
+
+@dataclass
+class Failure:
+    """A source or document that produced no record, and why; the batch went on."""
+
+    source: str
+    reason: str
+    code: str
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.source}: {self.reason}"
+
+
+def _articles(sources: Iterable[Source], options: TableOptions) -> Iterator[Article | ReadFailure]:
+    for source in sources:
+        if isinstance(source, (Article, ReadFailure)):
+            yield source
+        elif isinstance(source, Path):
+            yield from read_sources([source], options)
+        else:
+            yield article_from_text(source, None)
+
+
+def _published(value: str | date | None) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else date.fromisoformat(value).isoformat()
+
+
+def analyze_many(
+    sources: Iterable[Source],
+    published: str | date | None = None,
+    *,
+    batch_size: int = 16,
+    model: str = DEFAULT_MODEL,
+    nlp: Language | None = None,
+    table_options: TableOptions = TableOptions(),
+    errors: str = "raise",
+) -> Iterator[Record | Failure]:
+    """Analyse many sources, streamed through `nlp.pipe` in batches; one `Record` each.
+
+    `sources` are strings of text, `pathlib.Path`s (files or folders, read by the reader
+    that matches each file) or `Article`s. `published` overrides every document's date.
+    With `errors="raise"` the first unreadable source raises; with `errors="yield"` a
+    `Failure` is yielded in its place and the stream goes on.
+    """
+    nlp = nlp or get_pipeline(model)
+    override = _published(published)
+    stream = _articles(sources, table_options)
+    while batch := list(islice(stream, batch_size)):
+        articles = []
+        for item in batch:
+            if isinstance(item, ReadFailure):
+                if errors == "raise":
+                    raise ReadError(item.reason, source=item.source)
+                yield Failure(item.source, item.reason, item.code)
+            else:
+                if override:
+                    item.published = override
+                articles.append(item)
+        yield from _analyze_batch(nlp, articles, errors)
+
+
+def _make_doc(nlp: Language, article: Article):
+    doc = nlp.make_doc(article.text)
+    doc._.published = date.fromisoformat(article.published) if article.published else None
+    doc._.boilerplate = list(article.boilerplate)
+    return doc
+
+
+def _analyze_batch(nlp: Language, articles: list[Article], errors: str
+                   ) -> Iterator[Record | Failure]:
+    try:
+        docs = list(nlp.pipe([_make_doc(nlp, a) for a in articles], batch_size=len(articles) or 1))
+    except Exception:  # noqa: BLE001 - one bad document must not take the batch down
+        if len(articles) == 1:
+            article = articles[0]
+            log.exception("pipeline failed on %s", article.source)
+            if errors == "raise":
+                raise
+            yield Failure(article.source or "<text>", "pipeline failed (see log)", AnalysisError.code)
+            return
+        for article in articles:  # find the culprit, keep the others
+            yield from _analyze_batch(nlp, [article], errors)
+        return
+    for article, doc in zip(articles, docs):
+        try:
+            yield doc_to_record(doc, article.document(), article.boilerplate)
+        except Exception as exc:  # noqa: BLE001
+            if errors == "raise":
+                raise AnalysisError(str(exc), source=article.source) from exc
+            yield Failure(article.source or "<text>", f"record conversion failed: {exc}",
+                          AnalysisError.code)
+
+
+def analyze(source: Source, published: str | date | None = None, *,
+            model: str = DEFAULT_MODEL, nlp: Language | None = None) -> Record:
+    """Analyse one text (a `str`) or one file (a `pathlib.Path`) and return its `Record`.
+
+    A file that holds several documents (CSV, JSONL) is an error here: use
+    `analyze_many`, which streams them.
+    """
+    results = list(islice(analyze_many([source], published, nlp=nlp, model=model), 2))
+    if len(results) != 1:
+        raise ReadError(f"holds {'several documents' if results else 'no document'}; "
+                        "use analyze_many()", source=str(source))
+    return results[0]

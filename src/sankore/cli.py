@@ -1,0 +1,199 @@
+"""The `sankore` command: argument handling and output only; the work is in the library."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+import click
+
+from . import __version__
+from .api import Failure, analyze_many
+from .pipeline import DEFAULT_MODEL
+from .readers import TableOptions
+
+EVAL_TASKS = ("geo", "time")
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _report(failure: Failure) -> None:
+    click.echo(f"sankore: error: {failure.source}: {failure.reason}", err=True)
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[IO[str]]:
+    """Standard output, or a file written whole or not at all (temp file, then rename)."""
+    if path is None:
+        yield sys.stdout
+        return
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=path.parent or Path("."), prefix=f".{path.name}.",
+        delete=False)
+    try:
+        with handle:
+            yield handle
+        os.replace(handle.name, path)
+    except BaseException:
+        os.unlink(handle.name)
+        raise
+
+
+table_options = [
+    click.option("--text-column", help="CSV/JSONL column holding the text "
+                 "(default: the first of text, doc_text, full_text, body, content)."),
+    click.option("--date-column", help="CSV/JSONL column holding the publication date "
+                 "(default: published, date, pub_date…)."),
+    click.option("--title-column", help="CSV/JSONL column holding the title (default: title, headline)."),
+]
+
+
+def with_table_options(func):
+    for option in reversed(table_options):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sankore")
+def main() -> None:
+    """Sankore: news articles in, evidence-linked event records out."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_iso_date, metavar="YYYY-MM-DD",
+              help="Publication date for every document (overrides what the file says).")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json",
+              show_default=True, help="json: indented (an array when there are several "
+              "documents); jsonl: one record per line.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE (whole or not at all) instead of standard output.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True,
+              help="spaCy model package to build the pipeline on.")
+@click.option("--batch-size", default=16, show_default=True, help="Documents per nlp.pipe batch.")
+@with_table_options
+def analyze(paths: tuple[str, ...], published: str | None, fmt: str, output: Path | None,
+            model: str, batch_size: int, text_column: str | None, date_column: str | None,
+            title_column: str | None) -> None:
+    """Analyse PATHS (files, folders, or - for standard input) and print one sankore/1
+    record per document.
+
+    Reads plain text in any common encoding, HTML pages, CSV/TSV and JSON Lines files.
+    Unreadable inputs are reported on standard error, one line each, and the others go
+    on; the exit status is 1 if any input failed.
+    """
+    options = TableOptions(text_column, date_column, title_column)
+    sources = [Path(p) if p != "-" else p for p in paths]
+    failed = 0
+    records = 0
+    buffered = []  # --format json writes one document as an object, several as an array
+    with _output(output) as out:
+        stream = analyze_many(_expand_stdin(sources), published, batch_size=batch_size,
+                              model=model, table_options=options, errors="yield")
+        for item in stream:
+            if isinstance(item, Failure):
+                failed += 1
+                _report(item)
+                continue
+            records += 1
+            if fmt == "jsonl":
+                out.write(item.to_json() + "\n")
+            else:
+                buffered.append(item.to_dict())
+        if fmt == "json" and buffered:
+            data = buffered[0] if len(buffered) == 1 else buffered
+            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    if failed:
+        click.echo(f"sankore: {records} document(s) analysed, {failed} failed", err=True)
+        sys.exit(1)
+
+
+def _expand_stdin(sources: list) -> Iterator:
+    from .readers import read_sources
+
+    for source in sources:
+        if source == "-":
+            yield from read_sources(["-"])
+        else:
+            yield source
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", required=True, metavar="URL",
+              help="Database URL, e.g. sqlite:///sankore.db (created if missing).")
+@click.option("--published", callback=_iso_date, metavar="YYYY-MM-DD",
+              help="Publication date for every document (overrides what the file says).")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True)
+@click.option("--batch-size", default=16, show_default=True)
+@with_table_options
+def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, batch_size: int,
+           text_column: str | None, date_column: str | None, title_column: str | None) -> None:
+    """Analyse PATHS and store each document with all its records in the database.
+
+    A document already stored (same normalized text) is skipped; each document is stored
+    whole or not at all. Prints a summary; the exit status is 1 if any input failed.
+    """
+    from .errors import StoreError
+    from .store import open_store
+
+    options = TableOptions(text_column, date_column, title_column)
+    stored = duplicates = failed = 0
+    with open_store(db) as store:
+        for item in analyze_many(_expand_stdin([Path(p) if p != "-" else p for p in paths]),
+                                 published, batch_size=batch_size, model=model,
+                                 table_options=options, errors="yield"):
+            if isinstance(item, Failure):
+                failed += 1
+                _report(item)
+                continue
+            try:
+                if store.add(item):
+                    stored += 1
+                else:
+                    duplicates += 1
+            except StoreError as exc:
+                failed += 1
+                click.echo(f"sankore: error: {item.doc.source}: {exc}", err=True)
+    click.echo(f"stored {stored}, skipped {duplicates} already stored, failed {failed}")
+    if failed:
+        sys.exit(1)
+
+
+@main.command(name="eval")
+@click.argument("task", type=click.Choice(EVAL_TASKS))
+@click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path),
+              help="Gold data: a file or a folder in the task's format.")
+@click.option("--limit", type=int, help="Score only the first N documents.")
+def evaluate(task: str, gold: Path, limit: int | None) -> None:
+    """Score the pipeline on gold data and print the figures (Sankore and the task's
+    baseline, run in the same command) as JSON.
+
+    \b
+    geo:  LGL / GeoVirus XML (../shared/data/geo/); baseline: gazetteer lookup of
+          spaCy GPE/LOC entities.
+    time: TimeML .tml files (../shared/data/time/); baseline: dateparser's search_dates.
+    """
+    module = importlib.import_module(f"sankore.eval.{task}")
+    figures = module.evaluate(gold, limit=limit)
+    click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

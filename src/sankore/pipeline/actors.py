@@ -1,0 +1,292 @@
+"""The `sankore_actors` component: states, IGOs, bodies, armed groups, outlets and persons.
+
+Dictionary actors (resources/data/countries.tsv, organizations.tsv) are found with a
+phrase matcher, so they do not depend on the statistical NER, which the small English
+model gets wrong on African names (it tags "Niger", "Mali" and "Burkina Faso" as persons).
+A country followed by a sector noun ("French troops", "Malian authorities") becomes that
+country's sector (FRA MIL, MLI GOV). Persons come from the NER, minus anything the places
+component or the dictionaries claim, with role and country read from their title
+("Russian Foreign Minister Sergey Lavrov", "Niger's foreign minister, Bakari Yaou Sangare").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..resources import lexicons
+from .extensions import in_boilerplate, register_extensions
+from .mentions import ActorMention
+
+SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels",
+                "OPP": "opposition", "LEG": "legislature", "JUD": "judiciary",
+                "SPY": "intelligence services", "MED": "media", "BUS": "business",
+                "CVL": "civilians"}
+# Words allowed between a country and its sector noun ("U.S. military forces", "Niger's
+# national army"): modifiers that do not change the sector.
+_SECTOR_MODIFIERS = {"'s", "’s", "national", "federal", "central", "interim", "transitional",
+                     "new", "former", "own", "special", "regular", "top", "senior", "state"}
+# NER labels whose longer spans swallow a country name that is not a mention of the state
+# ("Chad Johnson", "Bank of America").
+_SWALLOWING = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+_MAX_TITLE_TOKENS = 5
+_LOWERCASE_DOC = 0.03  # share of capitalized words under which a text counts as lower-cased
+
+
+class ActorRecognizer:
+    def __init__(self, nlp: Language, persons: bool = True, organizations: bool = True) -> None:
+        register_extensions()
+        self.persons = persons
+        self.organizations = organizations
+        self.actors = {f"C:{k}": a for k, a in lexicons.countries().items()}
+        self.actors.update({f"O:{k}": a for k, a in lexicons.organizations().items()})
+        self.country_names = {n: a.country for a in lexicons.countries().values() for n in a.names}
+        self.capitals = lexicons.capitals()
+        self.sectors = lexicons.sectors()
+        self.roles = lexicons.roles()
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for label, actor in self.actors.items():
+            names = [n for n in actor.names if n]
+            self.exact.add(label, [nlp.make_doc(n) for n in names])
+            # Lower-cased text ("the all-india babri masjid committee"): only names that
+            # cannot be a common word once lower-cased (no acronyms, no short names).
+            self.lower.add(label, [nlp.make_doc(n) for n in names
+                                   if len(n) >= 5 and not n.isupper() and " " in n or len(n) >= 7])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors = self.find(doc)
+        return doc
+
+    # -- finding -------------------------------------------------------------------
+    def find(self, doc: Doc) -> list[ActorMention]:
+        claimed = [(p.start, p.end) for p in doc._.places if not p.metonymy]
+        matches = self._dictionary_matches(doc)
+        mentions: list[ActorMention] = []
+        taken: list[tuple[int, int]] = []
+        sector_of: dict[int, tuple[str, str]] = {}
+        for span in matches:
+            if in_boilerplate(doc, span.start_char, span.end_char):
+                continue
+            actor = self.actors[span.label_]
+            if span.label_.startswith("C:"):
+                composite = self._sector_after(doc, span) or self._sector_before(doc, span)
+                if composite:
+                    c_span, sector, kind = composite
+                    sector_of[span.start] = (sector, kind)
+                    mentions.append(self._composite(c_span, actor, sector, kind))
+                    taken.append((c_span.start_char, c_span.end_char))
+                    continue
+                if self._swallowed(doc, span):
+                    continue
+            mentions.append(ActorMention(
+                span.start_char, span.end_char, span.text, actor.key, actor.kind, actor.name,
+                actor.code, actor.country))
+            taken.append((span.start_char, span.end_char))
+        mentions = self._coordinate_sectors(doc, matches, mentions, sector_of)
+        mentions.extend(self._metonyms(doc, taken))
+        taken.extend((m.start, m.end) for m in mentions)
+        if self.persons or self.organizations:
+            mentions.extend(self._named_entities(doc, taken + claimed))
+        return sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def _dictionary_matches(self, doc: Doc) -> list[Span]:
+        spans = self.exact(doc, as_spans=True)
+        if _is_lowercased(doc):
+            spans += self.lower(doc, as_spans=True)
+        return sorted(filter_spans(spans), key=lambda s: s.start)
+
+    def _swallowed(self, doc: Doc, span: Span) -> bool:
+        return any(ent.label_ in _SWALLOWING and ent.start <= span.start and span.end <= ent.end
+                   and (ent.end - ent.start) > (span.end - span.start)
+                   and not ent.text.lower().startswith(("the ", span.text.lower() + " "))
+                   for ent in doc.ents if ent.start <= span.start < ent.end)
+
+    def _sector_after(self, doc: Doc, span: Span) -> tuple[Span, str, str] | None:
+        """"French troops", "U.S. military forces", "Niger's government"."""
+        i = span.end
+        while i < len(doc) and i - span.end < 3 and doc[i].lower_ in _SECTOR_MODIFIERS:
+            i += 1
+        for width in (2, 1):
+            if i + width <= len(doc):
+                phrase = doc[i:i + width].text.lower()
+                after = doc[i + width] if i + width < len(doc) else None
+                # "Russian Special Military Operation": the sector word is a modifier there.
+                compound = after is not None and after.pos_ in ("NOUN", "PROPN") and after.is_title
+                if phrase in self.sectors and doc[i + width - 1].pos_ in ("NOUN", "PROPN") \
+                        and not compound:
+                    sector, kind = self.sectors[phrase]
+                    return doc[span.start:i + width], sector, kind
+        return None
+
+    def _sector_before(self, doc: Doc, span: Span) -> tuple[Span, str, str] | None:
+        """"the government of Niger", "the armed forces of Mali"."""
+        i = span.start - 1
+        if i > 0 and doc[i].lower_ == "the":
+            i -= 1
+        if i < 1 or doc[i].lower_ != "of":
+            return None
+        for width in (2, 1):
+            if i - width >= 0:
+                phrase = doc[i - width:i].text.lower()
+                if phrase in self.sectors:
+                    sector, kind = self.sectors[phrase]
+                    return doc[i - width:span.end], sector, kind
+        return None
+
+    def _composite(self, span: Span, actor: lexicons.Actor, sector: str, kind: str
+                   ) -> ActorMention:
+        code = f"{actor.code} {sector}"
+        return ActorMention(span.start_char, span.end_char, span.text, code, kind,
+                            f"{actor.name} {SECTOR_NAMES.get(sector, sector.lower())}", code,
+                            actor.country)
+
+    def _coordinate_sectors(self, doc: Doc, matches: list[Span], mentions: list[ActorMention],
+                            sector_of: dict[int, tuple[str, str]]) -> list[ActorMention]:
+        """"French and U.S. military forces": the sector of the last conjunct applies to all."""
+        out = list(mentions)
+        countries = [s for s in matches if s.label_.startswith("C:")]
+        for left, right in zip(countries, countries[1:]):
+            between = doc[left.end:right.start].text.strip().lower()
+            if left.start in sector_of or right.start not in sector_of or between not in (
+                    "and", "or"):
+                continue
+            sector, kind = sector_of[right.start]
+            actor = self.actors[left.label_]
+            out = [m for m in out if not (m.start == left.start_char and m.end == left.end_char)]
+            out.append(self._composite(left, actor, sector, kind))
+        return out
+
+    def _metonyms(self, doc: Doc, taken: list[tuple[int, int]]) -> list[ActorMention]:
+        """A place the places component marked as metonymic ("Moscow said") is a government."""
+        countries = lexicons.countries()
+        capitals = lexicons.capitals()
+        out = []
+        for place in doc._.places:
+            if not place.metonymy or not place.country or _overlaps(place.start, place.end, taken):
+                continue
+            actor = countries.get(place.country)
+            if actor is None:
+                continue
+            if place.feature == "country":
+                out.append(ActorMention(place.start, place.end, place.text, actor.key, "state",
+                                        actor.name, actor.code, actor.country))
+            elif capitals.get(place.name or "") == place.country:
+                code = f"{actor.code} GOV"
+                out.append(ActorMention(place.start, place.end, place.text, code, "government",
+                                        f"{actor.name} government", code, actor.country))
+        return out
+
+    # -- persons and other organizations from the NER --------------------------------
+    def _named_entities(self, doc: Doc, taken: list[tuple[int, int]]) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        surnames: dict[str, ActorMention] = {}
+        for ent in doc.ents:
+            span = _trim(ent)
+            if span is None or _overlaps(span.start_char, span.end_char, taken):
+                continue
+            if span.text in self.country_names or span.text in self.capitals:
+                continue  # a place the NER took for a person ("Niamey", "Kyiv")
+            if in_boilerplate(doc, span.start_char, span.end_char):
+                continue
+            if span.label_ == "PERSON" and self.persons:
+                mention = self._person(doc, span)
+                out.append(mention)
+                surnames.setdefault(mention.key, mention)
+            elif span.label_ in ("ORG", "PERSON", "GPE") and span.text.lower() in {
+                    k.split(":", 1)[1] for k in surnames}:
+                # The small model tags a bare surname ("Lavrov") as ORG once the full name
+                # has been seen: it is the same person.
+                first = surnames[f"person:{span.text.lower()}"]
+                out.append(ActorMention(span.start_char, span.end_char, span.text, first.key,
+                                        "person", span.text))
+            elif span.label_ == "ORG" and self.organizations:
+                name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+                out.append(ActorMention(span.start_char, span.end_char, span.text,
+                                        f"org:{name.lower()}", "organization", name))
+        return out
+
+    def _person(self, doc: Doc, span: Span) -> ActorMention:
+        role, country = self._title_before(doc, span) or self._title_after(doc, span) or (None, None)
+        code = None
+        if country and role:
+            code = f"{country} {self.roles[role]}" if self.roles[role] != "IGO" else "IGO"
+        surname = span[-1].text.lower()
+        return ActorMention(span.start_char, span.end_char, span.text, f"person:{surname}",
+                            "person", span.text, code, country, role)
+
+    def _title_before(self, doc: Doc, span: Span) -> tuple[str, str | None] | None:
+        end = span.start
+        if end > 0 and doc[end - 1].text == ",":  # apposition: "Niger's foreign minister, X"
+            end -= 1
+        for start in range(max(0, end - _MAX_TITLE_TOKENS), end):
+            phrase = doc[start:end].text.lower()
+            if phrase in self.roles:
+                return phrase, self._country_ending_at(doc, start)
+        return None
+
+    def _title_after(self, doc: Doc, span: Span) -> tuple[str, str | None] | None:
+        """"Sergei Lavrov, Russia's foreign minister"."""
+        i = span.end
+        if i >= len(doc) or doc[i].text != ",":
+            return None
+        i += 1
+        country = None
+        for end in range(min(len(doc), i + 4), i, -1):
+            if (iso3 := self.country_names.get(doc[i:end].text)) is not None:
+                country, i = iso3, end
+                break
+        if i < len(doc) and doc[i].text in ("'s", "’s"):
+            i += 1
+        for end in range(min(len(doc), i + _MAX_TITLE_TOKENS), i, -1):
+            phrase = doc[i:end].text.lower()
+            if phrase in self.roles:
+                return phrase, country
+        return None
+
+    def _country_ending_at(self, doc: Doc, index: int) -> str | None:
+        """The country named just before token `index` ("Russian [Foreign Minister]")."""
+        end = index
+        if end > 0 and doc[end - 1].text in ("'s", "’s"):
+            end -= 1
+        for start in range(max(0, end - 4), end):
+            if (iso3 := self.country_names.get(doc[start:end].text)) is not None:
+                return iso3
+        return None
+
+
+def _is_lowercased(doc: Doc) -> bool:
+    words = [t for t in doc if t.is_alpha]
+    if len(words) < 20:
+        return False
+    return sum(t.text[0].isupper() for t in words) / len(words) < _LOWERCASE_DOC
+
+
+def _trim(ent: Span) -> Span | None:
+    """Strip whitespace, a leading "the" and a trailing possessive off an NER span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct
+                           or doc[end - 1].text in ("'s", "’s")):
+        end -= 1
+    if start >= end or not doc[start:end].text[0].isupper() and not doc[start].lower_ == "the":
+        return None
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < s_end and s_start < end for s_start, s_end in spans)
+
+
+@Language.factory(
+    "sankore_actors",
+    assigns=["doc._.actors"],
+    requires=["doc.ents", "token.pos"],
+    default_config={"persons": True, "organizations": True},
+)
+def make_actors(nlp: Language, name: str, persons: bool, organizations: bool) -> ActorRecognizer:
+    return ActorRecognizer(nlp, persons=persons, organizations=organizations)

@@ -1,0 +1,35 @@
+"""The `Doc._` attributes Sankore's components read and write.
+
+Registered once, idempotently, so that a user who adds one component to a pipeline of
+their own gets the attributes too. Defaults are immutable (tuples) because spaCy shares an
+extension's default between all docs: components always assign a new list.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_ATTRS = {
+    "published": None,  # datetime.date of publication, the anchor for relative times
+    "boilerplate": (),  # [(start, end)] character spans the extractors ignore
+    "times": (),  # [TimeMention]
+    "places": (),  # [PlaceMention]
+    "actors": (),  # [ActorMention]
+    "quotes": (),
+    "events": (),
+    "framing": (),
+}
+
+
+def register_extensions() -> None:
+    for name, default in _ATTRS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
+    """True when the character span [start, end) overlaps a boilerplate span of `doc`."""
+    return any(start < b_end and b_start < end for b_start, b_end in doc._.boilerplate)
+
+
+register_extensions()

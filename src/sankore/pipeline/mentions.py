@@ -1,0 +1,51 @@
+"""What the pipeline's components hang on `Doc._`: plain mentions with character offsets.
+
+Components never call each other; they read and write these lists through the `Doc`
+(`pipeline/extensions.py`). `pipeline/to_records.py` turns them into `sankore/1` records,
+assigning ids and merging mentions of the same entity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    key: str  # canonical identity: mentions with the same key are one entity
+    kind: str  # records.EntityKind
+    name: str
+    code: str | None = None
+    country: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    feature: str | None = None
+    confidence: float = 0.0
+    metonymy: bool = False
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    text: str
+    type: str = "DATE"  # DATE, TIME, DURATION, SET
+    value: str | None = None
+    granularity: str | None = None
+    anchor: str | None = None  # "published", "absolute", "context"
+    mod: str | None = None
+    extra: dict = field(default_factory=dict, compare=False)

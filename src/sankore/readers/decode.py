@@ -1,0 +1,51 @@
+"""Bytes to text: BOMs, UTF-8, then charset detection; binary and empty input refused."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from ..errors import ReadError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control bytes that never occur in text (tab, LF, CR, FF and ESC excluded).
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode `data` as text or raise `ReadError` naming `source` and the reason."""
+    if not data.strip():
+        raise ReadError("empty file", source=source)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"invalid {encoding} after its byte-order mark: {exc.reason}",
+                                source=source) from exc
+    sample = data[:8192]
+    if b"\x00" in sample or sum(sample.count(bytes([c])) for c in _CONTROL) > len(sample) * 0.05:
+        raise ReadError("binary file, not text", source=source)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    matches = from_bytes(data)
+    best = matches.best()
+    # charset-normalizer always proposes something for 8-bit input; a high chaos score
+    # means the "text" it would give is garbage, so we refuse rather than guess.
+    if best is None or best.chaos > 0.3:
+        raise ReadError("undetectable text encoding", source=source)
+    # Short Western text decodes equally well as cp1250, cp1252, cp1257…; English news in
+    # an 8-bit encoding is overwhelmingly Windows-1252, so it wins a tie.
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.01:
+            return str(match)
+    return str(best)

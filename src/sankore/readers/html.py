@@ -1,0 +1,29 @@
+"""HTML pages: trafilatura extracts the main text and the page's metadata.
+
+`doc.text` is the extracted main text (DESIGN.md §1), so spans index that text, not the
+markup. Boilerplate that trafilatura already dropped is simply not there.
+"""
+
+from __future__ import annotations
+
+import trafilatura
+
+from ..errors import ReadError
+from .base import Article
+from .text import article_from_text
+
+
+def article_from_html(html: str, source: str) -> Article:
+    extracted = trafilatura.bare_extraction(
+        html, url=source if source.startswith(("http://", "https://")) else None,
+        with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=True, as_dict=True,
+    )
+    if not extracted or not (extracted.get("text") or "").strip():
+        raise ReadError("HTML page without extractable main text", source=source)
+    published = extracted.get("date")
+    return article_from_text(
+        extracted["text"], source, title=extracted.get("title"),
+        author=extracted.get("author"), outlet=extracted.get("sitename"),
+        published=published[:10] if published else None,
+    )

@@ -1,0 +1,67 @@
+"""Load the actor dictionaries shipped in `resources/data/` (TSV files with '#' headers).
+
+Loaded once per process (they are small) and returned as immutable structures, so Ray or
+Dask workers that re-import the module get the same data and no shared mutable state.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    text = (files("sankore") / "resources" / "data" / name).read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One dictionary actor: a state, an IGO, a body, a group, an outlet."""
+
+    key: str
+    kind: str
+    name: str
+    code: str | None
+    country: str | None
+    names: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, Actor]:
+    return {
+        row["iso3"]: Actor(key=row["iso3"], kind="state", name=row["name"], code=row["iso3"],
+                           country=row["iso3"], names=tuple(row["names"].split("|")))
+        for row in read_tsv("countries.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital city name → ISO alpha-3 of its country ("Moscow" → "RUS")."""
+    return {row["capital"]: row["iso3"] for row in read_tsv("countries.tsv") if row["capital"]}
+
+
+@lru_cache(maxsize=1)
+def organizations() -> dict[str, Actor]:
+    return {
+        row["key"]: Actor(key=row["key"], kind=row["kind"], name=row["name"],
+                          code=row["code"] or None, country=row["country"] or None,
+                          names=tuple(row["names"].split("|")))
+        for row in read_tsv("organizations.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def sectors() -> dict[str, tuple[str, str]]:
+    """Sector noun (lower case) → (sector code, entity kind)."""
+    return {row["word"]: (row["sector"], row["kind"]) for row in read_tsv("sectors.tsv")}
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict[str, str]:
+    """Title (lower case) → sector code."""
+    return {row["title"]: row["sector"] for row in read_tsv("roles.tsv")}
