@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
 
 from ..errors import ReadError
 
@@ -16,6 +17,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Control bytes that never occur in text (tab, LF, CR, FF and ESC excluded).
+_MAX_MESS = 0.3
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
@@ -37,15 +39,19 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    matches = from_bytes(data)
-    best = matches.best()
+    # English news in an 8-bit encoding is overwhelmingly Windows-1252, and on short text
+    # charset detection cannot tell it from cp1250/cp1257 (it reads "à" as "ą"). So
+    # cp1252 goes first, kept only if the text it gives reads as text (low mess ratio:
+    # Cyrillic or Greek read as cp1252 scores above 1).
+    try:
+        text = data.decode("cp1252")
+        if mess_ratio(text) < _MAX_MESS:
+            return text
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
     # charset-normalizer always proposes something for 8-bit input; a high chaos score
     # means the "text" it would give is garbage, so we refuse rather than guess.
-    if best is None or best.chaos > 0.3:
+    if best is None or best.chaos > _MAX_MESS:
         raise ReadError("undetectable text encoding", source=source)
-    # Short Western text decodes equally well as cp1250, cp1252, cp1257…; English news in
-    # an 8-bit encoding is overwhelmingly Windows-1252, so it wins a tie.
-    for match in matches:
-        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.01:
-            return str(match)
     return str(best)

@@ -17,8 +17,9 @@ def article_from_html(html: str, source: str) -> Article:
     extracted = trafilatura.bare_extraction(
         html, url=source if source.startswith(("http://", "https://")) else None,
         with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=True, as_dict=True,
+        favor_precision=True,
     )
+    extracted = extracted.as_dict() if extracted is not None else None
     if not extracted or not (extracted.get("text") or "").strip():
         raise ReadError("HTML page without extractable main text", source=source)
     published = extracted.get("date")

@@ -57,6 +57,14 @@ def parse_dateline(line: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+def _looks_like_headline(line: str) -> bool:
+    """No closing full stop, or Title Case: a first paragraph of one sentence is neither."""
+    if not line.rstrip().endswith((".", "!", "?", "”", '"')):
+        return True
+    words = [w for w in line.split()[1:] if len(w) > 3 and w[0].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.8
+
+
 def split_author(title: str) -> tuple[str, str | None]:
     """Split "Headline. Firstname Lastname" into the headline and the author's name."""
     match = _TRAILING_NAME.search(title)
@@ -122,7 +130,8 @@ def read_text_metadata(text: str) -> TextMetadata:
         byline = None
         if index + 1 < len(blocks):
             byline = _BYLINE.match(text[blocks[index + 1][0]:blocks[index + 1][1]])
-        if "\n" not in line and len(line) <= _MAX_TITLE and not line.endswith((",", ";", ":")):
+        if "\n" not in line and len(line) <= _MAX_TITLE and not line.endswith((",", ";", ":")) \
+                and (index == 1 or _looks_like_headline(line)):
             meta.title, meta.author = split_author(line)
             if byline:
                 meta.author = byline.group("name")
