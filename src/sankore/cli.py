@@ -38,7 +38,10 @@ def _report(failure: Failure) -> None:
 
 @contextmanager
 def _output(path: Path | None) -> Iterator[IO[str]]:
-    """Standard output, or a file written whole or not at all (temp file, then rename)."""
+    """Standard output, or a file written whole or not at all (temp file, then rename).
+
+    A run that produced nothing leaves an existing file as it was.
+    """
     if path is None:
         yield sys.stdout
         return
@@ -48,7 +51,11 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
     try:
         with handle:
             yield handle
-        os.replace(handle.name, path)
+            wrote = handle.tell() > 0
+        if wrote:
+            os.replace(handle.name, path)
+        else:
+            os.unlink(handle.name)
     except BaseException:
         os.unlink(handle.name)
         raise

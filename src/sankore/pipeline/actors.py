@@ -101,7 +101,6 @@ class ActorRecognizer:
     def _swallowed(self, doc: Doc, span: Span) -> bool:
         return any(ent.label_ in _SWALLOWING and ent.start <= span.start and span.end <= ent.end
                    and (ent.end - ent.start) > (span.end - span.start)
-                   and not ent.text.lower().startswith(("the ", span.text.lower() + " "))
                    for ent in doc.ents if ent.start <= span.start < ent.end)
 
     def _sector_after(self, doc: Doc, span: Span) -> tuple[Span, str, str] | None:

@@ -1,0 +1,94 @@
+"""The actor component on real sentences: the founding article and news-like text."""
+
+import pytest
+
+import sankore
+
+
+def entity(record, name):
+    found = [e for e in record.entities if e.name == name]
+    assert found, f"{name!r} not among {[e.name for e in record.entities]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Mali", "MLI"), ("Burkina Faso", "BFA"), ("Niger", "NER"), ("Chad", "TCD"),
+    ("Ukraine", "UKR"), ("Somalia", "SOM"), ("Russia", "RUS"), ("Libya", "LBY"),
+])
+def test_founding_article_states(seed_record, name, code):
+    state = entity(seed_record, name)
+    assert (state.kind, state.code, state.country) == ("state", code, code)
+
+
+def test_alliance_and_its_acronym_are_one_entity(seed_record):
+    aes = entity(seed_record, "Alliance of Sahel States")
+    assert aes.kind == "igo"
+    texts = {seed_record.doc.text[s:e] for s, e in aes.mentions}
+    assert {"Alliance of Sahel States", "AES"} <= texts
+    assert not [e for e in seed_record.entities if e.name == "AES"]
+
+
+def test_lavrov_is_a_russian_person_with_his_role(seed_record):
+    lavrov = entity(seed_record, "Sergei Lavrov")
+    assert (lavrov.kind, lavrov.country, lavrov.code, lavrov.role) == (
+        "person", "RUS", "RUS GOV", "foreign minister")
+    texts = {seed_record.doc.text[s:e] for s, e in lavrov.mentions}
+    assert {"Sergei Lavrov", "Sergey Lavrov", "Lavrov"} <= texts
+
+
+def test_apposition_gives_role_and_country(seed_record):
+    sangare = entity(seed_record, "Bakari Yaou Sangare")
+    assert (sangare.country, sangare.role, sangare.code) == ("NER", "foreign minister", "NER GOV")
+    assert len(sangare.mentions) == 2  # "Sangare stated" joins the full name
+    diop = entity(seed_record, "Abdoulaye Diop")
+    assert (diop.country, diop.code) == ("MLI", "MLI GOV")
+
+
+def test_sectors_of_countries(seed_record):
+    by_text = {seed_record.doc.text[s:e]: ent.code for ent in seed_record.entities
+               for s, e in ent.mentions}
+    assert by_text["French troops"] == "FRA MIL"
+    assert by_text["Malian authorities"] == "MLI GOV"
+    assert by_text["U.S. military forces"] == "USA MIL"
+    assert by_text["Pentagon"] == "USA MIL"
+
+
+def test_places_are_not_persons(seed_record):
+    persons = {e.name for e in seed_record.entities if e.kind == "person"}
+    assert not persons & {"Niamey", "Kyiv", "Bamako", "Niger", "Mali", "Burkina Faso", "Sahel"}
+
+
+def test_nothing_from_the_boilerplate(seed_record):
+    (start, end), = seed_record.boilerplate
+    for ent in seed_record.entities:
+        assert all(not (s < end and start < e) for s, e in ent.mentions), ent.name
+    assert "Global Research" not in {e.name for e in seed_record.entities}
+
+
+def test_coordinated_sector_and_of_phrase(nlp):
+    record = sankore.analyze(
+        "The French and U.S. military forces have been withdrawn. The government of Niger "
+        "welcomed the decision, and Chadian soldiers were deployed.", published="2025-01-01",
+        nlp=nlp)
+    codes = {record.doc.text[s:e]: ent.code for ent in record.entities for s, e in ent.mentions}
+    assert codes["French"] == "FRA MIL"
+    assert codes["U.S. military forces"] == "USA MIL"
+    assert codes["government of Niger"] == "NER GOV"
+    assert codes["Chadian soldiers"] == "TCD MIL"
+
+
+def test_a_person_named_like_a_country_stays_a_person(nlp):
+    record = sankore.analyze("Chad Johnson, a former player, spoke to reporters in Miami.",
+                             nlp=nlp)
+    assert "TCD" not in {e.code for e in record.entities}
+
+
+def test_armed_groups_and_media(nlp):
+    record = sankore.analyze(
+        "Reuters reported that al-Shabaab fighters attacked a base, while the Islamic State "
+        "claimed a bombing, according to the Syrian Observatory for Human Rights.", nlp=nlp)
+    kinds = {e.name: (e.kind, e.code) for e in record.entities}
+    assert kinds["Reuters"] == ("media", "MED")
+    assert kinds["al-Shabaab"] == ("armed_group", "SOM REB")
+    assert kinds["Islamic State"] == ("armed_group", "IMG")
+    assert kinds["Syrian Observatory for Human Rights"][0] == "organization"
