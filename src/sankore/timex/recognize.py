@@ -1,0 +1,228 @@
+"""Find time expressions in a text with regular expressions (TimeML span conventions).
+
+TimeML keeps determiners and temporal modifiers inside a TIMEX3 ("the last twenty four
+hours", "early April", "more than four hours") and leaves prepositions out ("in June" →
+"June"). Each pattern below has a name that `normalize.resolve` dispatches on; a guard may
+reject a match that the regular expression alone cannot tell from a non-time use
+("May" the modal verb, "a second round", "the fall of the wall").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+# Month and weekday names are matched case-sensitively ((?-i:…)) inside otherwise
+# case-insensitive patterns: "may", "march", "sun" are far more often not dates.
+MONTH = (r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?"
+         r"|July?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"
+         r"|Dec(?:ember|\.)?)(?![A-Za-z])")
+WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+YEAR = r"(?<![\d$£€.,:/-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS_W = "one|two|three|four|five|six|seven|eight|nine"
+NUM = (rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s+\d/\d)?|(?:{_TENS})(?:[\s-](?:{_UNITS_W}))?"
+       rf"|{_UNITS_W}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+       r"|eighteen|nineteen|(?:a|one)\s+hundred|hundred|a\s+couple\s+of|a\s+dozen"
+       r"|a\s+few|few|several|many|a|an)")
+UNIT = (r"(?:centur(?:y|ies)|(?:second|minute|hour|day|week|month|quarter|year|decade"
+        r"|weekend)s?)")
+POINT_MOD = (r"(?P<pmod>early|earlier|mid|late|later|the\s+(?:beginning|start|middle|end)"
+             r"\s+of(?:\s+the)?)")
+QUANT_MOD = (r"(?P<qmod>more\s+than|less\s+than|no\s+more\s+than|at\s+least|at\s+most|up\s+to"
+             r"|nearly|almost|about|around|roughly|approximately|over|under|some)")
+POD = r"(?P<pod>morning|afternoon|evening|night)"
+REL = (r"(?P<rel>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+coming"
+       r"|the\s+following|past|the\s+current|current|the\s+same|that|the\s+next|the\s+latest"
+       r"|the\s+most\s+recent)")
+SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
+_END = r"(?![A-Za-z\d])"
+
+PATTERNS: list[tuple[str, str]] = [
+    ("date_mdy",
+     rf"(?:(?P<wd>{WEEKDAY})\s*(?:,\s*|(?P<paren>\(\s*)|\s))?(?P<month>{MONTH})\s*(?P<day>{DAY})"
+     rf"(?:\s*(?:-|–|to|through)\s*(?P<day2>{DAY}))?(?:,?\s*(?P<year>{YEAR}))?"
+     r"(?(paren)\s*\))"),
+    ("date_dmy",
+     rf"(?<![\d,.])(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<day>{DAY})(?:\s*(?:-|–)\s*(?P<day2>{DAY}))?"
+     rf"\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"),
+    ("date_iso", r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[0-2]\d|3[01])"
+                 r"(?![\d-])"),
+    ("date_slash", r"(?<![\d/])(?P<mm>0?[1-9]|1[0-2])/(?P<dd>[0-2]?\d|3[01])/"
+                   r"(?P<year>(?:19|20)\d\d)(?![\d/])"),
+    ("month_year",
+     rf"(?:{POINT_MOD}[\s-]+)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})"
+     r"|(?P<yrel>this|last|next)\s+year)"),
+    ("month",
+     rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+|{POINT_MOD}[\s-]+)?"
+     rf"(?P<month>{MONTH})"),
+    ("year_range",
+     rf"(?:(?P<prep>between|from)\s+)?(?P<year>{YEAR})\s*(?P<sep>-|–|to|and|through|until)\s*"
+     rf"(?P<year2>{YEAR}|\d\d(?!\d))"),
+    ("year",
+     rf"(?:{POINT_MOD}[\s-]+|(?P<fiscal>fiscal(?:\s+year)?)\s+|(?P<prefix>post|pre)-)?"
+     rf"(?P<year>{YEAR})(?P<later>\s+or\s+later|\s+and\s+beyond)?"),
+    ("decade",
+     r"(?:the\s+)?(?:(?P<pmod>early|mid|late)[\s-]+)?(?:(?P<year>1[5-9]\d0|20\d0)'?s"
+     r"|'(?P<yy>\d0)s)" + _END),
+    ("century",
+     r"(?:the\s+)?(?:(?P<pmod>early|mid|late)[\s-]+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+"
+     r"century"),
+    ("quarter",
+     rf"(?:the\s+)?(?:(?P<year>{YEAR})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+     rf"[\s-]+quarter(?:\s+of\s+(?:(?P<year2>{YEAR})|(?P<yrel>this|last|next)\s+year)"
+     rf"|\s+(?P<year3>{YEAR}))?"),
+    ("half",
+     rf"(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?:(?P<year>{YEAR})"
+     r"|(?P<yrel>this|last|next|the)\s+year))?"),
+    ("season",
+     rf"(?:(?P<rel>last|this|next|the|early|late|the\s+early|the\s+late)\s+)?{SEASON}"
+     rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?" + _END),
+    ("rel_unit",
+     rf"(?:{POINT_MOD}[\s-]+(?:in\s+)?)?{REL}\s+(?:fiscal\s+)?(?P<unit>week|month|year|quarter"
+     r"|weekend|decade|century|period)" + _END),
+    ("bare_unit",
+     r"the\s+(?:(?P<fin>year-(?:earlier|ago)|comparable|same|fiscal|full)\s+)?(?P<unit>quarter"
+     r"|year|week|weekend|month|period)" + _END),
+    ("fin_ref", r"(?P<fin>year-(?:earlier|ago))" + _END),
+    ("rel_day",
+     r"(?:(?P<pmod>early|earlier|late|later)\s+)?(?P<day>today|tonight|yesterday|tomorrow)"
+     rf"(?:\s+{POD})?" + _END),
+    ("this_pod", rf"(?:(?P<rel>this|last|tomorrow|yesterday)\s+){POD}|(?P<over>overnight)"),
+    ("weekday",
+     r"(?:(?P<pmod>early|earlier|late|later)\s+)?(?:(?P<rel>last|this|next|this\s+past"
+     rf"|this\s+coming|past|coming)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?"
+     r"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<podpl>s)?)?" + _END),
+    ("ago",
+     rf"(?:{QUANT_MOD}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+"
+     r"(?P<dir>ago|earlier|later|from\s+now|hence)" + _END),
+    ("clock",
+     r"(?<![\d.:$])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m(?![a-z]))"
+     r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?"
+     rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rday>today|yesterday|tomorrow)))?"),
+    ("named_time",
+     r"(?P<named>noon|midnight|midday)"
+     rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rday>today|yesterday|tomorrow)))?" + _END),
+    ("duration",
+     rf"(?:{QUANT_MOD}\s+)?(?:(?P<det>the|another|those|these)\s+)?(?:(?P<adj>past|last|next"
+     r"|first|coming|previous|final|remaining|additional|further|following|full|entire|whole"
+     rf"|latest|initial)\s+)?(?P<num>{NUM})(?:\s+(?:more|additional|full|straight|consecutive))?"
+     rf"[\s-]+(?:(?:trading|business|working|calendar|fiscal|school)\s+)?(?P<unit>{UNIT})"
+     r"(?P<long>-long)?" + _END),
+    ("vague_duration",
+     r"(?:(?P<det>the)\s+)?(?P<adj>past|last|next|coming|recent|previous|following|several"
+     r"|many|few|a\s+few|some|later|subsequent|earlier)?\s*(?P<unit>years|months|weeks|days"
+     r"|decades|centuries|hours|minutes)" + _END),
+    ("ref",
+     r"(?P<ref>now|currently|current|presently|nowadays|recently|recent"
+     r"|the\s+past|the\s+future|(?<=at\s)present|the\s+present)" + _END),
+    ("set",
+     r"(?:(?P<freq>once|twice|\w+\s+times)\s+)?(?P<q>every|each|per|a|an)\s+(?:(?P<num>other"
+     rf"|\d+|{_UNITS_W})\s+)?(?P<unit>day|week|month|year|quarter|morning|night|evening"
+     rf"|weekend|season|summer|winter|spring|fall|autumn|{WEEKDAY}|{MONTH})" + _END),
+    ("set_adverb", r"(?P<adv>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly)"
+                   + _END),
+]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A recognized stretch of text, before normalization."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # the PATTERNS name that matched
+    groups: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+def _preceding_word(text: str, start: int) -> str:
+    m = re.search(r"(\S+)\s*$", text[max(0, start - 30):start])
+    return m.group(1).lower().strip("(\"'“") if m else ""
+
+
+_MAY_CUES = {"in", "since", "until", "till", "by", "of", "early", "late", "mid", "last", "next",
+             "this", "during", "from", "through", "before", "after"}
+
+
+def _guard(kind: str, m: re.Match[str], text: str) -> bool:
+    """False for a match that is not a time expression despite its surface."""
+    g = m.groupdict()
+    before = _preceding_word(text, m.start())
+    after = text[m.end():m.end() + 12].lower()
+    if kind == "month" and g["month"] in ("May", "March", "Mar", "Jan", "Jun", "Jul"):
+        # "May" the modal, "March" the verb/noun: only with a temporal cue before it.
+        return before in _MAY_CUES or bool(g.get("rel") or g.get("pmod"))
+    if kind == "duration":
+        num = g["num"].lower()
+        unit = g["unit"].lower()
+        if num in ("a", "an") and unit == "second":
+            return False  # "a second round"
+        if unit.startswith("quarter") and after.startswith(" of"):
+            return False  # "a quarter of the voters"
+        if before in ("times", "twice", "once", "per") or (
+                num in ("a", "an") and re.search(r"\d", before)):
+            return False  # a frequency or a rate ("$40 a year"): the `set` pattern takes it
+        return True
+    if kind == "vague_duration":
+        if g["adj"] or g["det"]:
+            return bool(g["adj"])
+        return before in ("for", "in", "over", "within", "take", "takes", "took", "taken")
+    if kind == "set" and g["q"].lower() in ("a", "an"):
+        # "$5 a year", "twice a week", "three times a day": a rate, not a duration.
+        return bool(g["freq"]) or bool(re.search(r"[\d%]\S*$", text[max(0, m.start() - 15):
+                                                                  m.start()].rstrip()))
+    if kind == "season":
+        if not (g["rel"] or g["year"]):
+            return False
+        if g["season"].lower() == "fall" and not g["year"]:
+            # "the fall of the government", "a fall in prices"
+            return g["rel"].lower() not in ("the",) and not after.startswith(" of")
+        return True
+    if kind == "ref" and g["ref"].lower() == "current":
+        return not after.lstrip().startswith(("account", "affairs", "event", "flow", "assets",
+                                              "liabilit"))
+    if kind == "year_range":
+        sep, prep = g["sep"].lower(), (g["prep"] or "").lower()
+        if prep == "between" and sep != "and":
+            return False
+        if sep == "and" and prep != "between":
+            return False
+        if len(g["year2"]) == 2:
+            return sep in ("-", "–")
+        return int(g["year2"]) > int(g["year"])
+    if kind == "rel_unit" and g["rel"].lower() in ("that", "current", "past") and not g["pmod"]:
+        return before not in ("of", "by")
+    return True
+
+
+class TimexRecognizer:
+    """Compiles the patterns once; `find(text)` returns non-overlapping candidates."""
+
+    def __init__(self, patterns: list[tuple[str, str]] | None = None,
+                 guard: Callable[[str, re.Match[str], str], bool] = _guard) -> None:
+        self._patterns = [(name, re.compile(r"(?<![\w'])" + rx + r"(?![\w-]|'(?!s\b)\w)",
+                                            re.IGNORECASE))
+                          for name, rx in (patterns or PATTERNS)]
+        self._guard = guard
+
+    def find(self, text: str) -> list[Candidate]:
+        found: list[tuple[int, int, int, re.Match[str], str]] = []
+        for priority, (name, rx) in enumerate(self._patterns):
+            for m in rx.finditer(text):
+                if m.end() > m.start() and self._guard(name, m, text):
+                    found.append((m.start(), m.end(), priority, m, name))
+        # Longest match first; between equal spans the earlier (more specific) pattern.
+        found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
+        taken: list[tuple[int, int]] = []
+        keep = []
+        for start, end, _, m, name in found:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            keep.append(Candidate(start, end, text[start:end], name, groups))
+        keep.sort(key=lambda c: c.start)
+        return keep
