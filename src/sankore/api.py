@@ -17,7 +17,14 @@ from spacy.language import Language
 from .errors import AnalysisError, ReadError
 from .pipeline import DEFAULT_MODEL, get_pipeline
 from .pipeline.to_records import doc_to_record
-from .readers import Article, ReadFailure, TableOptions, article_from_text, read_sources
+from .readers import (
+    DEFAULT_TABLE_OPTIONS,
+    Article,
+    ReadFailure,
+    TableOptions,
+    article_from_text,
+    read_sources,
+)
 from .records import Record
 
 log = logging.getLogger(__name__)
@@ -60,7 +67,7 @@ def analyze_many(
     batch_size: int = 16,
     model: str = DEFAULT_MODEL,
     nlp: Language | None = None,
-    table_options: TableOptions = TableOptions(),
+    table_options: TableOptions = DEFAULT_TABLE_OPTIONS,
     errors: str = "raise",
 ) -> Iterator[Record | Failure]:
     """Analyse many sources, streamed through `nlp.pipe` in batches; one `Record` each.
@@ -109,7 +116,7 @@ def _analyze_batch(nlp: Language, articles: list[Article], errors: str
         for article in articles:  # find the culprit, keep the others
             yield from _analyze_batch(nlp, [article], errors)
         return
-    for article, doc in zip(articles, docs):
+    for article, doc in zip(articles, docs, strict=True):
         try:
             yield doc_to_record(doc, article.document(), article.boilerplate)
         except Exception as exc:  # noqa: BLE001

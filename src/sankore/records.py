@@ -101,13 +101,33 @@ class TimeExpression(_Model):
 
 class Quote(_Model):
     id: str
-    span: Span
+    span: Span = Field(description="The content: what is attributed.")
     text: str
     kind: Literal["direct", "indirect", "mixed"]
     speaker: str | None = Field(default=None, description="Entity id.")
+    speaker_span: Span | None = Field(
+        default=None, description="The words naming the speaker here ('he', 'Lavrov', 'officials').")
+    speaker_text: str | None = None
     cue: str | None = None
     cue_span: Span | None = None
     via: str | None = Field(default=None, description="Entity id of the relaying outlet or report.")
+
+
+class Sentence(_Model):
+    """Whose voice a sentence speaks in: the author's own, or attributed to a source."""
+
+    span: Span
+    voice: Literal["author", "attributed"]
+    source: str | None = Field(default=None, description="Entity id of the source, when known.")
+    quote: str | None = Field(default=None, description="Quote id that attributes it.")
+
+
+class DocumentStats(_Model):
+    sentences: int = 0
+    author_voice_share: float = Field(default=0.0, ge=0.0, le=1.0)
+    attributed_share: float = Field(default=0.0, ge=0.0, le=1.0)
+    sources: int = Field(default=0, description="Distinct identified sources quoted.")
+    framing: dict[str, int] = Field(default_factory=dict, description="Framing spans by kind.")
 
 
 class Event(_Model):
@@ -141,6 +161,8 @@ class Record(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     framing: list[Framing] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+    stats: DocumentStats | None = None
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

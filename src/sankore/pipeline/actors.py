@@ -147,7 +147,7 @@ class ActorRecognizer:
         """"French and U.S. military forces": the sector of the last conjunct applies to all."""
         out = list(mentions)
         countries = [s for s in matches if s.label_.startswith("C:")]
-        for left, right in zip(countries, countries[1:]):
+        for left, right in zip(countries, countries[1:], strict=False):
             between = doc[left.end:right.start].text.strip().lower()
             if left.start in sector_of or right.start not in sector_of or between not in (
                     "and", "or"):

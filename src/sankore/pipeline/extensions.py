@@ -15,9 +15,10 @@ _ATTRS = {
     "times": (),  # [TimeMention]
     "places": (),  # [PlaceMention]
     "actors": (),  # [ActorMention]
-    "quotes": (),
+    "quotes": (),  # [QuoteMention]
+    "voices": (),  # [SentenceVoice], one per sentence
     "events": (),
-    "framing": (),
+    "framing": (),  # [FramingMention]
 }
 
 

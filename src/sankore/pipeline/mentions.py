@@ -49,3 +49,32 @@ class TimeMention:
     anchor: str | None = None  # "published", "absolute", "context"
     mod: str | None = None
     extra: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    start: int  # the content span
+    end: int
+    text: str
+    kind: str  # direct, indirect, mixed
+    cue: str | None = None
+    cue_span: tuple[int, int] | None = None
+    speaker_span: tuple[int, int] | None = None  # the words naming the speaker here
+    antecedent_span: tuple[int, int] | None = None  # a named mention "he" refers to
+    via_span: tuple[int, int] | None = None  # the outlet or report relaying the quote
+
+
+@dataclass(frozen=True)
+class FramingMention:
+    start: int
+    end: int
+    text: str
+    kind: str  # hedge, distancing, scare_quote, loaded, intensifier…
+
+
+@dataclass(frozen=True)
+class SentenceVoice:
+    start: int
+    end: int
+    voice: str  # "author" or "attributed"
+    quote_index: int | None = None  # index into doc._.quotes of the attributing quote

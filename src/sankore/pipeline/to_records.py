@@ -6,11 +6,23 @@ its mentions, and drops anything inside boilerplate, whichever component produce
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from ..records import Document, Entity, Place, Record, Span, TimeExpression
+from ..records import (
+    Document,
+    DocumentStats,
+    Entity,
+    Framing,
+    Place,
+    Quote,
+    Record,
+    Sentence,
+    Span,
+    TimeExpression,
+)
 from .extensions import in_boilerplate
 from .mentions import ActorMention
 
@@ -41,6 +53,53 @@ def entities_from_mentions(mentions: list[ActorMention]) -> list[Entity]:
     return entities
 
 
+def entity_at(entities: list[Entity], span: tuple[int, int] | None) -> str | None:
+    """The id of the entity with a mention overlapping `span` the most, if any."""
+    if span is None:
+        return None
+    best, best_overlap = None, 0
+    for entity in entities:
+        for start, end in entity.mentions:
+            overlap = min(end, span[1]) - max(start, span[0])
+            if overlap > best_overlap:
+                best, best_overlap = entity.id, overlap
+    return best
+
+
+def quotes_from_mentions(doc: Doc, entities: list[Entity]) -> list[Quote]:
+    quotes = []
+    for number, q in enumerate(doc._.quotes, start=1):
+        speaker = entity_at(entities, q.antecedent_span) or entity_at(entities, q.speaker_span)
+        quotes.append(Quote(
+            id=f"q{number}", span=(q.start, q.end), text=q.text, kind=q.kind, speaker=speaker,
+            speaker_span=q.speaker_span,
+            speaker_text=doc.text[slice(*q.speaker_span)] if q.speaker_span else None,
+            cue=q.cue, cue_span=q.cue_span, via=entity_at(entities, q.via_span)))
+    return quotes
+
+
+def sentences_and_stats(doc: Doc, quotes: list[Quote], framing: list[Framing]
+                        ) -> tuple[list[Sentence], DocumentStats | None]:
+    voices = _keep(doc, doc._.voices)
+    if not voices:
+        return [], None
+    sentences = []
+    for v in voices:
+        quote = quotes[v.quote_index] if v.quote_index is not None and v.quote_index < len(quotes) else None
+        sentences.append(Sentence(span=(v.start, v.end), voice=v.voice,
+                                  source=quote.speaker if quote else None,
+                                  quote=quote.id if quote else None))
+    attributed = sum(s.voice == "attributed" for s in sentences)
+    stats = DocumentStats(
+        sentences=len(sentences),
+        author_voice_share=round(1 - attributed / len(sentences), 4),
+        attributed_share=round(attributed / len(sentences), 4),
+        sources=len({q.speaker for q in quotes if q.speaker}),
+        framing=dict(Counter(f.kind for f in framing)),
+    )
+    return sentences, stats
+
+
 def doc_to_record(doc: Doc, document: Document, boilerplate: list[Span] | None = None) -> Record:
     places = [
         Place(id=f"p{i}", span=(p.start, p.end), text=p.text, name=p.name, country=p.country,
@@ -53,10 +112,19 @@ def doc_to_record(doc: Doc, document: Document, boilerplate: list[Span] | None =
                        value=t.value, granularity=t.granularity, anchor=t.anchor, mod=t.mod)
         for i, t in enumerate(_keep(doc, doc._.times), start=1)
     ]
+    entities = entities_from_mentions(_keep(doc, doc._.actors))
+    quotes = quotes_from_mentions(doc, entities)
+    framing = [Framing(span=(f.start, f.end), kind=f.kind, text=f.text)
+               for f in _keep(doc, doc._.framing)]
+    sentences, stats = sentences_and_stats(doc, quotes, framing)
     return Record(
         doc=document,
         boilerplate=list(boilerplate if boilerplate is not None else doc._.boilerplate),
-        entities=entities_from_mentions(_keep(doc, doc._.actors)),
+        entities=entities,
         places=places,
         times=times,
+        quotes=quotes,
+        framing=framing,
+        sentences=sentences,
+        stats=stats,
     )

@@ -14,10 +14,10 @@ from ..errors import ReadError
 from .base import Article, ReadFailure, document_id
 from .decode import decode
 from .html import article_from_html
-from .tables import TableOptions, read_csv, read_jsonl
+from .tables import DEFAULT_TABLE_OPTIONS, TableOptions, read_csv, read_jsonl
 from .text import article_from_text
 
-__all__ = ["Article", "ReadFailure", "TableOptions", "document_id", "read_sources",
+__all__ = ["DEFAULT_TABLE_OPTIONS", "Article", "ReadFailure", "TableOptions", "document_id", "read_sources",
            "read_path", "article_from_text"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -53,7 +53,7 @@ def read_bytes(data: bytes, source: str, suffix: str, options: TableOptions
         yield article_from_text(text, source)
 
 
-def read_path(path: Path, options: TableOptions = TableOptions()
+def read_path(path: Path, options: TableOptions = DEFAULT_TABLE_OPTIONS
               ) -> Iterator[Article | ReadFailure]:
     """Read one file, or every known file under a folder (sorted, hidden files skipped)."""
     source = str(path)
@@ -81,7 +81,7 @@ def read_path(path: Path, options: TableOptions = TableOptions()
     yield from read_bytes(data, source, path.suffix.lower(), options)
 
 
-def read_sources(sources: Iterable[str | Path], options: TableOptions = TableOptions()
+def read_sources(sources: Iterable[str | Path], options: TableOptions = DEFAULT_TABLE_OPTIONS
                  ) -> Iterator[Article | ReadFailure]:
     """Read CLI-style sources: paths, folders, and "-" for standard input (as text)."""
     for source in sources:

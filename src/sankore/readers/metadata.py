@@ -26,7 +26,8 @@ _BYLINE = re.compile(r"^\s*by\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)
 # A trailing personal name: 2-4 capitalized words, as in "… Seek Support of Russia. Abayomi
 # Azikiwe". Function words are excluded so that a headline's last clause is not taken.
 _NAME_WORD = r"[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
-_TRAILING_NAME = re.compile(rf"(?<=[.!?])\s+(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.\s*)?{_NAME_WORD}){{1,3}})\s*$")
+_TRAILING_NAME = re.compile(
+    rf"(?<=[.!?])\s+(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.\s*)?{_NAME_WORD}){{1,3}})\s*$")
 _NOT_NAME = {"The", "A", "An", "Of", "In", "On", "For", "And", "To", "With", "News", "Report",
              "Update", "Analysis", "Opinion", "Says", "Said", "Is", "Are", "Was", "Be"}
 _MAX_TITLE = 300

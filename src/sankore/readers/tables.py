@@ -35,6 +35,9 @@ class TableOptions:
     title_column: str | None = None
 
 
+DEFAULT_TABLE_OPTIONS = TableOptions()
+
+
 def _pick(columns: list[str], named: str | None, candidates: tuple[str, ...]) -> str | None:
     if named:
         return named
@@ -57,8 +60,8 @@ def _article(row: dict, columns: list[str], options: TableOptions, where: str
              ) -> Article | ReadFailure:
     text_col = _pick(columns, options.text_column, TEXT_COLUMNS)
     if text_col is None or text_col not in row:
-        return ReadFailure(where, f"no text column (looked for {options.text_column or ', '.join(TEXT_COLUMNS)}; "
-                                  "name it with --text-column)")
+        looked = options.text_column or ", ".join(TEXT_COLUMNS)
+        return ReadFailure(where, f"no text column (looked for {looked}; name it with --text-column)")
     text = row.get(text_col)
     if not isinstance(text, str) or not text.strip():
         return ReadFailure(where, f"empty text in column {text_col!r}", code="S101")
