@@ -20,7 +20,7 @@ from .api import Failure, analyze_many
 from .pipeline import DEFAULT_MODEL
 from .readers import TableOptions
 
-EVAL_TASKS = ("geo", "time")
+EVAL_TASKS = ("geo", "time", "actors")
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -196,6 +196,7 @@ def evaluate(task: str, gold: Path, limit: int | None) -> None:
     geo:  LGL / GeoVirus XML (../shared/data/geo/); baseline: gazetteer lookup of
           spaCy GPE/LOC entities.
     time: TimeML .tml files (../shared/data/time/); baseline: dateparser's search_dates.
+    actors: the actor test set gold/actors.jsonl; baseline: spaCy NER + country lookup.
     """
     module = importlib.import_module(f"sankore.eval.{task}")
     figures = module.evaluate(gold, limit=limit)

@@ -48,6 +48,9 @@ class ActorRecognizer:
         self.roles = lexicons.roles()
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.people = {f"P:{k}": p for k, p in lexicons.persons().items()}
+        for label, person in self.people.items():
+            self.exact.add(label, [nlp.make_doc(n) for n in person.names])
         for label, actor in self.actors.items():
             names = [n for n in actor.names if n]
             self.exact.add(label, [nlp.make_doc(n) for n in names])
@@ -70,6 +73,10 @@ class ActorRecognizer:
         for span in matches:
             if in_boilerplate(doc, span.start_char, span.end_char):
                 continue
+            if span.label_.startswith("P:"):
+                mentions.append(self._known_person(doc, span))
+                taken.append((span.start_char, span.end_char))
+                continue
             actor = self.actors[span.label_]
             if span.label_.startswith("C:"):
                 composite = self._sector_after(doc, span) or self._sector_before(doc, span)
@@ -86,6 +93,7 @@ class ActorRecognizer:
                 actor.code, actor.country))
             taken.append((span.start_char, span.end_char))
         mentions = self._coordinate_sectors(doc, matches, mentions, sector_of)
+        mentions.extend(self._hyphen_prefixes(doc, taken))
         mentions.extend(self._metonyms(doc, taken))
         taken.extend((m.start, m.end) for m in mentions)
         if self.persons or self.organizations:
@@ -158,6 +166,21 @@ class ActorRecognizer:
             out.append(self._composite(left, actor, sector, kind))
         return out
 
+    def _hyphen_prefixes(self, doc: Doc, taken: list[tuple[int, int]]) -> list[ActorMention]:
+        """"U.S.-backed", "Iranian-led": the tokenizer keeps these whole, the state is in them."""
+        out = []
+        for token in doc:
+            if "-" not in token.text[1:-1] or _overlaps(token.idx, token.idx + len(token), taken):
+                continue
+            prefix = token.text.rsplit("-", 1)[0]
+            iso3 = self.country_names.get(prefix)
+            if iso3 is None or in_boilerplate(doc, token.idx, token.idx + len(prefix)):
+                continue
+            actor = lexicons.countries()[iso3]
+            out.append(ActorMention(token.idx, token.idx + len(prefix), prefix, actor.key, "state",
+                                    actor.name, actor.code, actor.country))
+        return out
+
     def _metonyms(self, doc: Doc, taken: list[tuple[int, int]]) -> list[ActorMention]:
         """A place the places component marked as metonymic ("Moscow said") is a government."""
         countries = lexicons.countries()
@@ -207,6 +230,14 @@ class ActorRecognizer:
                                         f"org:{name.lower()}", "organization", name))
         return out
 
+    def _known_person(self, doc: Doc, span: Span) -> ActorMention:
+        """A leader from persons.tsv: the text's own title wins over the list's."""
+        person = self.people[span.label_]
+        role, country = self._title_before(doc, span) or self._title_after(doc, span) or (None, None)
+        return ActorMention(span.start_char, span.end_char, span.text,
+                            f"person:{person.name.split()[-1].lower()}", "person", person.name,
+                            person.code, country or person.country, role or person.role)
+
     def _person(self, doc: Doc, span: Span) -> ActorMention:
         role, country = self._title_before(doc, span) or self._title_after(doc, span) or (None, None)
         code = None
@@ -227,22 +258,34 @@ class ActorRecognizer:
         return None
 
     def _title_after(self, doc: Doc, span: Span) -> tuple[str, str | None] | None:
-        """"Sergei Lavrov, Russia's foreign minister"."""
+        """"Sergei Lavrov, Russia's foreign minister", "X, the crown prince of Saudi Arabia"."""
         i = span.end
         if i >= len(doc) or doc[i].text != ",":
             return None
         i += 1
-        country = None
-        for end in range(min(len(doc), i + 4), i, -1):
-            if (iso3 := self.country_names.get(doc[i:end].text)) is not None:
-                country, i = iso3, end
-                break
-        if i < len(doc) and doc[i].text in ("'s", "’s"):
+        if i < len(doc) and doc[i].lower_ == "the":
             i += 1
+        country = None
+        if found := self._country_starting_at(doc, i):
+            country, i = found
+            if i < len(doc) and doc[i].text in ("'s", "’s"):
+                i += 1
+        while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower and doc[i].lower_ not in self.roles:
+            i += 1  # "Syria's embattled president"
         for end in range(min(len(doc), i + _MAX_TITLE_TOKENS), i, -1):
             phrase = doc[i:end].text.lower()
             if phrase in self.roles:
+                if country is None and end + 1 < len(doc) and doc[end].lower_ == "of":
+                    after_of = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+                    if found := self._country_starting_at(doc, after_of):
+                        country = found[0]
                 return phrase, country
+        return None
+
+    def _country_starting_at(self, doc: Doc, index: int) -> tuple[str, int] | None:
+        for end in range(min(len(doc), index + 4), index, -1):
+            if (iso3 := self.country_names.get(doc[index:end].text)) is not None:
+                return iso3, end
         return None
 
     def _country_ending_at(self, doc: Doc, index: int) -> str | None:
@@ -253,6 +296,16 @@ class ActorRecognizer:
         for start in range(max(0, end - 4), end):
             if (iso3 := self.country_names.get(doc[start:end].text)) is not None:
                 return iso3
+        # "Syria's Russian- and Iranian-backed president": skip the modifiers back to a
+        # possessive country, at most six tokens away.
+        for j in range(index - 1, max(0, index - 7), -1):
+            if doc[j].text in ("'s", "’s"):
+                for start in range(max(0, j - 4), j):
+                    if (iso3 := self.country_names.get(doc[start:j].text)) is not None:
+                        return iso3
+                return None
+            if doc[j].pos_ not in ("ADJ", "ADV", "CCONJ", "PUNCT", "PROPN", "VERB") or doc[j].is_sent_start:
+                return None
         return None
 
 

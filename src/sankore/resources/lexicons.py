@@ -55,6 +55,27 @@ def organizations() -> dict[str, Actor]:
     }
 
 
+@dataclass(frozen=True)
+class Person:
+    """A well-known officeholder: the country, code and role the text may not give."""
+
+    name: str
+    country: str | None
+    code: str | None
+    role: str | None
+    names: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def persons() -> dict[str, Person]:
+    return {
+        row["name"]: Person(name=row["name"], country=row["country"] or None,
+                            code=row["code"] or None, role=row["role"] or None,
+                            names=tuple(row["names"].split("|")))
+        for row in read_tsv("persons.tsv")
+    }
+
+
 @lru_cache(maxsize=1)
 def sectors() -> dict[str, tuple[str, str]]:
     """Sector noun (lower case) → (sector code, entity kind)."""

@@ -1,0 +1,191 @@
+"""`sankore eval actors`: actor mentions and their codes against a hand-made test set.
+
+The gold file (`gold/actors.jsonl`, see `gold/README.md`) does not copy article text: each
+line names a document (a path relative to the gold file, plus a CSV row id), the first
+words of a sentence, and every actor mention of that sentence with its expected kind and
+PLOVER/CAMEO-style code. The whole document is analysed (context matters: a title earlier
+in the article gives a person's country), then the sentence's mentions are scored.
+
+The baseline is bare spaCy NER (PERSON, ORG, GPE, NORP) with a plain lookup of the
+entity text in the country dictionary, as DESIGN.md §3 asks.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import EvalError
+from ..resources import lexicons
+
+_BASELINE_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
+
+
+@dataclass
+class Item:
+    source: Path
+    doc: str | None
+    find: str
+    mentions: list[tuple[str, str, str | None]]
+    ignore: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str | None
+    code: str | None
+
+
+def read_gold(path: Path) -> list[Item]:
+    items = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            items.append(Item((path.parent / row["source"]).resolve(), row.get("doc"), row["find"],
+                              [tuple(m) for m in row["mentions"]], row.get("ignore", [])))
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise EvalError(f"line {number}: {exc}", source=str(path)) from exc
+    return items
+
+
+def load_text(source: Path, doc: str | None) -> str:
+    if not source.exists():
+        raise EvalError("document not found (is ../shared/data beside the checkout?)",
+                        source=str(source))
+    if doc is None:
+        return source.read_text("utf-8")
+    with source.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row.get("") == doc or row.get("id") == doc:
+                return row["text"]
+    raise EvalError(f"row {doc} not found", source=str(source))
+
+
+def _locate(text: str, sentence: tuple[int, int], mentions, source: str) -> list[Mention]:
+    gold, cursor = [], {}
+    for surface, kind, code in mentions:
+        pattern = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)")
+        match = pattern.search(text, cursor.get(surface, sentence[0]), sentence[1])
+        if match is None:
+            raise EvalError(f"mention {surface!r} not in its sentence", source=source)
+        cursor[surface] = match.end()
+        gold.append(Mention(match.start(), match.end(), kind, code))
+    return gold
+
+
+def _ignored(text: str, sentence: tuple[int, int], phrases: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for phrase in phrases:
+        spans += [m.span() for m in re.finditer(re.escape(phrase), text[:sentence[1]])
+                  if m.start() >= sentence[0]]
+    return spans
+
+
+def _overlap(a: Mention, b: Mention) -> int:
+    return min(a.end, b.end) - max(a.start, b.start)
+
+
+def score(pairs: list[tuple[list[Mention], list[Mention]]]) -> dict:
+    gold_n = pred_n = found = code_right = kind_right = 0
+    for gold, predicted in pairs:
+        gold_n += len(gold)
+        pred_n += len(predicted)
+        free = list(predicted)
+        for g in gold:
+            best = max(free, key=lambda p: _overlap(g, p), default=None)
+            if best is None or _overlap(g, best) <= 0:
+                continue
+            free.remove(best)
+            found += 1
+            code_right += best.code == g.code
+            kind_right += best.kind == g.kind
+    p = code_right / pred_n if pred_n else 0.0
+    r = code_right / gold_n if gold_n else 0.0
+    mp = found / pred_n if pred_n else 0.0
+    mr = found / gold_n if gold_n else 0.0
+    return {
+        "gold": gold_n, "predicted": pred_n, "matched": found,
+        "mention_precision": round(mp, 4), "mention_recall": round(mr, 4),
+        "mention_f1": round(2 * mp * mr / (mp + mr), 4) if mp + mr else 0.0,
+        "code_precision": round(p, 4), "code_recall": round(r, 4),
+        "code_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        "kind_accuracy_on_matched": round(kind_right / found, 4) if found else 0.0,
+    }
+
+
+def _inside(start: int, end: int, sentence: tuple[int, int], ignore: list[tuple[int, int]]) -> bool:
+    return (sentence[0] <= start and end <= sentence[1]
+            and not any(start < i_end and i_start < end for i_start, i_end in ignore))
+
+
+def evaluate(gold: Path, limit: int | None = None) -> dict:
+    import sankore
+    from sankore.pipeline import get_pipeline
+
+    items = read_gold(gold)
+    nlp = get_pipeline()
+    countries = {name: actor.code for actor in lexicons.countries().values() for name in actor.names}
+    texts: dict[tuple[Path, str | None], str] = {}
+    for item in items:
+        texts.setdefault((item.source, item.doc), load_text(item.source, item.doc))
+    keys = list(texts)[:limit] if limit else list(texts)
+    started = time.perf_counter()
+    records = {key: sankore.analyze(texts[key], nlp=nlp) for key in keys}
+    seconds = time.perf_counter() - started
+    ours, baseline = [], []
+    parses: dict = {}
+    for item in items:
+        key = (item.source, item.doc)
+        if key not in records:
+            continue
+        text, record = texts[key], records[key]
+        start = text.find(item.find)
+        if start < 0:
+            raise EvalError(f"sentence {item.find!r} not found", source=str(item.source))
+        parsed = parses.setdefault(key, _bare_parse(nlp, text))
+        sentence = _sentence_span(parsed, text, start)
+        ignore = _ignored(text, sentence, item.ignore)
+        gold_mentions = _locate(text, sentence, item.mentions, str(item.source))
+        predicted = [Mention(s, e, ent.kind, ent.code) for ent in record.entities
+                     for s, e in ent.mentions if _inside(s, e, sentence, ignore)]
+        ours.append((gold_mentions, predicted))
+        base = [Mention(ent.start_char, ent.end_char, _BASELINE_KINDS[ent.label_],
+                        countries.get(ent.text.removeprefix("the ")) if ent.label_ in ("GPE", "NORP")
+                        else None)
+                for ent in parsed.ents if ent.label_ in _BASELINE_KINDS
+                and _inside(ent.start_char, ent.end_char, sentence, ignore)]
+        baseline.append((gold_mentions, base))
+    return {
+        "task": "actors", "gold": str(gold), "sentences": len(ours), "documents": len(records),
+        "sankore": {**score(ours), "docs_per_s": round(len(records) / seconds, 2)},
+        "baseline": {"name": "spaCy NER (PERSON/ORG/GPE/NORP) + country-name lookup",
+                     **score(baseline)},
+    }
+
+
+def _bare_parse(nlp, text: str):
+    """The bare spaCy model's analysis: the baseline's entities and the sentence ends."""
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("sankore_")]):
+        return nlp(text)
+
+
+def _sentence_span(doc, text: str, start: int) -> tuple[int, int]:
+    for sent in doc.sents:
+        if sent.start_char <= start < sent.end_char:
+            end = sent.end_char
+            # The parser sometimes splits inside a quotation; a gold sentence ends at a full stop.
+            while end < len(text) and not text[:end].rstrip().endswith((".", "!", "?", ".”", ".’")):
+                nxt = next((s for s in doc.sents if s.start_char >= end), None)
+                if nxt is None:
+                    break
+                end = nxt.end_char
+            return start, end
+    raise EvalError("sentence not found")
