@@ -92,3 +92,8 @@ def test_armed_groups_and_media(nlp):
     assert kinds["al-Shabaab"] == ("armed_group", "SOM REB")
     assert kinds["Islamic State"] == ("armed_group", "IMG")
     assert kinds["Syrian Observatory for Human Rights"][0] == "organization"
+
+
+def test_the_author_is_a_person(seed_record):
+    author = entity(seed_record, "Abayomi Azikiwe")
+    assert (author.kind, author.role) == ("person", "author")

@@ -65,3 +65,11 @@ def test_failed_output_leaves_an_existing_file_untouched(tmp_path):
     assert result.returncode == 1
     assert out.read_text("utf-8") == "precious"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temp file left
+
+
+def test_table_format_shows_records_with_their_spans():
+    result = run("analyze", str(EXAMPLE), "--format", "table")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Alliance of Sahel States" in out and "published 2025-04-30" in out
+    assert "RUS GOV" in out and "2025-04-15/2025-04-16" in out

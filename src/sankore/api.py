@@ -98,6 +98,7 @@ def _make_doc(nlp: Language, article: Article):
     doc = nlp.make_doc(article.text)
     doc._.published = date.fromisoformat(article.published) if article.published else None
     doc._.boilerplate = list(article.boilerplate)
+    doc._.author = article.author
     return doc
 
 

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import IO
 
 import click
+from rich.console import Console
 
 from . import __version__
 from .api import Failure, analyze_many
 from .pipeline import DEFAULT_MODEL
 from .readers import TableOptions
+from .table import render
 
 EVAL_TASKS = ("geo", "time", "actors")
 
@@ -86,9 +88,9 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", callback=_iso_date, metavar="YYYY-MM-DD",
               help="Publication date for every document (overrides what the file says).")
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json",
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
               show_default=True, help="json: indented (an array when there are several "
-              "documents); jsonl: one record per line.")
+              "documents); jsonl: one record per line; table: for reading.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE (whole or not at all) instead of standard output.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True,
@@ -121,6 +123,8 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str, output: Pat
             records += 1
             if fmt == "jsonl":
                 out.write(item.to_json() + "\n")
+            elif fmt == "table":
+                render(item, Console(file=out, width=None if out is sys.stdout else 140))
             else:
                 buffered.append(item.to_dict())
         if fmt == "json" and buffered:

@@ -213,7 +213,10 @@ class ActorRecognizer:
                 continue  # a place the NER took for a person ("Niamey", "Kyiv")
             if in_boilerplate(doc, span.start_char, span.end_char):
                 continue
-            if span.label_ == "PERSON" and self.persons:
+            if doc._.author and span.text == doc._.author and self.persons:
+                out.append(ActorMention(span.start_char, span.end_char, span.text,
+                                        f"person:{span[-1].lower_}", "person", span.text, role="author"))
+            elif span.label_ == "PERSON" and self.persons:
                 mention = self._person(doc, span)
                 out.append(mention)
                 surnames.setdefault(mention.key, mention)
