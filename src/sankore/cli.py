@@ -124,7 +124,7 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str, output: Pat
             if fmt == "jsonl":
                 out.write(item.to_json() + "\n")
             elif fmt == "table":
-                render(item, Console(file=out, width=None if out is sys.stdout else 140))
+                render(item, Console(file=out, width=None if out.isatty() else 160))
             else:
                 buffered.append(item.to_dict())
         if fmt == "json" and buffered:
