@@ -212,6 +212,7 @@ def test_explicit_dates_formats(nlp):
     "The fall of the government surprised nobody.",
     "About 2000 soldiers crossed the border.",
     "The Tanzania Daily News reported the meeting.",
+    "PRICES MAY FALL AGAIN, ANALYSTS WARN",
 ])
 def test_not_time_expressions(nlp, text):
     assert times(nlp, text) == []
@@ -222,3 +223,145 @@ def test_patterns_are_compiled_once_per_component(nlp):
     before = component.recognizer
     times(nlp, "It happened last year.")
     assert component.recognizer is before
+
+
+# --- context anchoring: the story's own time, not the publication date ----------------------
+
+@pytest.mark.parametrize("text, phrase, value, granularity", [
+    ("Fighting broke out on March 3, 2024. The next day, the president fled the capital.",
+     "The next day", "2024-03-04", "day"),
+    ("The treaty was signed in 1999. The following year, both parties ratified it.",
+     "The following year", "2000", "year"),
+    ("Elections were held in June 2022. Later that year, the parliament was dissolved.",
+     "Later that year", "2022", "year"),
+    ("Protests began in May 2021, and the same month the cabinet resigned.",
+     "the same month", "2021-05", "month"),
+    ("The coup took place on July 26, 2023. Two days later, the borders were closed.",
+     "Two days later", "2023-07-28", "day"),
+    ("The rebels entered Gao on 6 May 2012. That night, the governor fled.",
+     "That night", "2012-05-06TNI", "part_of_day"),
+])
+def test_context_anchored_narrative(nlp, text, phrase, value, granularity):
+    m = one(nlp, text, phrase)
+    assert (m.value, m.granularity, m.anchor) == (value, granularity, "context")
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Net income rose to $5 million in the third quarter, from $3 million a year earlier.",
+     "a year earlier", "2023-Q3"),
+    ("Profit was $4 million in the second quarter, up from $3 million a year ago.",
+     "a year ago", "2024-Q2"),
+    ("Profit in the third quarter of 2024 was $2 million. The year-ago results included a "
+     "charge.", "year-ago", "2023-Q3"),
+    ("Revenue rose in the second quarter of 2024. In the 2023 period, it fell.",
+     "the 2023 period", "2023-Q2"),
+    ("The bank lost money in the third quarter of 2024. Deposits fell during the quarter.",
+     "the quarter", "2024-Q3"),
+    ("Sales rose in the quarter ended Sept. 30, 2024.", "the quarter", "2024-Q3"),
+])
+def test_context_anchored_results_reports(nlp, text, phrase, value):
+    m = one(nlp, text, phrase)
+    assert (m.value, m.anchor) == (value, "context")
+
+
+def test_context_without_reference_stays_unresolved(nlp):
+    # The first time expression of a text has nothing before it to lean on.
+    m = one(nlp, "Sales in the quarter rose 4%.", "the quarter")
+    assert m.value is None and m.anchor is None
+    # A month is too coarse to count days from: no guess.
+    text = "The junta seized power in July 2023. Two days later, the borders were closed."
+    assert one(nlp, text, "Two days later").value is None
+
+
+def test_fiscal_year_ended_is_a_span_of_a_year(nlp):
+    m = one(nlp, "Revenue was $76 million for the year ended March 31.", "the year")
+    assert (m.type, m.value) == ("DURATION", "P1Y")
+
+
+# --- calendar details ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, phrase, value", [
+    # A date in the coming weeks beats one almost a year back, even under a past verb.
+    ("The company declared a dividend payable May 15 to holders of record.", "May 15",
+     "2025-05-15"),
+    # A weekday with the date picks the year in which they agree.
+    ("The Times said in an editorial on Monday, Oct. 28: the murder was a crime.",
+     "Monday, Oct. 28", "2024-10-28"),
+    ("Profits fell in the fourth quarter, the firm said.", "the fourth quarter", "2024-Q4"),
+    ("Investors expect growth in next year's first quarter.", "next year's first quarter",
+     "2026-Q1"),
+    ("The election is due this September.", "this September", "2025-09"),
+    ("Protesters planned a large demonstration on Saturday.", "Saturday", "2025-05-03"),
+    ("The deal is scheduled to close Monday.", "Monday", "2025-05-05"),
+    ("The index closed 3% above Thursday's closing price.", "Thursday", "2025-04-24"),
+])
+def test_which_occurrence(nlp, text, phrase, value):
+    assert one(nlp, text, phrase).value == value
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Shops in the capital stay closed until New Year's Day.", "New Year's Day", "2026-01-01"),
+    ("The prisoners were released on Christmas Eve.", "Christmas Eve", "2024-12-24"),
+    ("The hostages were freed on Christmas Day 2019.", "Christmas Day 2019", "2019-12-25"),
+])
+def test_fixed_date_holidays(nlp, text, phrase, value):
+    m = one(nlp, text, phrase)
+    assert (m.type, m.value, m.granularity) == ("DATE", value, "day")
+
+
+def test_holidays_on_a_weekday_of_the_month(nlp):
+    m = one(nlp, "The boy was rescued on Thanksgiving Day 1999.", "Thanksgiving Day 1999")
+    assert m.value == "1999-11-25"
+    assert one(nlp, "Polls open on Election Day 2024.", "Election Day 2024").value == "2024-11-05"
+
+
+def test_holiday_names_are_not_always_dates(nlp):
+    assert times(nlp, "The film Independence Day was popular.") == []
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("His promise to halve unemployment by the year two thousand was abandoned.",
+     "the year two thousand", "2000"),
+    ("January nineteen ninety-seven. A bomb exploded in Atlanta.",
+     "January nineteen ninety-seven", "1997-01"),
+    ("The party was founded in nineteen sixty-two.", "nineteen sixty-two", "1962"),
+])
+def test_spoken_years(nlp, text, phrase, value):
+    assert one(nlp, text, phrase).value == value
+
+
+def test_spoken_year_after_a_preposition(nlp):
+    assert one(nlp, "In nineteen ninety-one the bank collapsed.", "nineteen ninety-one").value \
+        == "1991"
+
+
+def test_two_thousand_people_is_no_year(nlp):
+    assert times(nlp, "Two thousand people marched in Dakar.") == []
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The blast woke residents at 4 in the morning.", "4 in the morning", "2025-04-30T04:00"),
+    ("The curfew starts at ten at night.", "ten at night", "2025-04-30T22:00"),
+])
+def test_clock_with_part_of_day(nlp, text, phrase, value):
+    m = one(nlp, text, phrase)
+    assert (m.type, m.value) == ("TIME", value)
+
+
+def test_weekday_abbreviations_and_capitals(nlp):
+    assert one(nlp, "The vote was held on Tue., officials said.", "Tue.").value == "2025-04-29"
+    m = one(nlp, "NIAMEY, MONDAY, APRIL 28 -- Troops moved north.", "MONDAY, APRIL 28")
+    assert m.value == "2025-04-28"
+    assert times(nlp, "He writes for The Sun. Readers liked it.") == []
+
+
+@pytest.mark.parametrize("text, phrase, value, granularity", [
+    ("Crime fell through the nineties.", "the nineties", "199", "decade"),
+    ("The group began to fall apart in mid-1996.", "mid-1996", "1996", "year"),
+    ("The labour pact takes effect June 1.", "June 1", "2025-06-01", "day"),
+    ("The offer was extended until 5 p.m. EST May 9.", "5 p.m. EST May 9", "2025-05-09T17:00",
+     "minute"),
+])
+def test_more_calendar_forms(nlp, text, phrase, value, granularity):
+    m = one(nlp, text, phrase)
+    assert (m.value, m.granularity) == (value, granularity)

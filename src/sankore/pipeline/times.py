@@ -2,9 +2,12 @@
 
 Recognition and normalization live in `sankore.timex` (pure functions over text); this
 module adds what only the parse knows: the tense of the verb governing an expression
-(which occurrence of a bare "June" or "Thursday" is meant) and whether a capitalized word
-is a name ("Tanzania Daily News"). spaCy's own DATE labels are not used: the small model
-tags "Niger" or "We" as DATE often enough to make them worse than no evidence.
+(which occurrence of a bare "June" or "Thursday" is meant), whether a capitalized word
+is a name ("Tanzania Daily News"), and the clause each expression dates
+(`extra["governs"]`, the character span of its verb; see `timex.governance`). A second
+pass in text order anchors "a year earlier", "the next day" or "the quarter" on the
+preceding time expressions (`timex.context`). spaCy's own DATE labels are not used: the
+small model tags "Niger" or "We" as DATE often enough to make them worse than no evidence.
 """
 
 from __future__ import annotations
@@ -14,13 +17,24 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..timex import Candidate, TimexRecognizer, resolve
+from ..timex import Candidate, Resolved, TimexRecognizer, resolve
+from ..timex.context import ContextTracker, evaluate, parse_value
+from ..timex.governance import span_head
 from .extensions import in_boilerplate
 from .mentions import TimeMention
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 # Verbs whose complement is in the future although they are not ("is expected in June").
 _FUTURE_LEMMAS = {"expect", "plan", "schedule", "due", "set", "intend", "prepare", "aim"}
+# Of those, the ones that point forward even in the past tense ("planned a rally on
+# Saturday", "has scheduled a news conference Thursday"); "set" does not ("a record set
+# on Aug. 6").
+_PLAN_LEMMAS = _FUTURE_LEMMAS - {"set"}
+# Heads of a to-infinitive that put it in the future ("is scheduled to close Monday").
+_INFINITIVE_FUTURE = _FUTURE_LEMMAS | {"be", "want", "hope", "agree", "decide", "vote",
+                                       "promise", "threaten", "seek", "try"}
+# Words before a date that put it ahead of the clause's own time: a deadline, a start.
+_FORWARD_CUES = {"until", "till", "til", "effective", "payable", "starting"}
 # Kinds whose capitalized form mid-sentence is usually part of a name.
 _NAME_PRONE = {"set_adverb", "ref", "vague_duration", "season"}
 
@@ -48,10 +62,16 @@ def _tense(span: Span) -> str | None:
         return "future"  # "is going to visit"
     if any(a.tag_ == "MD" for a in auxes):
         return None  # would, could, may: no reliable direction
+    if verb.lemma_ in _PLAN_LEMMAS:
+        return "future"
+    if any(a.tag_ == "TO" for a in auxes) and verb.head is not verb and \
+            verb.head.lemma_ in _INFINITIVE_FUTURE:
+        return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return "past"
+    if verb.tag_ == "VBN" and (any(a.lemma_ == "have" for a in auxes) or (
+            not auxes and verb.dep_ in ("acl", "relcl"))):
+        return "past"  # "has met", and a participle on a noun: "the year ended March 31"
     if verb.lemma_ in _FUTURE_LEMMAS:
         return "future"
     if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
@@ -96,7 +116,7 @@ class TimesComponent:
 
     def mentions(self, doc: Doc) -> list[TimeMention]:
         published: date | None = doc._.published
-        out: list[TimeMention] = []
+        found: list[tuple[Candidate, Resolved, str | None, Span | None]] = []
         for cand in self.recognizer.find(doc.text):
             if in_boilerplate(doc, cand.start, cand.end):
                 continue
@@ -107,14 +127,52 @@ class TimesComponent:
                         _is_modifier(span, cand):
                     continue
                 tense = _tense(span)
-            res = resolve(cand, published, tense)
+                if tense != "past" and span.start > 0 and doc[span.start - 1].lower_ in _FORWARD_CUES:
+                    tense = "future"  # "closed until New Year's Day": the end point is ahead
+            found.append((cand, resolve(cand, published, tense), tense, span))
+        resolved = _anchor_in_context([res for _, res, _, _ in found])
+        out: list[TimeMention] = []
+        for (cand, _, tense, span), res in zip(found, resolved, strict=True):
             extra = dict(res.extra, pattern=cand.kind)
+            extra.pop("period_context", None)
             if tense:
                 extra["tense"] = tense
+            if res.value is not None and span is not None and len(span):
+                head = span_head(span)
+                extra["governs"] = (head.idx, head.idx + len(head.text))
             out.append(TimeMention(cand.start, cand.end, cand.text, res.type, res.value,
                                    res.granularity, res.anchor if res.value else None, res.mod,
                                    extra))
         return out
+
+
+def _anchor_in_context(results: list[Resolved]) -> list[Resolved]:
+    """Fill in context-anchored values ("two days later") from the preceding references."""
+    tracker = ContextTracker()
+    out = []
+    for i, res in enumerate(results):
+        op = res.extra.get("context")
+        compared = False
+        if op is not None and res.value is None:
+            if op.get("forward"):
+                ref = parse_value(results[i + 1].value) if i + 1 < len(results) else None
+            else:
+                ref = tracker.reference(op)
+            got = evaluate(op, ref) if ref is not None else None
+            if got is not None:
+                res = Resolved(res.type, got[0], got[1], "context", res.mod, res.extra)
+            compared = op["op"] in ("compare", "year_of")
+        elif "period_context" in res.extra:
+            ref = tracker.reference(res.extra["period_context"])
+            if ref is not None and ref.gran in ("quarter", "half"):
+                got = evaluate(res.extra["period_context"], ref)
+                if got is not None:
+                    res = Resolved(res.type, got[0], got[1], "context", res.mod, res.extra)
+                    compared = True
+        if res.type in ("DATE", "TIME"):
+            tracker.see(res.value, comparison=compared)
+        out.append(res)
+    return out
 
 
 @Language.factory("sankore_times", assigns=["doc._.times"])

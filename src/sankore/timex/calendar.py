@@ -44,21 +44,24 @@ def shift_season(year: int, s: str, n: int) -> tuple[int, str]:
 def occurrence(target: tuple[int, ...], now: tuple[int, ...], tense: str | None) -> int:
     """Year offset (-1, 0, +1) of the occurrence of a yearly point (month[, day]) meant.
 
-    Past tense → the latest occurrence not after `now`; future → the next one not before
-    `now`; otherwise the nearer of the two (news mostly reports the recent past).
+    Past tense → the latest occurrence not after `now`, except that a date in the coming
+    weeks is meant over one almost a year ago ("declared a dividend payable Dec. 15"; a
+    date that old would carry its year in news style); future → the next occurrence not
+    before `now`; otherwise the past one unless the future one is clearly nearer (news
+    mostly reports the recent past).
     """
-    if tense == "past":
-        return -1 if target > now else 0
-    if tense == "future":
-        return 1 if target < now else 0
     if target == now:
         return 0
-    # Distance in months, roughly: nearest occurrence wins, ties go to the past.
-    t, n = target[0] + (target[1] / 31 if len(target) > 1 else 0), now[0] + (
-        now[1] / 31 if len(now) > 1 else 0)
-    if target > now:
-        return -1 if (n + 12 - t) < (t - n) else 0
-    return 1 if (t + 12 - n) < (n - t) else 0
+    days = len(target) > 1
+    t = target[0] * 31 + (target[1] if days else 0)
+    n = now[0] * 31 + (now[1] if days else 0)
+    back, fwd = (n - t) % 372, (t - n) % 372  # in days of a 31-day month
+    past, future = (-1 if t > n else 0), (1 if t < n else 0)
+    if tense == "future":
+        return future
+    if tense == "past":
+        return future if fwd <= (62 if days else 31) else past
+    return past if back <= fwd + 93 else future
 
 
 def weekday_date(weekday: int, ref: date, tense: str | None, rel: str | None) -> date:
@@ -73,4 +76,6 @@ def weekday_date(weekday: int, ref: date, tense: str | None, rel: str | None) ->
         return ref - timedelta(days=back)
     if tense == "future":
         return ref + timedelta(days=fwd)
-    return ref - timedelta(days=back) if back <= fwd else ref + timedelta(days=fwd)
+    # Untensed ("Thursday's closing price") or present: news mostly reports the days just
+    # past, so the previous occurrence wins unless the next one is clearly nearer.
+    return ref - timedelta(days=back) if back <= fwd + 2 else ref + timedelta(days=fwd)

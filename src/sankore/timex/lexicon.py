@@ -22,6 +22,34 @@ WEEKDAYS = {
     )
 }
 
+# Abbreviations, read with their dot ("Tue.", "Thurs."): without one, "Sun" and "Sat" are words.
+for _name, _i in list(WEEKDAYS.items()):
+    for _abbr in {_name[:3], _name[:4], _name[:5]}:
+        WEEKDAYS.setdefault(_abbr + ".", _i)
+
+# Holidays on a fixed calendar day (movable feasts such as Easter are left out: their date
+# needs a computus per year and they are rarely used as bare time references in news).
+HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "new year's": (1, 1),
+    "independence day": (7, 4), "fourth of july": (7, 4), "july fourth": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
+    "veterans day": (11, 11), "armistice day": (11, 11), "bastille day": (7, 14),
+    "may day": (5, 1), "st. patrick's day": (3, 17), "saint patrick's day": (3, 17),
+}
+
+# Holidays on the n-th weekday of a month (n = -1: the last): (month, ISO weekday, n).
+# US federal ones, since most English-language wire copy that names them is American.
+NTH_WEEKDAY_HOLIDAYS = {
+    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
+    "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3),
+    "martin luther king jr. day": (1, 1, 3), "presidents day": (2, 1, 3),
+    "presidents' day": (2, 1, 3),
+    # Election Day: the Tuesday after the first Monday of November, i.e. the first Tuesday
+    # from November 2 on; computed in `anchored` from this anchor.
+    "election day": (11, 2, 0),
+}
+
 # TIMEX3 season codes (TimeML 1.2.1 guidelines, section on seasons).
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_ORDER = ["WI", "SP", "SU", "FA"]
@@ -102,3 +130,43 @@ def number_value(text: str) -> float | None:
         else:
             return None
     return total
+
+
+_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                "seventy": 70, "eighty": 80, "ninety": 90}
+_SPOKEN_SMALL = {w: n for w, n in NUMBERS.items() if isinstance(n, int) and n < 20
+                 and " " not in w and w not in ("a", "an", "dozen")}
+
+
+def spoken_year(text: str) -> int | None:
+    """'nineteen ninety-eight' → 1998, 'the year two thousand' → 2000, 'two thousand and
+    one' → 2001, 'nineteen oh five' → 1905; None when the words are not a year."""
+    words = text.lower().replace("-", " ").split()
+    if words[:2] == ["the", "year"]:
+        words = words[2:]
+    words = [w for w in words if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        century = 2000
+    elif words and words[0] in ("nineteen", "eighteen", "twenty") and len(words) > 1:
+        century = _SPOKEN_SMALL.get(words[0], _SPOKEN_TENS.get(words[0], 0)) * 100
+        rest = words[1:]
+        if rest == ["hundred"]:
+            return century
+        if rest[:1] == ["oh"]:
+            rest = rest[1:]
+            if len(rest) != 1 or _SPOKEN_SMALL.get(rest[0], 10) >= 10:
+                return None
+    else:
+        return None
+    n = 0
+    for w in rest:
+        if w in _SPOKEN_TENS and n == 0:
+            n = _SPOKEN_TENS[w]
+        elif w in _SPOKEN_SMALL and n % 10 == 0 and (n == 0 or _SPOKEN_SMALL[w] < 10):
+            n += _SPOKEN_SMALL[w]
+        else:
+            return None
+    if century != 2000 and not rest:
+        return None
+    return century + n if n < 100 else None

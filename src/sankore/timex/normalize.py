@@ -1,30 +1,31 @@
 """Turn a recognized candidate into a TIMEX3 type and value.
 
 Relative expressions are computed from the publication date (`anchor="published"`);
-explicit dates need no anchor (`"absolute"`). Expressions whose reference point is another
-event ("two days later", "the following week") keep `value=None`: we do not guess.
-This module holds the calendar dates (days, months, years, quarters, seasons, "last
-year"); `relative` holds days near the anchor, durations, clock times and sets.
+explicit dates need no anchor (`"absolute"`). Expressions whose reference point is the
+story's own time ("two days later", "the following week", "the year-ago quarter") come
+back with `value=None` and a `context` operation that `context.ContextTracker` resolves
+against the preceding time expressions (`anchor="context"`); without one they stay
+unresolved: we do not guess.
+This module holds the calendar dates (days, months, years, quarters, seasons); `relative`
+holds days near the anchor, durations, clock times and sets; `anchored` the units read
+against a reference ("last week", "that year", "the quarter"), holidays and spoken years.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
+from . import anchored as _anchored_handlers  # noqa: F401  (registers its handlers)
 from . import relative as _relative_handlers  # noqa: F401  (registers its handlers)
 from .base import HANDLERS, Resolved, _day, _mod, _month, _rel_sign, _year_of
 from .base import handles as _handles
 from .calendar import (
-    add_months,
-    iso_week,
     occurrence,
     quarter,
     season_of,
-    shift_quarter,
     shift_season,
-    weekday_date,
 )
-from .lexicon import ORDINALS, POINT_MODS, SEASONS
+from .lexicon import ORDINALS, POINT_MODS, SEASONS, WEEKDAYS, spoken_year
 from .recognize import Candidate
 
 __all__ = ["Resolved", "resolve"]
@@ -43,6 +44,8 @@ def _date(g: dict[str, str], dct: date | None, tense: str | None) -> Resolved:
         year, anchor = int(g["year"]), "absolute"
     elif dct:
         year, anchor = dct.year + occurrence((month, day), (dct.month, dct.day), tense), "published"
+        if "wd" in g:  # "Monday, Oct. 26": the year in which that day is that weekday wins
+            year = _weekday_year(year, month, day, WEEKDAYS[g["wd"].lower()])
     else:
         return Resolved("DATE", None, "day")
     try:
@@ -54,6 +57,16 @@ def _date(g: dict[str, str], dct: date | None, tense: str | None) -> Resolved:
     except ValueError:
         return Resolved("DATE", None, "day")
     return Resolved("DATE", value, "day", anchor)
+
+
+def _weekday_year(year: int, month: int, day: int, weekday: int) -> int:
+    for y in (year, year + 1, year - 1):
+        try:
+            if date(y, month, day).isoweekday() == weekday:
+                return y
+        except ValueError:
+            continue
+    return year
 
 
 @_handles("date_iso")
@@ -69,6 +82,8 @@ def _date_numeric(g: dict[str, str], dct: date | None, tense: str | None) -> Res
 @_handles("month_year")
 def _month_year(g: dict[str, str], dct: date | None, tense: str | None) -> Resolved:
     year, relative = _year_of(g, "year", "yrel", dct)
+    if "syear" in g:
+        year = spoken_year(g["syear"])
     if year is None:
         return Resolved("DATE", None, "month", mod=_mod(g))
     return Resolved("DATE", f"{year}-{_month(g['month']):02d}", "month",
@@ -81,7 +96,9 @@ def _bare_month(g: dict[str, str], dct: date | None, tense: str | None) -> Resol
     if not dct:
         return Resolved("DATE", f"XXXX-{month:02d}", "month", None, _mod(g))
     rel = " ".join(g.get("rel", "").lower().split())
-    if rel in ("last", "this past"):
+    if rel == "this":  # "this September": the month of the publication year
+        year = dct.year
+    elif rel in ("last", "this past"):
         year = dct.year - (1 if month >= dct.month else 0)
     elif rel in ("next", "this coming"):
         year = dct.year + (1 if month <= dct.month else 0)
@@ -129,16 +146,26 @@ def _century(g: dict[str, str], dct: date | None, tense: str | None) -> Resolved
 @_handles("quarter")
 def _quarter(g: dict[str, str], dct: date | None, tense: str | None) -> Resolved:
     n = ORDINALS[g["ord"].lower()]
-    letter, gran = "Q", "quarter"
     year, relative = None, False
     for key in ("year", "year2", "year3"):
         if key in g:
             year = int(g[key])
     if year is None:
         year, relative = _year_of(g, "_", "yrel", dct)
+    if year is None and "yrel2" in g and dct:  # "next year's first quarter"
+        year, relative = dct.year + (_rel_sign(g["yrel2"]) or 0), True
     if year is None and dct:
+        # A bare quarter is of the publication year, unless the tense puts it in the
+        # previous year ("profits fell in the fourth quarter", said in January) or the next.
+        current = quarter(dct)[1]
         year, relative = dct.year, True
-    return Resolved("DATE", f"{year}-{letter}{n}" if year else f"XXXX-{letter}{n}", gran,
+        if tense == "past" and n > current:
+            year -= 1
+        elif tense == "future" and n < current - 1:
+            year += 1  # the quarter just ended is still to be reported: "expects to report"
+    if year is not None and "fin" in g:  # "the year-ago third quarter"
+        year -= 1
+    return Resolved("DATE", f"{year}-Q{n}" if year else f"XXXX-Q{n}", "quarter",
                     ("published" if relative else "absolute") if year else None)
 
 
@@ -170,46 +197,3 @@ def _season(g: dict[str, str], dct: date | None, tense: str | None) -> Resolved:
         diff += 4 if diff <= 0 else 0
     y, s = shift_season(year, now, diff)
     return Resolved("DATE", f"{y}-{s}", "season", "published", mod)
-
-
-@_handles("rel_unit")
-def _rel_unit(g: dict[str, str], dct: date | None, tense: str | None) -> Resolved:
-    unit = g["unit"].lower()
-    sign = _rel_sign(g["rel"])
-    mod = _mod(g)
-    if sign is None or not dct:  # "that week", "the same year": anchored on context
-        return Resolved("DATE", None, "reference" if unit != "weekend" else "week", mod=mod)
-    if " ".join(g["rel"].lower().split()) in ("the next", "the following"):
-        return Resolved("DATE", None, "reference", mod=mod)
-    if unit == "period":  # "the latest period": the reporting period, not datable alone
-        return Resolved("DATE", None, "reference", mod=mod)
-    if unit == "year":
-        return Resolved("DATE", str(dct.year + sign), "year", "published", mod)
-    if unit == "month":
-        return Resolved("DATE", add_months(dct, sign).strftime("%Y-%m"), "month", "published", mod)
-    if unit in ("week", "weekend"):
-        suffix = "-WE" if unit == "weekend" else ""
-        return Resolved("DATE", iso_week(dct + timedelta(weeks=sign)) + suffix, "week",
-                        "published", mod)
-    if unit == "quarter":
-        y, q = shift_quarter(*quarter(dct), sign)
-        return Resolved("DATE", f"{y}-Q{q}", "quarter", "published", mod)
-    if unit == "decade":
-        return Resolved("DATE", str(dct.year // 10 + sign), "decade", "published", mod)
-    return Resolved("DATE", f"{dct.year // 100 + sign:02d}", "century", "published", mod)
-
-
-@_handles("bare_unit")
-def _bare_unit(g: dict[str, str], dct: date | None, tense: str | None) -> Resolved:
-    """"the quarter", "the year-ago period": which one is meant comes from context."""
-    unit = g["unit"].lower()
-    if unit == "weekend" and dct and "fin" not in g:
-        # The weekend nearest the report, forward or back as the tense says.
-        sat = weekday_date(6, dct, tense, None)
-        return Resolved("DATE", iso_week(sat) + "-WE", "week", "published")
-    return Resolved("DATE", None, "reference")
-
-
-@_handles("fin_ref")
-def _fin_ref(g: dict[str, str], dct: date | None, tense: str | None) -> Resolved:
-    return Resolved("DATE", None, "reference")

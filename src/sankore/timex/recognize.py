@@ -13,14 +13,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+_MONTH_NAMES = (r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+                r"|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"
+                r"|Dec(?:ember|\.)?")
+_WEEKDAY_NAMES = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# Dotted abbreviations only: "Sun" and "Sat" without a dot are ordinary words.
+_WEEKDAY_ABBR = r"Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\."
 # Month and weekday names are matched case-sensitively ((?-i:…)) inside otherwise
-# case-insensitive patterns: "may", "march", "sun" are far more often not dates.
-MONTH = (r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?"
-         r"|July?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"
-         r"|Dec(?:ember|\.)?)(?![A-Za-z])")
-WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# case-insensitive patterns: "may", "march", "sun" are far more often not dates. The
+# all-capitals forms are added for headlines and datelines ("MONDAY, JAN. 5").
+MONTH = rf"(?-i:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})(?![A-Za-z])"
+WEEKDAY = rf"(?-i:{_WEEKDAY_NAMES}|{_WEEKDAY_NAMES.upper()}|{_WEEKDAY_ABBR})"
+DAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
-YEAR = r"(?<![\d$£€.,:/-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+# A hyphen may precede a year ("mid-1996", "post-1959") but not after a digit ("1990-1996").
+YEAR = r"(?<![\d$£€.,:/])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS_W = "one|two|three|four|five|six|seven|eight|nine"
 NUM = (rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s+\d/\d)?|(?:{_TENS})(?:[\s-](?:{_UNITS_W}))?"
@@ -36,7 +43,18 @@ QUANT_MOD = (r"(?P<qmod>more\s+than|less\s+than|no\s+more\s+than|at\s+least|at\s
 POD = r"(?P<pod>morning|afternoon|evening|night)"
 REL = (r"(?P<rel>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+coming"
        r"|the\s+following|past|the\s+current|current|the\s+same|that|the\s+next|the\s+latest"
+       r"|the\s+preceding"
        r"|the\s+most\s+recent)")
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+# Years read aloud (broadcast transcripts): "nineteen ninety-eight", "the year two thousand".
+SPOKEN_YEAR = (rf"(?:(?:nineteen|eighteen|twenty)[\s-]+(?:(?:{_TENS})(?:[\s-](?:{_UNITS_W}))?|{_TEENS}"
+               rf"|hundred|oh[\s-](?:{_UNITS_W}))|two\s+thousand(?:(?:\s+and)?[\s-](?:{_TEENS}"
+               rf"|(?:twenty)(?:[\s-](?:{_UNITS_W}))?|{_UNITS_W}))?)")
+HOLIDAY = (r"(?P<hol>thanksgiving(?:\s+day)?|election\s+day|labor\s+day|memorial\s+day"
+           r"|martin\s+luther\s+king\s+(?:jr\.\s+)?day|presidents['’]?\s+day|christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?"
+           r"|independence\s+day|fourth\s+of\s+july|july\s+fourth|halloween|valentine['’]s\s+day"
+           r"|boxing\s+day|veterans\s+day|armistice\s+day|bastille\s+day|may\s+day"
+           r"|(?:st\.|saint)\s+patrick['’]s\s+day)")
 SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 _END = r"(?![A-Za-z\d])"
 
@@ -54,7 +72,7 @@ PATTERNS: list[tuple[str, str]] = [
                    r"(?P<year>(?:19|20)\d\d)(?![\d/])"),
     ("month_year",
      rf"(?:{POINT_MOD}[\s-]+)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})"
-     r"|(?P<yrel>this|last|next)\s+year)"),
+     rf"|(?P<yrel>this|last|next)\s+year|(?P<syear>{SPOKEN_YEAR}))"),
     ("month",
      rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+|{POINT_MOD}[\s-]+)?"
      rf"(?P<month>{MONTH})"),
@@ -67,11 +85,15 @@ PATTERNS: list[tuple[str, str]] = [
     ("decade",
      r"(?:the\s+)?(?:(?P<pmod>early|mid|late)[\s-]+)?(?:(?P<year>1[5-9]\d0|20\d0)'?s"
      r"|'(?P<yy>\d0)s)" + _END),
+    ("decade_word",
+     r"the\s+(?:(?P<pmod>early|mid|late)[\s-]+)?(?:(?P<cent>nineteen|eighteen)[\s-]+)?"
+     r"(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)" + _END),
     ("century",
      r"(?:the\s+)?(?:(?P<pmod>early|mid|late)[\s-]+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+"
      r"century"),
     ("quarter",
-     rf"(?:the\s+)?(?:(?P<year>{YEAR})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+     rf"(?:the\s+)?(?:(?P<year>{YEAR})\s+|(?P<fin>(?:comparable\s+)?year-(?:earlier|ago))\s+"
+     rf"|(?P<yrel2>last|next|this)\s+year['’]s\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
      rf"[\s-]+quarter(?:\s+of\s+(?:(?P<year2>{YEAR})|(?P<yrel>this|last|next)\s+year)"
      rf"|\s+(?P<year3>{YEAR}))?"),
     ("half",
@@ -82,11 +104,18 @@ PATTERNS: list[tuple[str, str]] = [
      rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?" + _END),
     ("rel_unit",
      rf"(?:{POINT_MOD}[\s-]+(?:in\s+)?)?{REL}\s+(?:fiscal\s+)?(?P<unit>week|month|year|quarter"
-     r"|weekend|decade|century|period)" + _END),
+     r"|weekend|decade|century|period|day|night|morning|afternoon|evening)" + _END),
     ("bare_unit",
-     r"the\s+(?:(?P<fin>year-(?:earlier|ago)|comparable|same|fiscal|full)\s+)?(?P<unit>quarter"
-     r"|year|week|weekend|month|period)" + _END),
+     r"the\s+(?:(?P<fin>(?:comparable\s+)?year-(?:earlier|ago)|comparable|same|fiscal|full)\s+)?"
+     r"(?P<unit>quarter|year|week|weekend|month|period)" + _END
+     + r"(?=(?P<ended>\s+end(?:ed|ing)\b)|)"),
     ("fin_ref", r"(?P<fin>year-(?:earlier|ago))" + _END),
+    ("year_period", rf"the\s+(?P<year>{YEAR})\s+(?:fiscal\s+)?(?P<unit>quarter|period)" + _END),
+    ("spoken_year", rf"(?P<the>the\s+year\s+)?(?P<syear>{SPOKEN_YEAR})" + _END),
+    ("holiday", rf"(?:(?P<rel>last|this|next)\s+)?{HOLIDAY}(?:,?\s+(?P<year>{YEAR}))?" + _END),
+    ("clock_pod",
+     rf"(?<![\d.:$])(?P<h>1[0-2]|0?[1-9]|{_UNITS_W}|ten|eleven|twelve)(?::(?P<m>[0-5]\d))?"
+     r"(?:\s+o'clock)?\s+(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+night)" + _END),
     ("rel_day",
      r"(?:(?P<pmod>early|earlier|late|later)\s+)?(?P<day>today|tonight|yesterday|tomorrow)"
      rf"(?:\s+{POD})?" + _END),
@@ -101,7 +130,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("clock",
      r"(?<![\d.:$])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m(?![a-z]))"
      r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?"
-     rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rday>today|yesterday|tomorrow)))?"),
+     rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rday>today|yesterday|tomorrow)"
+     rf"|(?P<month>{MONTH})\s*(?P<day>{DAY})))?"),
     ("named_time",
      r"(?P<named>noon|midnight|midday)"
      rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rday>today|yesterday|tomorrow)))?" + _END),
@@ -147,12 +177,17 @@ _MAY_CUES = {"in", "since", "until", "till", "by", "of", "early", "late", "mid",
              "this", "during", "from", "through", "before", "after"}
 
 
+# Words before a bare year or holiday that make it a time ("in 1998", "by Christmas").
+_YEAR_CUES = {"in", "by", "since", "until", "till", "before", "after", "on", "at", "over",
+              "during", "from", "through", "of", "for"}
+
+
 def _guard(kind: str, m: re.Match[str], text: str) -> bool:
     """False for a match that is not a time expression despite its surface."""
     g = m.groupdict()
     before = _preceding_word(text, m.start())
     after = text[m.end():m.end() + 12].lower()
-    if kind == "month" and g["month"] in ("May", "March", "Mar", "Jan", "Jun", "Jul"):
+    if kind == "month" and g["month"].title() in ("May", "March", "Mar", "Jan", "Jun", "Jul"):
         # "May" the modal, "March" the verb/noun: only with a temporal cue before it.
         return before in _MAY_CUES or bool(g.get("rel") or g.get("pmod"))
     if kind == "duration":
@@ -162,6 +197,8 @@ def _guard(kind: str, m: re.Match[str], text: str) -> bool:
             return False  # "a second round"
         if unit.startswith("quarter") and after.startswith(" of"):
             return False  # "a quarter of the voters"
+        if unit.startswith("quarter") and re.fullmatch(r"1[5-9]\d\d|20\d\d", num):
+            return False  # "the 1988 quarter" is a date (`year_period`)
         if before in ("times", "twice", "once", "per") or (
                 num in ("a", "an") and re.search(r"\d", before)):
             return False  # a frequency or a rate ("$40 a year"): the `set` pattern takes it
@@ -193,8 +230,33 @@ def _guard(kind: str, m: re.Match[str], text: str) -> bool:
         if len(g["year2"]) == 2:
             return sep in ("-", "–")
         return int(g["year2"]) > int(g["year"])
+    if kind == "rel_unit" and g["unit"].lower() in ("day", "night", "morning", "afternoon",
+                                                     "evening"):
+        # "the next day", "that night"; "last night"/"this morning" belong to `this_pod`,
+        # and "the last day" is no point in time.
+        rel = " ".join(g["rel"].lower().split())
+        return rel in ("that", "the same", "the following", "the next", "the previous",
+                       "the preceding") and not after.startswith(("'s", " of"))
     if kind == "rel_unit" and g["rel"].lower() in ("that", "current", "past") and not g["pmod"]:
         return before not in ("of", "by")
+    if kind == "weekday" and g["wd"].endswith(".") and not g["rel"]:
+        return before in _YEAR_CUES  # "on Tue." but not "The Sun."
+    if kind == "spoken_year":
+        if g["the"]:
+            return True
+        closed = re.match(r"\s*(?:[,.;:)!?'\"]|$)", after) is not None
+        if g["syear"].lower().startswith("two"):  # "two thousand people"
+            return closed and before in _YEAR_CUES
+        return closed or before in _YEAR_CUES or before in ("a", "the")
+    if kind == "holiday":
+        if not g["hol"][:1].isupper():
+            return False
+        bare = g["hol"].lower().split()[0] in ("christmas", "halloween", "independence",
+                                                "thanksgiving", "labor", "memorial") or \
+            g["hol"].lower().replace("’", "'") == "new year's"
+        return not bare or bool(g["rel"] or g["year"]) or before in _YEAR_CUES
+    if kind == "clock_pod":
+        return g["h"][:1].isdigit() or before in _YEAR_CUES | {"at", "about", "around"}
     return True
 
 

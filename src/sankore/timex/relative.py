@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from .base import Resolved, _mod
 from .base import handles as _handles
-from .calendar import add_months, iso_week, quarter, shift_quarter, weekday_date
+from .calendar import add_months, iso_week, occurrence, quarter, shift_quarter, weekday_date
 from .lexicon import (
     MONTHS,
     PARTS_OF_DAY,
@@ -111,8 +111,14 @@ def _ago(g: dict[str, str], dct: date | None, tense: str | None) -> Resolved:
     unit = g["unit"].lower().removesuffix("s")
     num = number_value(g["num"])
     mod = _mod(g)
-    if direction in ("earlier", "later"):  # relative to a reported event, not to us
-        return Resolved("DATE", None, "reference", mod=mod)
+    if direction in ("earlier", "later"):  # from the story's time, not from the publication
+        if num is None or num != int(num) or unit not in _CONTEXT_UNITS:
+            return Resolved("DATE", None, "reference", mod=mod)
+        n = int(num) * (-1 if direction == "earlier" else 1)
+        if unit == "year" and n == -1:  # "a year earlier": the same period, a year before
+            return Resolved("DATE", None, "reference", None, mod, {"context": {"op": "compare", "n": 1}})
+        return Resolved("DATE", None, "reference", None, mod,
+                        {"context": {"op": "shift", "unit": unit, "n": n}})
     sign = -1 if direction == "ago" else 1
     if num is None:
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "reference", mod=mod)
@@ -129,7 +135,14 @@ def _ago(g: dict[str, str], dct: date | None, tense: str | None) -> Resolved:
         y, q = shift_quarter(*quarter(dct), n)
         return Resolved("DATE", f"{y}-Q{q}", "quarter", "published", mod)
     years = n * {"year": 1, "decade": 10}.get(unit, 100)
-    return Resolved("DATE", str(dct.year + years), "year", "published", mod)
+    # In a results report "a year ago" is the reporting period in focus, a year before
+    # ("$1.2 million in the third quarter, up from $0.9 million a year ago").
+    extra = {"period_context": {"op": "compare", "n": 1, "period_only": True}} if n == -1 and \
+        unit == "year" else {}
+    return Resolved("DATE", str(dct.year + years), "year", "published", mod, extra)
+
+
+_CONTEXT_UNITS = {"day", "week", "month", "quarter", "year"}
 
 
 def _clock_date(g: dict[str, str], dct: date | None, tense: str | None) -> date | None:
@@ -137,6 +150,12 @@ def _clock_date(g: dict[str, str], dct: date | None, tense: str | None) -> date 
         return None
     if "wd" in g:
         return weekday_date(WEEKDAYS[g["wd"].lower()], dct, tense, None)
+    if "month" in g:  # "5 p.m. EST Nov. 9"
+        month, day = MONTHS[g["month"].lower().rstrip(".")], int(g["day"].rstrip("stndrh"))
+        try:
+            return date(dct.year + occurrence((month, day), (dct.month, dct.day), tense), month, day)
+        except ValueError:
+            return None
     return dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(g.get("rday", "").lower(), 0))
 
 
@@ -149,6 +168,18 @@ def _clock(g: dict[str, str], dct: date | None, tense: str | None) -> Resolved:
     if d is None:
         return Resolved("TIME", f"XXXX-XX-XXT{hhmm}", "minute", None, extra=extra)
     return Resolved("TIME", f"{d.isoformat()}T{hhmm}", "minute", "published", extra=extra)
+
+
+@_handles("clock_pod")
+def _clock_pod(g: dict[str, str], dct: date | None, tense: str | None) -> Resolved:
+    """"4 in the morning", "ten at night": the part of day says a.m. or p.m."""
+    h = int(g["h"]) if g["h"].isdigit() else int(number_value(g["h"]) or 0)
+    pm = g.get("pod", "night").lower() != "morning"
+    h = h % 12 + (12 if pm else 0)
+    hhmm = f"{h:02d}:{g.get('m', '00')}"
+    if not dct:
+        return Resolved("TIME", f"XXXX-XX-XXT{hhmm}", "minute")
+    return Resolved("TIME", f"{dct.isoformat()}T{hhmm}", "minute", "published")
 
 
 @_handles("named_time")
