@@ -18,7 +18,7 @@ _ATTRS = {
     "actors": (),  # [ActorMention]
     "quotes": (),  # [QuoteMention]
     "voices": (),  # [SentenceVoice], one per sentence
-    "events": (),
+    "events": (),  # [EventMention]
     "framing": (),  # [FramingMention]
 }
 

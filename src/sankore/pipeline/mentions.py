@@ -78,3 +78,22 @@ class SentenceVoice:
     end: int
     voice: str  # "author" or "attributed"
     quote_index: int | None = None  # index into doc._.quotes of the attributing quote
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One coded event. Participants, time and place are given as character spans of
+    mentions that other components produced; the converter maps them to record ids."""
+
+    type: str  # PLOVER event type
+    evidence: tuple[int, int]  # the clause or sentence that supports the event
+    confidence: float
+    mode: str | None = None
+    cameo: str | None = None  # CAMEO root code ("04")
+    trigger: tuple[int, int] | None = None  # the word(s) that name the event
+    actor_spans: tuple[tuple[int, int], ...] = ()
+    target_spans: tuple[tuple[int, int], ...] = ()
+    time_span: tuple[int, int] | None = None  # span of a TimeMention in doc._.times
+    place_span: tuple[int, int] | None = None  # span of a PlaceMention in doc._.places
+    modality: str = "asserted"  # asserted, reported, planned, hypothetical, negated
+    attributed_span: tuple[int, int] | None = None  # span naming the source, if reported

@@ -15,6 +15,7 @@ from ..records import (
     Document,
     DocumentStats,
     Entity,
+    Event,
     Framing,
     Place,
     Quote,
@@ -100,6 +101,35 @@ def sentences_and_stats(doc: Doc, quotes: list[Quote], framing: list[Framing]
     return sentences, stats
 
 
+def _id_at(items: list, span: tuple[int, int] | None) -> str | None:
+    """The id of the place or time whose span is `span` (or overlaps it most)."""
+    if span is None:
+        return None
+    best = max(items, key=lambda x: min(x.span[1], span[1]) - max(x.span[0], span[0]), default=None)
+    if best is None or min(best.span[1], span[1]) - max(best.span[0], span[0]) <= 0:
+        return None
+    return best.id
+
+
+def events_from_mentions(doc: Doc, entities: list[Entity], places: list[Place],
+                         times: list[TimeExpression]) -> list[Event]:
+    events = []
+    for v in _keep_events(doc):
+        actors = list(dict.fromkeys(e for s in v.actor_spans if (e := entity_at(entities, s))))
+        targets = list(dict.fromkeys(e for s in v.target_spans if (e := entity_at(entities, s))
+                                     and e not in actors))
+        events.append(Event(
+            id=f"v{len(events) + 1}", type=v.type, mode=v.mode, actors=actors, targets=targets,
+            time=_id_at(times, v.time_span), place=_id_at(places, v.place_span),
+            modality=v.modality, attributed_to=entity_at(entities, v.attributed_span),
+            evidence=v.evidence, confidence=round(v.confidence, 3), cameo=v.cameo))
+    return events
+
+
+def _keep_events(doc: Doc) -> list:
+    return [v for v in doc._.events if not in_boilerplate(doc, *v.evidence)]
+
+
 def doc_to_record(doc: Doc, document: Document, boilerplate: list[Span] | None = None) -> Record:
     places = [
         Place(id=f"p{i}", span=(p.start, p.end), text=p.text, name=p.name, country=p.country,
@@ -117,6 +147,7 @@ def doc_to_record(doc: Doc, document: Document, boilerplate: list[Span] | None =
     framing = [Framing(span=(f.start, f.end), kind=f.kind, text=f.text)
                for f in _keep(doc, doc._.framing)]
     sentences, stats = sentences_and_stats(doc, quotes, framing)
+    events = events_from_mentions(doc, entities, places, times)
     return Record(
         doc=document,
         boilerplate=list(boilerplate if boilerplate is not None else doc._.boilerplate),
@@ -124,6 +155,7 @@ def doc_to_record(doc: Doc, document: Document, boilerplate: list[Span] | None =
         places=places,
         times=times,
         quotes=quotes,
+        events=events,
         framing=framing,
         sentences=sentences,
         stats=stats,
