@@ -1,0 +1,347 @@
+"""Find the spans of a parsed `Doc` that name places, with their gazetteer candidates.
+
+Two sources, one list:
+- spaCy's GPE and LOC entities (and FAC entities the gazetteer knows as a region or water),
+  trimmed of "the" and possessives;
+- gazetteer lookups of capitalized token sequences, which recover what the small English
+  model misses or mislabels ("Niamey" and "Kyiv" as PERSON, "Niger" as DATE), accepted only
+  when population, feature type, the NER label, the tagger and the context agree that the
+  words are a place and not a person or an ordinary capitalized word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Gazetteer, GazPlace
+from .names import name_key
+
+PLACE_LABELS = {"GPE", "LOC"}
+# Labels under which the small model hides places it does not know; a gazetteer match
+# overriding them must be a strong place and cover the whole entity.
+OVERRIDABLE = {"PERSON", "ORG", "DATE", "NORP", "CARDINAL", "TIME", "PRODUCT", "WORK_OF_ART",
+               "EVENT", "LAW", "FAC", "MONEY", "QUANTITY", "ORDINAL", "PERCENT", "LANGUAGE"}
+# Words that may stand inside a multi-word name ("Bosnia and Herzegovina", "Gulf of Aden",
+# "Washington, D.C.").
+CONNECTORS = {"of", "the", "and", "de", "del", "la", "le", "du", "des", "da", "do", "al", "el",
+              "upon", "on", "-", ",", "'s", "’s", "y", "en", "sur", "am", "an", "der", "bin"}
+# Prepositions after which a capitalized name is most often a place ("in Niamey").
+LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across", "toward", "towards",
+            "through", "into", "around", "throughout", "via", "inside", "within", "between"}
+CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas", "easter"}
+# Titles before a name make it a person ("President Jackson", "Mr. Paris").
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president",
+          "minister", "general", "gen", "col", "colonel", "captain", "capt", "sgt", "sergeant",
+          "judge", "justice", "senator", "sen", "rep", "governor", "gov", "mayor", "pope",
+          "king", "queen", "prince", "princess", "saint", "st", "rev", "reverend", "father",
+          "bishop", "officer", "deputy", "detective", "coach", "professor", "prof", "chief",
+          "sheriff", "attorney", "commissioner", "chairman", "secretary", "ambassador",
+          "spokesman", "spokeswoman", "director", "agent", "trooper", "lt", "lieutenant",
+          "maj", "major", "cpl", "corporal", "pvt", "private", "sister", "brother", "uncle",
+          "aunt", "dean", "speaker", "councilman", "councilwoman", "principal", "superintendent"}
+STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive",
+                "dr", "lane", "ln", "parkway", "pkwy", "highway", "hwy", "way", "place", "pl",
+                "court", "ct", "terrace", "square", "plaza", "circle", "trail", "pike",
+                "turnpike", "expressway", "freeway", "bridge"}
+ROUTE_WORDS = {"highway", "interstate", "route", "road", "hwy", "i", "us", "sr"}
+# Words that make a longer name a place name too ("Port of Berbera", "Washington State").
+GEO_HEADS = {"port", "gulf", "bay", "city", "republic", "province", "state", "island",
+             "islands", "sea", "lake", "strait", "straits", "isle", "cape", "coast", "region",
+             "district", "county", "parish", "valley", "river", "peninsula", "harbor",
+             "harbour", "kingdom", "emirate", "territory", "basin", "delta", "plateau"}
+DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "influenza", "encephalitis",
+                 "syndrome", "strain", "virus-like"}
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+              "southwest", "outskirts", "suburbs", "edge", "heart", "center", "centre"}
+STRONG_POPULATION = 100_000  # a city this size is a place before it is anything else
+WEAK_POPULATION = 1_000  # below this, only the NER's word makes a name a place
+# A town of a state named in the article, under another NER label: (non-PERSON, PERSON).
+LOCAL_POPULATION = (1_000, 5_000)
+# ... or a town of a country it names ("Malakal" beside "South Sudan"), if this big.
+LOCAL_COUNTRY_POPULATION = 20_000
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span that may name a place, and what the gazetteer knows of it."""
+
+    start: int  # character offsets into doc.text, end exclusive
+    end: int
+    tok_start: int
+    tok_end: int
+    text: str
+    label: str  # the NER label of the entity it came from, "" for a gazetteer-only match
+    places: tuple[GazPlace, ...]
+
+
+def prior_best(places: tuple[GazPlace, ...] | list[GazPlace]) -> GazPlace | None:
+    """The candidate a bare name most likely means: countries and regions first, then size."""
+    from .resolve import prior_score
+
+    return max(places, key=prior_score, default=None)
+
+
+def is_strong(place: GazPlace | None) -> bool:
+    if place is None:
+        return False
+    # A county name ("Laurel County") carries its place type in it: as sure as a state.
+    return place.feature != "city" or place.capital or place.population >= STRONG_POPULATION
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading determiner and a trailing possessive or punctuation from a span."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    return doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+
+
+def _candidate(doc: Doc, gaz: Gazetteer, start: int, end: int, label: str) -> Candidate:
+    text = _span_text(doc, start, end)
+    places = tuple(gaz.lookup(text))
+    return Candidate(doc[start].idx, doc[start].idx + len(text), start, end, text, label, places)
+
+
+def ner_candidates(doc: Doc, gaz: Gazetteer, persons: set[str]) -> list[Candidate]:
+    """GPE/LOC entities (and FAC ones the gazetteer knows as region or water)."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and ent.label_ != "FAC":
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        for s, e in _split_on_commas(doc, start, end, gaz):
+            cand = _candidate(doc, gaz, s, e, ent.label_)
+            if ent.label_ == "FAC" and not (is_street(doc[s:e]) or any(
+                    p.feature in ("region", "water") for p in cand.places)):
+                continue
+            if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[s:e]):
+                continue  # "the region": a lower-case GPE is a mislabel, not a name
+            if names_disease(doc, e):
+                continue
+            if any(t.lower_ in persons for t in doc[s:e]) and not is_strong(
+                    prior_best(cand.places)):
+                continue  # "Ripley" as GPE, when "John Ripley" is a person of the article
+            out.append(_as_state_abbreviation(cand, gaz))
+    return out
+
+
+def _as_state_abbreviation(cand: Candidate, gaz: Gazetteer) -> Candidate:
+    """"Kan.", "W.Va.", "Calif.": an AP state abbreviation the NER tagged as a place means the
+    state, not the town whose alternate name it happens to spell ("Kan" in China)."""
+    from .resolve import ap_state
+
+    code = ap_state(cand.text) if "." in cand.text else None
+    state = gaz.admin1("USA", code) if code else None
+    if state is None:
+        return cand
+    return replace(cand, places=(state,))
+
+
+def is_street(span: Span) -> bool:
+    """"Orchard St.", "Interstate 395", "Highway 114": a road is a place, but no gazetteer
+    entry; it is reported unresolved."""
+    words = [t.lower_.rstrip(".") for t in span]
+    return bool(words) and (words[-1] in STREET_WORDS or (
+        len(words) > 1 and words[-2] in ROUTE_WORDS and span[-1].like_num))
+
+
+def _split_on_commas(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """'Alexandria, Louisiana' as one entity is two toponyms, unless the whole is a name."""
+    commas = [i for i in range(start, end) if doc[i].text == ","]
+    if not commas or gaz.has(name_key(_span_text(doc, start, end))):
+        return [(start, end)]
+    bounds, prev = [], start
+    for c in commas + [end]:
+        s, e = _trim(doc, prev, c)
+        if s < e:
+            bounds.append((s, e))
+        prev = c + 1
+    return bounds
+
+
+def _starts_name(tok: Token) -> bool:
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+
+def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int]]:
+    """Longest capitalized token sequences (not in `taken`) whose name the gazetteer knows."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        if i in taken or not _starts_name(doc[i]):
+            i += 1
+            continue
+        best = None
+        for j in range(i + 1, min(n, i + gaz.max_words) + 1):
+            last = doc[j - 1]
+            if j - 1 in taken:
+                break
+            if j - 1 > i and not (_starts_name(last) or last.lower_ in CONNECTORS):
+                break
+            if _starts_name(last) and gaz.has(name_key(_span_text(doc, i, j))):
+                best = j
+        if best is None:
+            i += 1
+            continue
+        out.append((i, best))
+        i = best
+    return out
+
+
+def _covering_entity(doc: Doc, start: int, end: int) -> Span | None:
+    for ent in doc[start:end].ents or ():
+        return ent
+    tok = doc[start]
+    if tok.ent_iob_ in ("I", "B"):
+        for ent in doc.ents:
+            if ent.start <= start < ent.end:
+                return ent
+    return None
+
+
+def person_tokens(doc: Doc, gaz: Gazetteer) -> set[str]:
+    """Words of multi-word PERSON entities anywhere in the document: when "Chad Smith"
+    appears once, a later bare "Chad said" is the person. Entities that are themselves a
+    strong place name ("Burkina Faso" tagged PERSON) do not count."""
+    words = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            if is_strong(prior_best(gaz.lookup(ent.text))):
+                continue
+            words.update(t.lower_ for t in ent if t.is_alpha)
+    return words
+
+
+def _common_word(tok: Token, lexicon: set[str]) -> bool:
+    return tok.is_stop or tok.lower_ in lexicon or tok.lower_ in CALENDAR
+
+
+def accept_match(doc: Doc, start: int, end: int, places: list[GazPlace], persons: set[str],
+                 lexicon: set[str], areas: set[tuple[str, str]] = frozenset()
+                 ) -> tuple[bool, str]:
+    """Whether a gazetteer match outside the NER's places is a place, and the label it hid.
+
+    `areas` holds the (country, admin1) pairs of the states the NER found in the document
+    and (country, "*") for its countries: a small town of a state the article names
+    ("Moorhead" beside "Minnesota") is a place even where the model called it an
+    organization.
+    """
+    best = prior_best(places)
+    key = name_key(doc[start:end].text)
+    local = next((p for p in places if p.feature == "city" and name_key(p.name) == key and (
+        (p.country, p.admin1) in areas
+        or ((p.country, "*") in areas and p.population >= LOCAL_COUNTRY_POPULATION))), None)
+    span = doc[start:end]
+    ent = _covering_entity(doc, start, end)
+    label = ent.label_ if ent is not None else ""
+    first, prev = doc[start], doc[start - 1] if start > 0 else None
+    main_name = best is not None and name_key(best.name) == name_key(span.text)
+    strong = is_strong(best) and (main_name or best.feature != "city")
+    if end - start == 1 and _common_word(first, lexicon):
+        return False, label
+    if prev is not None and prev.lower_.rstrip(".") in TITLES:
+        return False, label
+    if any(t.lower_ in persons for t in span if t.is_alpha) and (
+            best.feature == "city" or label == "PERSON" or end - start == 1):
+        return False, label
+    if _inside_longer_name(doc, start, end) or names_disease(doc, end):
+        return False, label
+    if ent is not None:
+        exact = ent.start == start and ent.end == end
+        if label in PLACE_LABELS:
+            return True, label
+        if label == "FAC" and best.feature in ("water", "region"):
+            return True, label  # "the Gulf of Aden Port of Berbera": the gulf is a place
+        if label not in OVERRIDABLE:
+            return False, label
+        if not exact:
+            # "Niamey to Kyiv" tagged as one ORG: a strong place whose neighbours inside the
+            # entity are not capitalized words (those were caught as longer names above).
+            return strong and (label != "PERSON" or _edges_free(doc, start, end)), label
+        if not strong:
+            # A town of a state the article names, at least village-sized.
+            ok = local is not None and local.population >= LOCAL_POPULATION[label == "PERSON"]
+            return ok, label
+        if label == "PERSON" and best.feature == "city" and local is None and not (
+                best.capital or best.population >= 500_000 or _locative(prev)):
+            return False, label  # "Jackson said": a person until the text says otherwise
+        return True, label
+    if not all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in span):
+        return False, label
+    if strong or local is not None:
+        return True, label
+    population = best.population if best is not None else 0
+    return (main_name and population >= WEAK_POPULATION and _locative(prev, doc)), label
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """"Alliance of Sahel States", "Tanzania Daily News": the place word is part of a
+    longer capitalized name (an organization, a newspaper), not a toponym of its own."""
+    nxt = doc[end] if end < len(doc) else None
+    if (nxt is not None and _starts_name(nxt) and nxt.pos_ == "PROPN" and not nxt.is_sent_start
+            and nxt.lower_ not in GEO_HEADS):
+        return True
+    if start >= 2 and doc[start - 1].lower_ in ("of", "for") and _starts_name(doc[start - 2]):
+        if doc[start - 2].lower_ in GEO_HEADS:
+            return False  # "Port of Berbera", "Gulf of Aden": still a place
+        return not doc[start - 2].is_sent_start or doc[start - 2].pos_ == "PROPN"
+    return False
+
+
+def names_disease(doc: Doc, end: int) -> bool:
+    """"Marburg virus", "West Nile fever", "Spanish flu": the place names a disease."""
+    return end < len(doc) and doc[end].lower_ in DISEASE_WORDS
+
+
+def _edges_free(doc: Doc, start: int, end: int) -> bool:
+    """Neither neighbour of the span is a capitalized word (part of a person's name)."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return not any(t is not None and _starts_name(t) for t in (before, after))
+
+
+def _locative(tok: Token | None, doc: Doc | None = None) -> bool:
+    if tok is None:
+        return False
+    if tok.lower_ == "of" and doc is not None and tok.i > 0:
+        return doc[tok.i - 1].lower_ in DIRECTIONS  # "north of Moorhead"
+    return tok.lower_ in LOCATIVE
+
+
+def find_candidates(doc: Doc, gaz: Gazetteer, lexicon: set[str]) -> list[Candidate]:
+    """All candidate place spans of `doc`, in text order, without overlaps."""
+    persons = person_tokens(doc, gaz)
+    found = ner_candidates(doc, gaz, persons)
+    taken = {i for c in found for i in range(c.tok_start, c.tok_end)}
+    areas = set()
+    for cand in found:
+        best = prior_best(cand.places)
+        if best is not None and cand.label in PLACE_LABELS:
+            if best.feature == "admin1":
+                areas.add((best.country, best.admin1))
+            elif best.feature == "country":
+                areas.add((best.country, "*"))
+    for start, end in gazetteer_matches(doc, gaz, taken):
+        start, end = _trim(doc, start, end)
+        if start >= end:
+            continue
+        places = gaz.lookup(_span_text(doc, start, end))
+        if not places:
+            continue
+        ok, label = accept_match(doc, start, end, places, persons, lexicon, areas)
+        if ok:
+            found.append(_candidate(doc, gaz, start, end, label or ""))
+    found.sort(key=lambda c: c.start)
+    return found

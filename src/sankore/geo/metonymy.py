@@ -1,0 +1,56 @@
+"""Metonymy: a country or capital that speaks or decides stands for its government.
+
+"Moscow said", "Washington and Paris agreed", "Mali rejected the offer": the place is the
+grammatical subject of a speech or decision verb, so it is an actor here. The coordinates
+are kept (the place is still where the actor sits); only `metonymy` is set, which the actor
+component reads to turn the mention into a state actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# Verbs of saying and deciding (lemmas). A place that is the subject of one acts.
+SPEECH_DECISION = {
+    "say", "state", "announce", "claim", "agree", "decide", "deny", "reject", "accept", "warn",
+    "threaten", "demand", "urge", "call", "respond", "reply", "insist", "condemn", "accuse",
+    "welcome", "declare", "vow", "pledge", "promise", "refuse", "approve", "sign", "ratify",
+    "veto", "order", "ask", "request", "propose", "offer", "protest", "complain", "criticize",
+    "criticise", "praise", "blame", "confirm", "acknowledge", "admit", "argue", "assert",
+    "note", "stress", "emphasize", "emphasise", "reiterate", "suggest", "recognize",
+    "recognise", "expel", "impose", "sanction", "recall", "summon", "negotiate", "mediate",
+    "support", "back", "oppose", "endorse", "retaliate", "vote", "hail",
+    "dismiss", "denounce", "reaffirm", "commit", "deploy", "withdraw", "suspend", "sever",
+    "invite", "seek", "want", "plan", "intend", "hope", "believe", "fear",
+}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def _subject_head(tok: Token) -> Token | None:
+    """The verb `tok` is the subject of, following conjunctions ("Washington and Paris")."""
+    for _ in range(4):
+        if tok.dep_ in SUBJECT_DEPS:
+            return tok.head
+        if tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def is_metonymic(span: Span, feature: str | None, capital: bool) -> bool:
+    """True when the country or capital `span` is the subject of a speech/decision verb."""
+    if feature != "country" and not capital:
+        return False
+    return acts(span)
+
+
+def acts(span: Span) -> bool:
+    """True when `span` is the subject of a speech or decision verb."""
+    verb = _subject_head(span.root)
+    if verb is None:
+        return False
+    if verb.lemma_ in SPEECH_DECISION:
+        return True
+    # "Moscow has said", "Paris is expected to agree": look through to the main verb once.
+    return any(c.dep_ == "xcomp" and c.lemma_ in SPEECH_DECISION for c in verb.children)

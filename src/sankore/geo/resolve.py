@@ -1,0 +1,154 @@
+"""Choose the gazetteer entry a candidate toponym means, and say how sure that is.
+
+A candidate's entries are scored by what a bare name most often means in news (a country
+before a town of the same name, a big city before a village), then by the document: the
+countries and US states its other, unambiguous place names point to, and a qualifier that
+follows the name ("Alexandria, Louisiana", "Paris, Texas", "Bamako (Mali)"). The score
+margin between the best and the next entry becomes the confidence; a name the gazetteer
+does not know stays unresolved with a low confidence, never a guess.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .candidates import Candidate, is_strong
+from .gazetteer import GazPlace
+from .names import name_key
+
+# Scores are log10-population-like: a city scores log10(population), a country 11, as
+# if it outranked any city of its name (Mexico before Mexico City, Niger before any Niger).
+FEATURE_PRIOR = {"country": 11.0, "continent": 11.0, "admin1": 9.0, "region": 9.0,
+                 "water": 9.0, "admin2": 6.0, "city": 0.0}
+CAPITAL_BONUS = 1.5
+CONTEXT_COUNTRY = 2.0  # the document names this entry's country elsewhere (+1 per further
+CONTEXT_COUNTRY_MAX = 4.0  # name, up to this: local news full of US towns means a US town)
+CONTEXT_ADMIN1 = 3.0  # ... or its US state / admin1: "Dublin" beside "Georgia" is Dublin, GA
+MAIN_NAME = 3.0  # the text is the entry's main name, not one of its alternates
+QUALIFIER = 20.0  # "Alexandria, Louisiana": the qualifier decides
+# AP-style state abbreviations, exactly as written ("L.A." is Los Angeles, not "La.").
+AP_STATES = {
+    "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Cal": "CA", "Colo": "CO",
+    "Conn": "CT", "Del": "DE", "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN",
+    "Kan": "KS", "Kans": "KS", "Ky": "KY", "La": "LA", "Md": "MD", "Mass": "MA",
+    "Mich": "MI", "Minn": "MN", "Miss": "MS", "Mo": "MO", "Mont": "MT", "Neb": "NE",
+    "Nebr": "NE", "Nev": "NV", "N.H": "NH", "N.J": "NJ", "N.M": "NM", "N.Y": "NY",
+    "N.C": "NC", "N.D": "ND", "Okla": "OK", "Ore": "OR", "Pa": "PA", "R.I": "RI",
+    "S.C": "SC", "S.D": "SD", "Tenn": "TN", "Tex": "TX", "Vt": "VT", "Va": "VA",
+    "Wash": "WA", "W.Va": "WV", "W. Va": "WV", "Wis": "WI", "Wisc": "WI", "Wyo": "WY",
+    "D.C": "DC",
+}
+
+
+def prior_score(place: GazPlace) -> float:
+    score = FEATURE_PRIOR.get(place.feature, 0.0)
+    if place.feature == "city":
+        score += math.log10(place.population + 1) + (CAPITAL_BONUS if place.capital else 0.0)
+    return score
+
+
+@dataclass
+class Context:
+    """Which countries and admin1 areas the document's confident place names point to,
+    with the candidate keys that point there (a name is no evidence for itself)."""
+
+    countries: dict[str, set[str]] = field(default_factory=dict)
+    admin1: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+
+    def country_support(self, country: str, key: str) -> int:
+        """How many other names of the document point to `country`."""
+        return len(self.countries.get(country, set()) - {key})
+
+    def supports_admin1(self, country: str, admin1: str, key: str) -> bool:
+        return bool(self.admin1.get((country, admin1), set()) - {key})
+
+
+def document_context(candidates: list[Candidate]) -> Context:
+    ctx = Context()
+    for cand in candidates:
+        if not cand.places:
+            continue
+        best = max(cand.places, key=prior_score)
+        # Only names that are nearly certain count: one entry, or a strong one (a country,
+        # a state, a capital, a big city), so that one wrong guess does not pull others.
+        if len(cand.places) > 1 and not is_strong(best):
+            continue
+        key = name_key(cand.text)
+        if best.country:
+            ctx.countries.setdefault(best.country, set()).add(key)
+        if best.feature in ("admin1", "city") and best.admin1 and best.country:
+            ctx.admin1.setdefault((best.country, best.admin1), set()).add(key)
+    return ctx
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    country: str | None = None
+    admin1: str | None = None
+
+    def matches(self, place: GazPlace) -> bool:
+        if self.country and place.country != self.country:
+            return False
+        return not (self.admin1 and place.admin1 != self.admin1)
+
+
+def qualifier_of(place: GazPlace | None, ap_code: str | None = None) -> Qualifier | None:
+    """What a following ", X" or "(X)" restricts a name to, when X is a state or country."""
+    if ap_code:
+        return Qualifier("USA", ap_code)
+    if place is None:
+        return None
+    if place.feature == "country":
+        return Qualifier(place.country)
+    if place.feature == "admin1":
+        # Curated provinces carry no GeoNames admin1 code: their country still narrows.
+        return Qualifier(place.country, place.admin1 or None)
+    return None
+
+
+def ap_state(text: str) -> str | None:
+    """The USPS code of an AP state abbreviation ("Ga.", "W.Va."), else None."""
+    return AP_STATES.get(text.strip().rstrip("."))
+
+
+def score_places(cand: Candidate, ctx: Context,
+                 qualifier: Qualifier | None = None) -> list[tuple[float, GazPlace]]:
+    key = name_key(cand.text)
+    scored = []
+    for place in cand.places:
+        score = prior_score(place)
+        support = ctx.country_support(place.country, key) if place.country else 0
+        if support:
+            score += min(CONTEXT_COUNTRY + support - 1, CONTEXT_COUNTRY_MAX)
+        if place.admin1 and ctx.supports_admin1(place.country, place.admin1, key):
+            score += CONTEXT_ADMIN1
+        if name_key(place.name) == key:
+            score += MAIN_NAME
+        if qualifier is not None and qualifier.matches(place):
+            score += QUALIFIER
+        scored.append((score, place))
+    scored.sort(key=lambda sp: -sp[0])
+    return scored
+
+
+RECOGNITION = {"GPE": 0.9, "LOC": 0.8, "FAC": 0.7}
+
+
+def resolve(cand: Candidate, ctx: Context,
+            qualifier: Qualifier | None = None) -> tuple[GazPlace | None, float]:
+    """The entry `cand` most likely means (None when unknown) and a confidence in 0..1."""
+    recognition = RECOGNITION.get(cand.label, 0.75 if is_strong(_best(cand)) else 0.55)
+    scored = score_places(cand, ctx, qualifier)
+    if not scored:
+        return None, round(0.2 * recognition, 2)
+    top_score, top = scored[0]
+    margin = top_score - scored[1][0] if len(scored) > 1 else 6.0
+    certainty = 1.0 / (1.0 + math.exp(-margin))  # 0.5 for a tie, ~1 for a clear winner
+    if top.lat is None:
+        certainty *= 0.5
+    return top, round(recognition * certainty, 2)
+
+
+def _best(cand: Candidate) -> GazPlace | None:
+    return max(cand.places, key=prior_score, default=None)

@@ -1,0 +1,98 @@
+"""The `sankore_places` component: toponyms with coordinates on `doc._.places`.
+
+Finding and resolving live in `sankore.geo` (pure functions over the parse and the
+gazetteer); this module wires them into spaCy: one `PlaceMention` per occurrence, spans in
+boilerplate skipped, metonymy marked ("Moscow said"). The gazetteer is loaded once per
+process and the common-word lexicon once per component instance.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..geo.candidates import Candidate, find_candidates, prior_best
+from ..geo.gazetteer import Gazetteer, load_gazetteer
+from ..geo.metonymy import acts, is_metonymic
+from ..geo.names import name_key
+from ..geo.resolve import Qualifier, ap_state, document_context, qualifier_of, resolve
+from .extensions import in_boilerplate, register_extensions
+from .mentions import PlaceMention
+
+
+def common_words(nlp: Language) -> set[str]:
+    """English adjectives, verbs and adverbs from the model's lemmatizer tables.
+
+    They mark capitalized words that are usually not names ("Will", "Mobile", "Reading",
+    "Nice"). Nouns are left out: WordNet's noun list holds Paris and Niger too.
+    """
+    words: set[str] = set()
+    if "lemmatizer" not in nlp.pipe_names:
+        return words
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return words
+    table = lookups.get_table("lemma_index")
+    for pos in ("adj", "verb", "adv"):
+        words.update(w for w in table.get(pos, []) if w.isalpha())
+    return words
+
+
+class PlaceRecognizer:
+    def __init__(self, gazetteer: Gazetteer, lexicon: set[str]) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = [c for c in find_candidates(doc, self.gazetteer, self.lexicon)
+                      if not in_boilerplate(doc, c.start, c.end)]
+        doc._.places = self.mentions(doc, candidates)
+        return doc
+
+    def mentions(self, doc: Doc, candidates: list[Candidate]) -> list[PlaceMention]:
+        ctx = document_context(candidates)
+        qualifiers = [self._qualifier(doc, c, candidates[i + 1:i + 2])
+                      for i, c in enumerate(candidates)]
+        # One sense per document: "Alexandria, Louisiana" once makes every bare
+        # "Alexandria" of the article the Louisiana town.
+        by_name: dict[str, Qualifier] = {}
+        for cand, qualifier in zip(candidates, qualifiers, strict=True):
+            if qualifier is not None:
+                by_name.setdefault(name_key(cand.text), qualifier)
+        out = []
+        for cand, qualifier in zip(candidates, qualifiers, strict=True):
+            qualifier = qualifier or by_name.get(name_key(cand.text))
+            span = doc[cand.tok_start:cand.tok_end]
+            place, confidence = resolve(cand, ctx, qualifier)
+            if place is not None and not place.capital and acts(span):
+                # "Washington said": a place that speaks is a seat of government, so a
+                # capital of that name beats the state or the town.
+                capital = next((p for p in cand.places if p.capital), None)
+                place = capital or place
+            feature = place.feature if place else None
+            metonymy = is_metonymic(span, feature, bool(place and place.capital))
+            out.append(PlaceMention(
+                start=cand.start, end=cand.end, text=cand.text,
+                name=place.name if place else None,
+                country=(place.country or None) if place else None,
+                lat=place.lat if place else None, lon=place.lon if place else None,
+                geonameid=place.gid if place else None, feature=feature,
+                confidence=confidence, metonymy=metonymy,
+            ))
+        return out
+
+    def _qualifier(self, doc: Doc, cand: Candidate, following: list[Candidate]) -> Qualifier | None:
+        """A state or country right after ", " or " (" that narrows the name down."""
+        i = cand.tok_end
+        if i + 1 >= len(doc) or doc[i].text not in (",", "("):
+            return None
+        if following and following[0].tok_start == i + 1 and following[0].places:
+            return qualifier_of(prior_best(following[0].places))
+        code = ap_state(doc[i + 1].text) if doc[i].text == "," else None
+        return qualifier_of(None, code) if code else None
+
+
+@Language.factory("sankore_places", assigns=["doc._.places"])
+def make_places(nlp: Language, name: str) -> PlaceRecognizer:
+    register_extensions()
+    return PlaceRecognizer(load_gazetteer(), common_words(nlp))

@@ -1,0 +1,53 @@
+"""`sankore eval geo`: the LGL / GeoVirus readers and the scorer on a small subset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sankore.eval.geo import evaluate, haversine_km, read_gold
+
+GEO = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geo"
+
+
+def gold_dir() -> Path:
+    if not (GEO / "lgl.xml").exists() or not (GEO / "GeoVirus.xml").exists():
+        pytest.skip(f"geo dev data not found in {GEO} (shared/data/geo: lgl.xml, GeoVirus.xml)")
+    return GEO
+
+
+def test_readers_handle_both_formats_and_their_quirks():
+    data = read_gold(gold_dir())
+    assert set(data) == {"lgl", "GeoVirus"}
+    lgl, virus = data["lgl"], data["GeoVirus"]
+    assert len(lgl) == 588 and sum(len(d.toponyms) for d in lgl) == 5088
+    assert sum(t.lat is not None for d in lgl for t in d.toponyms) == 4462
+    # GeoVirus: offsets shifted by one, one <location> nesting three others (README).
+    assert len(virus) == 229 and sum(len(d.toponyms) for d in virus) == 2170
+    for doc in virus + lgl:
+        for top in doc.toponyms:
+            assert doc.text[top.start:top.end] == top.text and top.text
+
+
+def test_haversine():
+    assert haversine_km(0, 0, 0, 0) == 0
+    assert 1050 < haversine_km(12.65, -8.0, 13.51, 2.11) < 1150  # Bamako - Niamey
+
+
+def test_evaluate_subset_beats_the_baseline():
+    result = evaluate(gold_dir(), limit=25)
+    assert result["task"] == "geo" and result["gold"] == str(GEO)
+    assert set(result["datasets"]) == {"lgl", "GeoVirus"}
+    for name, part in result["datasets"].items():
+        assert part["docs"] == 25
+        for system in ("sankore", "baseline"):
+            scores = part[system]
+            for key in ("precision", "recall", "f1", "accuracy_161km", "median_error_km",
+                        "gold", "predicted", "docs_per_s"):
+                assert key in scores, (name, system, key)
+    ours, theirs = result["sankore"], result["baseline"]
+    assert theirs["name"]
+    assert ours["f1"] > theirs["f1"]
+    assert ours["accuracy_161km"] > theirs["accuracy_161km"]
+    assert ours["gold"] == theirs["gold"] > 0

