@@ -6,6 +6,7 @@ Every failure names its file (and line, for tables) and the reason; the batch go
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -13,9 +14,11 @@ from pathlib import Path
 from ..errors import ReadError
 from .base import Article, ReadFailure, document_id
 from .decode import decode
+from .feeds import read_feed
 from .html import article_from_html
 from .tables import DEFAULT_TABLE_OPTIONS, TableOptions, read_csv, read_jsonl
 from .text import article_from_text
+from .warc import read_warc
 
 __all__ = ["DEFAULT_TABLE_OPTIONS", "Article", "ReadFailure", "TableOptions", "document_id", "read_sources",
            "read_path", "article_from_text"]
@@ -24,7 +27,9 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-KNOWN = TEXT_SUFFIXES | HTML_SUFFIXES | CSV_SUFFIXES | JSONL_SUFFIXES
+WARC_SUFFIXES = {".warc", ".warc.gz", ".arc", ".arc.gz"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+KNOWN = TEXT_SUFFIXES | HTML_SUFFIXES | CSV_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES
 MAX_BYTES = 50 * 1024 * 1024  # a single "article" larger than this is not an article
 
 
@@ -33,8 +38,27 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
 
 
+def _looks_like_feed(data: bytes) -> bool:
+    head = data.lstrip()[:2000].lower()
+    return head.startswith((b"<?xml", b"<rss", b"<feed")) and (b"<rss" in head or b"<feed" in head)
+
+
+def _suffix(path: Path) -> str:
+    """The reader-deciding suffix: ".warc.gz" counts whole, as one kind."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if len(suffixes) == 2 and suffixes[1] == ".gz":
+        return "".join(suffixes)
+    return suffixes[-1] if suffixes else ""
+
+
 def read_bytes(data: bytes, source: str, suffix: str, options: TableOptions
                ) -> Iterator[Article | ReadFailure]:
+    if suffix in WARC_SUFFIXES:
+        yield from read_warc(io.BytesIO(data), source)
+        return
+    if suffix in FEED_SUFFIXES or _looks_like_feed(data):
+        yield from read_feed(data, source)
+        return
     try:
         text = decode(data, source)
     except ReadError as exc:
@@ -63,9 +87,10 @@ def read_path(path: Path, options: TableOptions = DEFAULT_TABLE_OPTIONS
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file()
                        and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                       and p.suffix.lower() in KNOWN)
+                       and _suffix(p) in KNOWN)
         if not files:
-            yield ReadFailure(source, "folder holds no readable files (.txt, .html, .csv, .jsonl)")
+            yield ReadFailure(source, "folder holds no readable files "
+                                      "(.txt, .html, .csv, .jsonl, .warc, .rss/.atom)")
         for file in files:
             yield from read_path(file, options)
         return
@@ -78,7 +103,7 @@ def read_path(path: Path, options: TableOptions = DEFAULT_TABLE_OPTIONS
     except OSError as exc:
         yield ReadFailure(source, exc.strerror or str(exc))
         return
-    yield from read_bytes(data, source, path.suffix.lower(), options)
+    yield from read_bytes(data, source, _suffix(path), options)
 
 
 def read_sources(sources: Iterable[str | Path], options: TableOptions = DEFAULT_TABLE_OPTIONS

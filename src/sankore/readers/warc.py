@@ -1,0 +1,71 @@
+"""WARC archives (warcio): every archived HTML response becomes a document.
+
+The page's main text is extracted as for any HTML page; the capture date stands in for the
+publication date when the page itself gives none. A record that cannot be read is a
+failure naming the archive and the record's URL; the other records go on.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..errors import ReadError
+from .base import Article, ReadFailure
+from .decode import decode
+from .html import article_from_html
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _is_archive(head: bytes) -> bool:
+    """WARC or ARC magic, after gunzip: warcio itself reads any text as ARC records."""
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.startswith((b"WARC/", b"filedesc://"))
+
+
+def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | ReadFailure]:
+    head = stream.read(4096)
+    stream.seek(0)
+    if not _is_archive(head):
+        yield ReadFailure(source, "not a readable WARC archive: no WARC header")
+        return
+    seen = 0
+    try:
+        for record in ArchiveIterator(stream):
+            seen += 1
+            if record.rec_type not in ("response", "resource"):
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
+            where = f"{source}#{uri}"
+            if record.rec_type == "response":
+                if record.http_headers is None or record.http_headers.get_statuscode() != "200":
+                    continue
+                content_type = record.http_headers.get_header("Content-Type") or ""
+            else:
+                content_type = record.rec_headers.get_header("Content-Type") or ""
+            if not content_type.startswith(_HTML_TYPES):
+                continue
+            try:
+                html = decode(record.content_stream().read(), where)
+                article = article_from_html(html, uri)
+            except ReadError as exc:
+                yield ReadFailure(where, exc.reason, exc.code)
+                continue
+            if article.published is None:
+                captured = record.rec_headers.get_header("WARC-Date")
+                article.published = captured[:10] if captured else None
+            yield article
+    except ArchiveLoadFailed as exc:
+        yield ReadFailure(source, f"not a readable WARC archive: {exc}")
+        return
+    if not seen:
+        yield ReadFailure(source, "not a readable WARC archive: no records found")
