@@ -103,7 +103,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
-    return doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+    # Span.text joins only the span's tokens; doc.text would rebuild the whole text per call.
+    return doc[start:end].text
 
 
 def _candidate(doc: Doc, gaz: Gazetteer, start: int, end: int, label: str) -> Candidate:

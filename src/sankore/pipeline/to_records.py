@@ -69,12 +69,13 @@ def entity_at(entities: list[Entity], span: tuple[int, int] | None) -> str | Non
 
 def quotes_from_mentions(doc: Doc, entities: list[Entity]) -> list[Quote]:
     quotes = []
+    text = doc.text  # built anew from the tokens at every access: read it once
     for number, q in enumerate(doc._.quotes, start=1):
         speaker = entity_at(entities, q.antecedent_span) or entity_at(entities, q.speaker_span)
         quotes.append(Quote(
             id=f"q{number}", span=(q.start, q.end), text=q.text, kind=q.kind, speaker=speaker,
             speaker_span=q.speaker_span,
-            speaker_text=doc.text[slice(*q.speaker_span)] if q.speaker_span else None,
+            speaker_text=text[slice(*q.speaker_span)] if q.speaker_span else None,
             cue=q.cue, cue_span=q.cue_span, via=entity_at(entities, q.via_span)))
     return quotes
 
