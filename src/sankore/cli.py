@@ -22,7 +22,7 @@ from .pipeline import DEFAULT_MODEL
 from .readers import TableOptions
 from .table import render
 
-EVAL_TASKS = ("geo", "time", "actors")
+EVAL_TASKS = ("geo", "time", "actors", "quotes")
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -192,7 +192,8 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, b
 @click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path),
               help="Gold data: a file or a folder in the task's format.")
 @click.option("--limit", type=int, help="Score only the first N documents.")
-def evaluate(task: str, gold: Path, limit: int | None) -> None:
+@click.option("--split", help="quotes only: the PolNeAR split to score (train or dev; default both).")
+def evaluate(task: str, gold: Path, limit: int | None, split: str | None) -> None:
     """Score the pipeline on gold data and print the figures (Sankore and the task's
     baseline, run in the same command) as JSON.
 
@@ -201,9 +202,14 @@ def evaluate(task: str, gold: Path, limit: int | None) -> None:
           spaCy GPE/LOC entities.
     time: TimeML .tml files (../shared/data/time/); baseline: dateparser's search_dates.
     actors: the actor test set gold/actors.jsonl; baseline: spaCy NER + country lookup.
+    quotes: PolNeAR brat files (../shared/data/quotes/); baseline: textacy's
+          direct_quotations when installed, else a plain quote-mark baseline.
     """
     module = importlib.import_module(f"sankore.eval.{task}")
-    figures = module.evaluate(gold, limit=limit)
+    options = {"split": split} if task == "quotes" else {}
+    if split and task != "quotes":
+        raise click.BadParameter("--split applies to the quotes task only", param_hint="--split")
+    figures = module.evaluate(gold, limit=limit, **options)
     click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
 
 
