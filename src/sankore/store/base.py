@@ -1,0 +1,87 @@
+"""The store interface every backend implements (SQLite now, PostgreSQL later).
+
+Kept small on purpose: what ingestion, the CLI and the web app need, and nothing that ties
+a caller to one database. Two promises hold on every backend: a document is stored whole or
+not at all, and storing the same document twice stores it once.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import NamedTuple
+
+from ..errors import StoreError
+from ..records import Record
+
+
+class SearchHit(NamedTuple):
+    doc_id: str
+    title: str | None
+    snippet: str  # the matching passage, matched words between [ and ]
+
+
+@dataclass
+class AddSummary:
+    """What `add_many` did: counts, and the reason for each document not stored."""
+
+    stored: int = 0
+    skipped: int = 0  # already stored (same document id)
+    errors: list[StoreError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+
+class Store(ABC):
+    """A database of `sankore/1` records, one document with all its records at a time."""
+
+    @abstractmethod
+    def add(self, record: Record) -> bool:
+        """Store `record` in one transaction: True if stored, False if its document id was
+        already present. Raises `StoreError` (naming the document) if it could not be
+        stored, and then nothing of it was written."""
+
+    def add_many(self, records: Iterable[Record]) -> AddSummary:
+        """Store each record in its own transaction; a failure is counted, not raised, so
+        that one bad document does not stop a batch (and a rerun resumes where this one
+        stopped: what was stored is skipped)."""
+        summary = AddSummary()
+        for record in records:
+            try:
+                if self.add(record):
+                    summary.stored += 1
+                else:
+                    summary.skipped += 1
+            except StoreError as error:
+                summary.errors.append(error)
+        return summary
+
+    @abstractmethod
+    def has(self, doc_id: str) -> bool:
+        """Whether a document with this id is stored (lets ingestion skip the analysis)."""
+
+    @abstractmethod
+    def get(self, doc_id: str) -> Record | None:
+        """The stored record, exactly as it was added; None if there is none."""
+
+    @abstractmethod
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Documents whose title or text match `query`, best first."""
+
+    @abstractmethod
+    def count(self) -> int:
+        """Number of documents stored."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()

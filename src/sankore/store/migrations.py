@@ -1,0 +1,267 @@
+"""The SQLite schema, as an ordered list of migrations.
+
+Migration 1 is the initial schema; a change to the schema is a new entry at the end of
+`MIGRATIONS`, never an edit of an old one, because databases in users' hands have already
+run the old ones. Each migration runs in one transaction together with the row that records
+it in `schema_version`, so a database is always at exactly one version.
+
+Conventions, so that the file reads well in any SQLite tool:
+- every record table has `doc_id` (the document) and the record's own `id` ('e3', 'v4');
+- a span `[start, end)` is two integer columns `<what>_start`, `<what>_end` (code-point
+  offsets into `documents.text`; `substr(text, span_start + 1, span_end - span_start)`
+  reads it back). Not `start`/`end`: END is a reserved word in PostgreSQL, and the
+  PostgreSQL backend is to share these column names;
+- `position` is the record's place in its list in the `sankore/1` JSON, so that a stored
+  record reads back exactly as it was written;
+- list fields are link tables (`entity_mentions`, `event_participants`), not JSON, so that
+  "every event with RUS GOV as actor" is a plain join;
+- `evidence` lists every span of every record (derived, written in the same transaction),
+  so that any record can be audited against the text it came from.
+Vocabularies (entity kinds, modalities…) are checked by `sankore.records`, not repeated
+here as CHECKs: a new kind should not need a migration.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Migration(NamedTuple):
+    version: int
+    description: str
+    sql: str
+
+
+INITIAL_SCHEMA = """
+CREATE TABLE documents (
+    id          TEXT PRIMARY KEY,          -- hash of the normalized text
+    schema      TEXT NOT NULL,             -- 'sankore/1'
+    source      TEXT,                      -- path or URL
+    title       TEXT,
+    author      TEXT,
+    outlet      TEXT,
+    published   TEXT,                      -- YYYY-MM-DD
+    language    TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    boilerplate TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(boilerplate)),  -- [[start, end], ...]
+    stats       TEXT CHECK (stats IS NULL OR json_valid(stats)),             -- DocumentStats as JSON
+    ingested_at TEXT NOT NULL              -- UTC, ISO 8601
+);
+CREATE INDEX documents_published ON documents (published);
+
+CREATE TABLE entities (
+    doc_id     TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    id         TEXT NOT NULL,
+    position   INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,           -- first mention
+    span_end   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    code       TEXT,                       -- 'RUS GOV'; NULL when unknown
+    country    TEXT,                       -- ISO 3166 alpha-3
+    role       TEXT,
+    PRIMARY KEY (doc_id, id),
+    CHECK (0 <= span_start AND span_start <= span_end)
+);
+CREATE INDEX entities_code ON entities (code);
+
+CREATE TABLE entity_mentions (
+    doc_id     TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    position   INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, entity_id, position),
+    FOREIGN KEY (doc_id, entity_id) REFERENCES entities (doc_id, id) ON DELETE CASCADE,
+    CHECK (0 <= span_start AND span_start <= span_end)
+);
+
+CREATE TABLE places (
+    doc_id     TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    id         TEXT NOT NULL,
+    position   INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    name       TEXT,                       -- gazetteer name; NULL when unresolved
+    country    TEXT,
+    lat        REAL,
+    lon        REAL,
+    geonameid  INTEGER,
+    feature    TEXT,
+    confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+    metonymy   INTEGER NOT NULL DEFAULT 0 CHECK (metonymy IN (0, 1)),  -- 'Moscow said'
+    PRIMARY KEY (doc_id, id),
+    CHECK (0 <= span_start AND span_start <= span_end)
+);
+CREATE INDEX places_geonameid ON places (geonameid);
+
+CREATE TABLE times (
+    doc_id      TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    id          TEXT NOT NULL,
+    position    INTEGER NOT NULL,
+    span_start  INTEGER NOT NULL,
+    span_end    INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    type        TEXT NOT NULL,             -- TIMEX3 type: DATE, TIME, DURATION, SET
+    value       TEXT,                      -- TIMEX3 / ISO 8601; NULL when unresolved
+    granularity TEXT,
+    anchor      TEXT,                      -- published, absolute, context
+    mod         TEXT,                      -- TIMEX3 mod: START, MID, END, APPROX...
+    PRIMARY KEY (doc_id, id),
+    CHECK (0 <= span_start AND span_start <= span_end)
+);
+
+CREATE TABLE quotes (
+    doc_id        TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    id            TEXT NOT NULL,
+    position      INTEGER NOT NULL,
+    span_start    INTEGER NOT NULL,        -- the content: what is attributed
+    span_end      INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    kind          TEXT NOT NULL,           -- direct, indirect, mixed
+    speaker       TEXT,                    -- entity id
+    speaker_start INTEGER,                 -- the words naming the speaker here
+    speaker_end   INTEGER,
+    speaker_text  TEXT,
+    cue           TEXT,
+    cue_start     INTEGER,
+    cue_end       INTEGER,
+    via           TEXT,                    -- entity id of the relaying outlet
+    PRIMARY KEY (doc_id, id),
+    FOREIGN KEY (doc_id, speaker) REFERENCES entities (doc_id, id),
+    FOREIGN KEY (doc_id, via) REFERENCES entities (doc_id, id),
+    CHECK (0 <= span_start AND span_start <= span_end),
+    CHECK ((speaker_start IS NULL) = (speaker_end IS NULL) AND speaker_start <= speaker_end),
+    CHECK ((cue_start IS NULL) = (cue_end IS NULL) AND cue_start <= cue_end)
+);
+
+CREATE TABLE events (
+    doc_id         TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    id             TEXT NOT NULL,
+    position       INTEGER NOT NULL,
+    type           TEXT NOT NULL,          -- PLOVER event type
+    mode           TEXT,                   -- PLOVER mode
+    time           TEXT,                   -- time id
+    place          TEXT,                   -- place id
+    modality       TEXT NOT NULL,          -- asserted, reported, planned, hypothetical, negated
+    attributed_to  TEXT,                   -- entity id
+    evidence_start INTEGER NOT NULL,
+    evidence_end   INTEGER NOT NULL,
+    confidence     REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+    cameo          TEXT,
+    PRIMARY KEY (doc_id, id),
+    FOREIGN KEY (doc_id, time) REFERENCES times (doc_id, id),
+    FOREIGN KEY (doc_id, place) REFERENCES places (doc_id, id),
+    FOREIGN KEY (doc_id, attributed_to) REFERENCES entities (doc_id, id),
+    CHECK (0 <= evidence_start AND evidence_start <= evidence_end)
+);
+CREATE INDEX events_type ON events (type);
+
+-- Who did what to whom: one row per actor or target of an event, in the record's order.
+CREATE TABLE event_participants (
+    doc_id    TEXT NOT NULL,
+    event_id  TEXT NOT NULL,
+    role      TEXT NOT NULL CHECK (role IN ('actor', 'target')),
+    position  INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (doc_id, event_id, role, position),
+    FOREIGN KEY (doc_id, event_id) REFERENCES events (doc_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (doc_id, entity_id) REFERENCES entities (doc_id, id)
+);
+CREATE INDEX event_participants_entity ON event_participants (doc_id, entity_id);
+
+CREATE TABLE framing (
+    doc_id     TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,           -- framing spans have no id of their own
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    kind       TEXT NOT NULL,              -- hedge, ...
+    text       TEXT NOT NULL,
+    PRIMARY KEY (doc_id, position),
+    CHECK (0 <= span_start AND span_start <= span_end)
+);
+
+-- Whose voice each sentence speaks in: the author's own, or a source's.
+CREATE TABLE sentences (
+    doc_id     TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    voice      TEXT NOT NULL,              -- author, attributed
+    source     TEXT,                       -- entity id
+    quote      TEXT,                       -- quote id
+    PRIMARY KEY (doc_id, position),
+    FOREIGN KEY (doc_id, source) REFERENCES entities (doc_id, id),
+    FOREIGN KEY (doc_id, quote) REFERENCES quotes (doc_id, id),
+    CHECK (0 <= span_start AND span_start <= span_end)
+);
+
+-- Every span of every record. record_kind: boilerplate, entity, place, time, quote, event,
+-- framing, sentence; record_id: the record's id, or for the kinds without one (boilerplate,
+-- framing, sentence) its position in its list; span_role: span, mention, speaker, cue,
+-- evidence.
+CREATE TABLE evidence (
+    doc_id      TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    record_kind TEXT NOT NULL,
+    record_id   TEXT NOT NULL,
+    span_role   TEXT NOT NULL,
+    span_start  INTEGER NOT NULL,
+    span_end    INTEGER NOT NULL,
+    CHECK (0 <= span_start AND span_start <= span_end)
+);
+CREATE INDEX evidence_doc_span ON evidence (doc_id, span_start, span_end);
+CREATE INDEX evidence_record ON evidence (doc_id, record_kind, record_id);
+
+-- Full-text search over title and text. External content: the text is stored once, in
+-- documents, and the triggers keep the index in step with it.
+CREATE VIRTUAL TABLE documents_fts USING fts5 (
+    title, text, content = 'documents', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+"""
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "initial schema (sankore/1)", INITIAL_SCHEMA),
+]
+
+SCHEMA_VERSION_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version     INTEGER PRIMARY KEY,
+    description TEXT NOT NULL,
+    applied_at  TEXT NOT NULL              -- UTC, ISO 8601
+)
+"""
+
+
+def statements(script: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies (with their own ';') whole.
+
+    `sqlite3.executescript` would do the splitting, but it commits any open transaction
+    first, and a migration must run inside the one transaction that records it.
+    """
+    import sqlite3
+
+    result: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            result.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement at the end of a migration: {buffer.strip()[:80]}")
+    return result
