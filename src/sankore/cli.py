@@ -166,7 +166,12 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, b
 
     options = TableOptions(text_column, date_column, title_column)
     stored = duplicates = failed = 0
-    with open_store(db) as store:
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        click.echo(f"sankore: error: {exc}", err=True)
+        sys.exit(1)
+    with store:
         for item in analyze_many(_expand_stdin([Path(p) if p != "-" else p for p in paths]),
                                  published, batch_size=batch_size, model=model,
                                  table_options=options, errors="yield"):
