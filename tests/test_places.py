@@ -152,3 +152,18 @@ def test_every_call_assigns_a_new_list(places_nlp):
     a = places_nlp("Troops left Bamako.")
     b = places_nlp("Nothing here.")
     assert b._.places == [] and a._.places is not b._.places
+
+
+def test_the_outlets_country_is_context():
+    """A BBC story's "Perth" is the Scottish town; with no outlet, the Australian city."""
+    import sankore
+    from sankore.pipeline import build_pipeline
+    from sankore.readers import Article
+
+    nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
+    text = "Protesters gathered in Perth on Saturday, police said."
+    countries = []
+    for outlet in (None, "BBC"):
+        [record] = sankore.analyze_many([Article(text=text, outlet=outlet)], nlp=nlp)
+        countries.append(record.places[0].country)
+    assert countries == ["AUS", "GBR"]

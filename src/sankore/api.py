@@ -99,6 +99,7 @@ def _make_doc(nlp: Language, article: Article):
     doc._.published = date.fromisoformat(article.published) if article.published else None
     doc._.boilerplate = list(article.boilerplate)
     doc._.author = article.author
+    doc._.outlet = article.outlet
     return doc
 
 

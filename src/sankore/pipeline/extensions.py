@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 _ATTRS = {
     "published": None,  # datetime.date of publication, the anchor for relative times
+    "outlet": None,  # the outlet's name, whose country is context for places
     "author": None,  # the by-line's name, so that the NER's "ORG" for it becomes a person
     "boilerplate": (),  # [(start, end)] character spans the extractors ignore
     "times": (),  # [TimeMention]

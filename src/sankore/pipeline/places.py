@@ -16,6 +16,7 @@ from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..geo.metonymy import acts, is_metonymic
 from ..geo.names import name_key
 from ..geo.resolve import Qualifier, ap_state, document_context, qualifier_of, resolve
+from ..resources import lexicons
 from .extensions import in_boilerplate, register_extensions
 from .mentions import PlaceMention
 
@@ -51,6 +52,10 @@ class PlaceRecognizer:
 
     def mentions(self, doc: Doc, candidates: list[Candidate]) -> list[PlaceMention]:
         ctx = document_context(candidates)
+        # The outlet's country is one more voice for its own country, as a place named in
+        # the text would be: a BBC story's "Perth" leans to Scotland, not to Australia.
+        if doc._.outlet and (home := lexicons.outlet_country(doc._.outlet)):
+            ctx.countries.setdefault(home, set()).add("\0outlet")
         qualifiers = [self._qualifier(doc, c, candidates[i + 1:i + 2])
                       for i, c in enumerate(candidates)]
         # One sense per document: "Alexandria, Louisiana" once makes every bare

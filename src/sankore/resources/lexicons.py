@@ -86,3 +86,15 @@ def sectors() -> dict[str, tuple[str, str]]:
 def roles() -> dict[str, str]:
     """Title (lower case) → sector code."""
     return {row["title"]: row["sector"] for row in read_tsv("roles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    return {name.lower(): actor.country for actor in organizations().values()
+            if actor.kind == "media" and actor.country for name in actor.names}
+
+
+def outlet_country(outlet: str) -> str | None:
+    """ISO alpha-3 of a known outlet's home country ("Guardian" → "GBR"), else None."""
+    name = outlet.strip().lower()
+    return _outlets().get(name) or _outlets().get(name.removeprefix("the "))
