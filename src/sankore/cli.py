@@ -22,7 +22,7 @@ from .pipeline import DEFAULT_MODEL
 from .readers import TableOptions
 from .table import render
 
-EVAL_TASKS = ("geo", "time", "actors", "quotes")
+EVAL_TASKS = ("geo", "time", "actors", "quotes", "events")
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -148,47 +148,38 @@ def _expand_stdin(sources: list) -> Iterator:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", required=True, metavar="URL",
-              help="Database URL, e.g. sqlite:///sankore.db (created if missing).")
+              help="Database URL, e.g. sqlite:///sankore.db (created if missing) or postgresql://….")
 @click.option("--published", callback=_iso_date, metavar="YYYY-MM-DD",
               help="Publication date for every document (overrides what the file says).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True)
-@click.option("--batch-size", default=16, show_default=True)
+@click.option("--batch-size", default=16, show_default=True, help="Documents per chunk sent to a worker.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes, each holding the pipeline once.")
+@click.option("--no-progress", is_flag=True, help="No progress bar (it is shown only on a terminal anyway).")
 @with_table_options
 def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, batch_size: int,
+           workers: int, no_progress: bool,
            text_column: str | None, date_column: str | None, title_column: str | None) -> None:
     """Analyse PATHS and store each document with all its records in the database.
 
-    A document already stored (same normalized text) is skipped; each document is stored
-    whole or not at all. Prints a summary; the exit status is 1 if any input failed.
+    A document already stored (same normalized text) is skipped before it is analysed, so
+    an interrupted run, started again, resumes; each document is stored whole or not at
+    all. Near-duplicates (wire copies, re-posts) are clustered at the end. Prints a summary;
+    each failure is listed with its reason on stderr; the exit status is 1 if any failed.
     """
     from .errors import StoreError
-    from .store import open_store
+    from .store.ingest import ingest as run_ingest
 
     options = TableOptions(text_column, date_column, title_column)
-    stored = duplicates = failed = 0
     try:
-        store = open_store(db)
+        summary = run_ingest(list(paths), db, workers=workers, batch_size=batch_size, published=published,
+                             model=model, table_options=options, progress=not no_progress,
+                             on_failure=_report)
     except StoreError as exc:
         click.echo(f"sankore: error: {exc}", err=True)
         sys.exit(1)
-    with store:
-        for item in analyze_many(_expand_stdin([Path(p) if p != "-" else p for p in paths]),
-                                 published, batch_size=batch_size, model=model,
-                                 table_options=options, errors="yield"):
-            if isinstance(item, Failure):
-                failed += 1
-                _report(item)
-                continue
-            try:
-                if store.add(item):
-                    stored += 1
-                else:
-                    duplicates += 1
-            except StoreError as exc:
-                failed += 1
-                click.echo(f"sankore: error: {item.doc.source}: {exc}", err=True)
-    click.echo(f"stored {stored}, skipped {duplicates} already stored, failed {failed}")
-    if failed:
+    click.echo(summary.line())
+    if summary.failed:
         sys.exit(1)
 
 
@@ -209,6 +200,8 @@ def evaluate(task: str, gold: Path, limit: int | None, split: str | None) -> Non
     actors: the actor test set gold/actors.jsonl; baseline: spaCy NER + country lookup.
     quotes: PolNeAR brat files (../shared/data/quotes/); baseline: textacy's
           direct_quotations when installed, else a plain quote-mark baseline.
+    events: PLOVER gold-standard records (../shared/data/events/), held split only;
+          baseline: the trigger lexicon alone.
     """
     module = importlib.import_module(f"sankore.eval.{task}")
     options = {"split": split} if task == "quotes" else {}

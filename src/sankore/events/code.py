@@ -1,0 +1,219 @@
+"""Code a parsed `Doc`'s events: the pure "find" half of the `sankore_events` component.
+
+For every sentence: match the trigger lexicon, drop matches another trigger absorbs (the
+content of "asked for the withdrawal", the "talks" of "visited Moscow for talks", the
+"pledged" of "pledged to send aid"), hang nominal triggers on their light verb ("held a
+summit meeting", "bombing operations are being carried out"), choose each event's type
+with the sentence classifier, then read participants, time, place and modality off the
+parse. Standalone nominals ("the severing of diplomatic relations between Kyiv and …") are
+kept only with a participant. A sentence with no trigger yields an event only if the
+classifier is confident (`fallback`), which matters for edited gold sentences, not news.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..pipeline.extensions import in_boilerplate
+from ..pipeline.mentions import EventMention, QuoteMention
+from ..timex.governance import governing_time
+from . import roles
+from .classifier import Classifier, calibrated, features
+from .lexicon import Match, sentence_matches
+from .modality import PLANNING, modality
+
+LIGHT_VERBS = {"hold", "carry", "conduct", "launch", "stage", "make", "reach", "begin", "start", "open",
+               "resume", "attend", "host", "organize", "organise", "mount", "pay", "issue", "announce",
+               "impose", "sign", "conclude", "give", "take", "continue", "end", "lead", "call", "complete",
+               "result", "order", "approve"}
+# Triggers whose complement is their content, not a separate event ("threatened to break
+# relations", "asked for the withdrawal", "agreed to set up", "refused to sign").
+ABSORBING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
+CAMEO = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
+         "CONCEDE": "08", "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12",
+         "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
+         "ASSAULT": "18"}
+_COMPLEMENT = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj", "nsubjpass"}
+
+
+@dataclass
+class Settings:
+    fallback: float | None = None  # classifier probability above which a sentence without a trigger codes
+    use_classifier: bool = True
+
+
+def _governors(tok: Token, hops: int = 4):
+    for _ in range(hops):
+        if tok.head is tok or tok.dep_ not in _COMPLEMENT:
+            return
+        tok = tok.head
+        yield tok
+
+
+def select(matches: list[Match]) -> list[tuple[Match, Token]]:
+    """(match, anchor) for the matches that are events of their own."""
+    by_token = {m.token.i: m for m in matches}
+    kept = []
+    for m in matches:
+        tok = m.token
+        absorbed = False
+        for gov in _governors(tok):
+            gm = by_token.get(gov.i)
+            if gm is None:
+                continue
+            if tok.pos_ != "VERB" and gov.pos_ == "VERB":
+                absorbed = True  # a nominal in a verb trigger's clause ("visited Moscow for talks")
+            elif set(gm.types) & ABSORBING and not set(gm.types) & {"CONSULT", "COOPERATE"}:
+                absorbed = gov.lemma_.lower() not in PLANNING or bool(set(gm.types) - {"AGREE", "THREATEN"})
+            if absorbed:
+                break
+            if gov.pos_ == "VERB":
+                break
+        if absorbed:
+            continue
+        if tok.lemma_.lower() in PLANNING and _has_complement_trigger(tok, by_token):
+            continue  # "pledged to send aid": the aid is the event, the pledge its modality
+        anchor = tok
+        if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") \
+                and tok.head.lemma_.lower() in LIGHT_VERBS:
+            anchor = tok.head
+        elif tok.pos_ != "VERB" and tok.dep_ == "compound" and tok.head.dep_ in ("dobj", "nsubjpass") \
+                and tok.head.head.lemma_.lower() in LIGHT_VERBS:
+            anchor = tok.head.head
+        if any(anchor is a for _, a in kept) and tok.pos_ != "VERB":
+            continue
+        kept.append((m, anchor))
+    return kept
+
+
+def _has_complement_trigger(tok: Token, by_token: dict[int, Match]) -> bool:
+    return any(i in by_token and i != tok.i for i in (t.i for t in tok.subtree)
+               if any(g is tok for g in _governors(tok.doc[i], 3)))
+
+
+def choose_type(m: Match, proba: dict[str, float] | None) -> tuple[str, float]:
+    options = m.types
+    if proba is None:
+        best = max(options.values(), key=lambda e: e.weight)
+        return best.type, best.weight
+    type_ = max(options, key=lambda t: options[t].weight * (0.25 + proba.get(t, 0.0)))
+    return type_, options[type_].weight
+
+
+def _speaker_span(doc: Doc, sent: Span, trigger: Token, speech: Token | None
+                  ) -> tuple[tuple[int, int] | None, bool]:
+    """(span naming who reports the event, whether the sentence is attributed)."""
+    quotes: list[QuoteMention] = list(doc._.quotes or ())
+    for v in doc._.voices or ():
+        if v.start <= trigger.idx < v.end and v.voice == "attributed":
+            q = quotes[v.quote_index] if v.quote_index is not None and v.quote_index < len(quotes) else None
+            return ((q.antecedent_span or q.speaker_span) if q else None), True
+    for q in quotes:
+        if q.start <= trigger.idx < q.end:
+            return q.antecedent_span or q.speaker_span, True
+    if speech is not None:
+        subj, _ = roles._subject(speech)
+        found = roles.np_mentions(subj, doc._.actors) if subj is not None else []
+        return ((found[0].start, found[0].end) if found else None), True
+    return None, False
+
+
+def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Settings,
+                  previous: list) -> list[tuple[EventMention, dict]]:
+    """The sentence's events, each with the raw scores its confidence was calibrated from."""
+    matches = sentence_matches(sent)
+    proba = model.proba(features(sent, matches)) if model is not None and settings.use_classifier else None
+    chosen = select(matches)
+    actors = [a for a in doc._.actors if sent.start_char <= a.start < sent.end_char]
+    places = [p for p in doc._.places if sent.start_char <= p.start < sent.end_char]
+    out = []
+    if not chosen and proba is not None and settings.fallback is not None:
+        type_, p = max(proba.items(), key=lambda kv: kv[1])
+        root = sent.root
+        if p >= settings.fallback and root.pos_ in ("VERB", "AUX"):
+            chosen_fallback = (type_, root)
+            event = _event(doc, sent, None, chosen_fallback, proba, actors, places, previous, model)
+            return [event] if event is not None else []
+    for m, anchor in chosen:
+        type_, _ = choose_type(m, proba)
+        event = _event(doc, sent, m, (type_, anchor), proba, actors, places, previous, model)
+        if event is not None:
+            out.append(event)
+    return merge_duplicates(out)
+
+
+def merge_duplicates(scored: list[tuple[EventMention, dict]]) -> list[tuple[EventMention, dict]]:
+    """One event per (type, modality) in a sentence: the one naming the most participants
+    ("held a summit meeting to discuss …" is one consultation, not three)."""
+    best: dict[tuple[str, str], tuple[EventMention, dict]] = {}
+    for er in scored:
+        key = (er[0].type, er[0].modality)
+        if key not in best or _size(er[0]) > _size(best[key][0]):
+            best[key] = er
+    return [er for er in scored if best.get((er[0].type, er[0].modality)) is er]
+
+
+def _size(event: EventMention) -> int:
+    return len(event.actor_spans) + len(event.target_spans) + (event.place_span is not None)
+
+
+def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, places, previous,
+           model) -> tuple[EventMention, dict] | None:
+    type_, anchor = typed
+    trigger = m.token if m is not None else anchor
+    acting, targets, refers_back = roles.participants(anchor, trigger, type_, actors)
+    nominal = trigger.pos_ != "VERB" and anchor is trigger
+    if nominal and not acting and not targets:
+        return None
+    mod, speech = modality(anchor, trigger)
+    if not acting and refers_back and speech is not None:  # "X claimed they were deployed"
+        subj, _ = roles._subject(speech)
+        acting = roles.np_mentions(subj, actors) if subj is not None else []
+    if not acting and refers_back and previous:
+        acting = list(previous[-1])
+    speaker, attributed = _speaker_span(doc, sent, trigger, speech)
+    if mod == "asserted" and attributed:
+        mod = "reported"
+    time = governing_time(doc, anchor)
+    exclude = [(a.start, a.end) for a in acting + targets]
+    place = roles.event_place(doc, anchor, places, exclude)
+    entry = m.types[type_] if m is not None else None
+    raw = {
+        "p": proba.get(type_, 0.0) if proba else (entry.weight if entry else 0.0),
+        "lex": entry.weight if entry else 0.0,
+        "top": 1.0 if proba and max(proba, key=proba.get) == type_ else 0.0,
+        "fallback": 1.0 if m is None else 0.0,
+        "nominal": 1.0 if nominal else 0.0,
+        "actor": 1.0 if acting else 0.0,
+        "root": 1.0 if anchor is sent.root else 0.0,
+    }
+    confidence = calibrated(model.calibration if model is not None else {}, raw)
+    if acting:
+        previous.append(acting)
+    return (EventMention(
+        type=type_, evidence=(sent.start_char, sent.end_char), confidence=round(confidence, 4),
+        mode=entry.mode if entry else None, cameo=(entry.cameo if entry else CAMEO.get(type_)),
+        trigger=(trigger.idx, trigger.idx + len(trigger.text)),
+        actor_spans=tuple((a.start, a.end) for a in acting),
+        target_spans=tuple((a.start, a.end) for a in targets),
+        time_span=(time.start, time.end) if time is not None else None,
+        place_span=(place.start, place.end) if place is not None else None,
+        modality=mod, attributed_span=speaker if attributed else None), raw)
+
+
+def find_events_scored(doc: Doc, model: Classifier | None, settings: Settings | None = None
+                       ) -> list[tuple[EventMention, dict]]:
+    settings = settings or Settings()
+    previous: list = []
+    events: list[tuple[EventMention, dict]] = []
+    for sent in doc.sents:
+        if in_boilerplate(doc, sent.start_char, sent.end_char) or not sent.text.strip():
+            continue
+        events.extend(code_sentence(doc, sent, model, settings, previous))
+    return events
+
+
+def find_events(doc: Doc, model: Classifier | None, settings: Settings | None = None) -> list[EventMention]:
+    return [event for event, _ in find_events_scored(doc, model, settings)]

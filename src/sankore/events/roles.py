@@ -1,0 +1,208 @@
+"""Who did it, to whom, where: an event's participants and place read off the dependency parse.
+
+Active voice: the subject acts, objects and prepositional objects ("with", "against", "to")
+are targets. Passive voice: the "by" agent acts and the passive subject is the target,
+except for events whose passive subject is the mover ("French troops have been withdrawn":
+RETREAT, MOBILIZE). A clause without a subject borrows one: a relative clause its
+antecedent ("Chad, which has also asked"), an infinitive or conjunct its governing clause's
+subject, a nominal complement the possessor ("Moscow's commitment to bolstering").
+Compound actors come with their conjuncts ("Mali, Burkina Faso and Niger"). A pronoun or a
+definite description without a named actor ("These African leaders") takes the previous
+event's actors: a plain, recent-antecedent heuristic, not coreference resolution.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..pipeline.mentions import ActorMention, PlaceMention
+
+PASSIVE_SUBJECT_ACTS = {"RETREAT", "MOBILIZE", "PROTEST"}
+_TARGET_PREPS = {"with", "against", "to", "on", "at", "from", "toward", "towards", "upon", "into"}
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "relcl", "pobj", "dobj", "acomp"}
+_NP_PARTS = {"compound", "poss", "amod", "appos", "conj", "cc", "det", "nmod", "nummod", "npadvmod",
+             "case", "punct"}
+_NP_PREPS = {"of", "from"}
+_RELATIVE = {"which", "who", "that", "whom", "whose"}
+_PRONOUNS = {"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"}
+_PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within"}
+_SPECIFIC = {"city": 0, "admin": 1, "region": 2, "water": 2, "country": 3, "continent": 4}
+MAX_HOPS = 6
+
+
+def np_tokens(tok: Token) -> list[Token]:
+    """The noun phrase headed by `tok`: its modifiers, possessors, appositions, conjuncts and
+    of/from phrases, without relative clauses or other prepositional phrases."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in _NP_PARTS:
+            out.extend(np_tokens(child))
+        elif child.dep_ == "prep" and child.lower_ in _NP_PREPS:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    out.extend(np_tokens(grand))
+    return out
+
+
+def np_mentions(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    """Actor mentions in the noun phrase headed by `tok`, in text order."""
+    starts = {t.idx for t in np_tokens(tok)}
+    ends = {t.idx + len(t) for t in np_tokens(tok)}
+    return [m for m in actors if m.start in starts or (m.end in ends and any(s <= m.start for s in starts)
+                                                       and m.start >= min(starts))]
+
+
+def _subject(v: Token) -> tuple[Token | None, bool]:
+    """The subject token of clause `v` and whether the clause is passive."""
+    for child in v.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child, False
+        if child.dep_ in ("nsubjpass", "csubjpass"):
+            return child, True
+    return None, False
+
+
+def _agent(v: Token) -> Token | None:
+    for child in v.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    """Actors for a clause with no subject of its own, from the clause that governs it."""
+    tok = v
+    for _ in range(MAX_HOPS):
+        if tok.head is tok or tok.dep_ not in _INHERIT_DEPS and tok.dep_ != "prep":
+            return []
+        dep, tok = tok.dep_, tok.head
+        if dep == "relcl" or (dep == "acl" and tok.pos_ in ("NOUN", "PROPN")):
+            return np_mentions(tok, actors)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            poss = [m for c in tok.children if c.dep_ == "poss" for m in np_mentions(c, actors)]
+            if poss:
+                return poss
+            continue
+        subj, passive = _subject(tok)
+        if subj is not None and not passive:
+            found = np_mentions(subj, actors)
+            if found:
+                return found
+    return []
+
+
+def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMention]
+                 ) -> tuple[list[ActorMention], list[ActorMention], bool]:
+    """(actors, targets, needs_antecedent) of the event anchored on clause head `anchor`."""
+    acting: list[ActorMention] = []
+    targets: list[ActorMention] = []
+    needs_antecedent = False
+    nominal_subject = trigger is not anchor and trigger.pos_ != "VERB" and (
+        trigger.dep_ in ("nsubjpass", "nsubj") or trigger.head.dep_ in ("nsubjpass", "nsubj"))
+    if nominal_subject:  # "Pentagon bombing operations are being carried out …"
+        noun = trigger if trigger.dep_ in ("nsubjpass", "nsubj") else trigger.head
+        acting = [m for m in np_mentions(noun, actors)]
+    elif anchor.pos_ in ("VERB", "AUX"):
+        subj, passive = _subject(anchor)
+        if subj is not None and subj.lower_ in _RELATIVE and anchor.dep_ == "relcl":
+            acting = np_mentions(anchor.head, actors)
+        elif subj is not None:
+            found = np_mentions(subj, actors)
+            if passive and type_ not in PASSIVE_SUBJECT_ACTS:
+                targets.extend(found)
+                agent = _agent(anchor)
+                acting = np_mentions(agent, actors) if agent is not None else []
+            else:
+                acting = found
+                needs_antecedent = not found and _refers_back(subj)
+        else:
+            acting = borrowed_subject(anchor, actors)
+    else:  # a nominal event: possessor or compound acts ("US strikes", "Pentagon bombing")
+        for child in anchor.children:
+            if child.dep_ in ("poss", "compound", "amod"):
+                acting.extend(m for m in np_mentions(child, actors) if m not in acting)
+        if not acting:
+            acting = borrowed_subject(anchor, actors)
+    heads = [anchor] + ([trigger] if trigger is not anchor else [])
+    heads += [c for c in anchor.children if c.dep_ == "dobj" and c not in heads]
+    between: list[ActorMention] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("dobj", "dative", "attr", "oprd") and child not in heads:
+                targets.extend(m for m in np_mentions(child, actors) if m not in targets)
+            elif child.dep_ == "prep":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                for obj in objs:
+                    found = np_mentions(obj, actors)
+                    if child.lower_ == "between":
+                        between.extend(found)
+                    elif child.lower_ in _TARGET_PREPS or (head is not anchor and child.lower_ in _NP_PREPS):
+                        targets.extend(m for m in found if m not in targets)
+                    elif child.lower_ == "by" and head is trigger and not acting:
+                        acting.extend(found)
+                for obj in objs:  # "relations between Kyiv and the AES states" under "of"
+                    for grand in obj.children:
+                        if grand.dep_ == "prep" and grand.lower_ == "between":
+                            between.extend(m for g in grand.children if g.dep_ == "pobj"
+                                           for m in np_mentions(g, actors))
+    if between and not acting:
+        acting = between
+    elif between:
+        targets.extend(m for m in between if m not in targets and m not in acting)
+    if not acting:  # "formed … with Mali, Burkina Faso and Niger coming together"
+        acting = [m for m in _comitative(anchor, actors) if m not in targets]
+    targets = [m for m in targets if m not in acting]
+    return acting, targets, needs_antecedent
+
+
+def _comitative(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    for child in v.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            out: list[ActorMention] = []
+            for tok in child.subtree:
+                out.extend(m for m in actors if m.start == tok.idx and m not in out)
+            return out
+    return []
+
+
+def _refers_back(tok: Token) -> bool:
+    """A pronoun or a definite description ("These African leaders") that names no one."""
+    if tok.lower_ in _PRONOUNS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("these", "those", "the", "this") for c in tok.children)
+
+
+def event_place(doc: Doc, anchor: Token, places: list[PlaceMention],
+                exclude: list[tuple[int, int]]) -> PlaceMention | None:
+    """The most specific non-metonymic place in the anchor's clause: one under an "in/at"
+    phrase first, then one in the object ("visited Moscow"), never a participant's name."""
+    clause = _clause_tokens(anchor)
+    spans = {t.idx for t in clause}
+    candidates = [p for p in places if p.start in spans and not p.metonymy
+                  and not any(s <= p.start < e for s, e in exclude)]
+    if not candidates:
+        return None
+
+    def rank(p: PlaceMention) -> tuple[int, int]:
+        tok = next(t for t in clause if t.idx == p.start)
+        under_prep = any(a.dep_ == "prep" and a.lower_ in _PLACE_PREPS for a in tok.ancestors
+                         if a.i in {t.i for t in clause})
+        return (0 if under_prep else 1, _SPECIFIC.get(p.feature or "", 5))
+
+    return min(candidates, key=rank)
+
+
+def _clause_tokens(anchor: Token) -> list[Token]:
+    """The anchor's subtree without nested clauses that have their own subject."""
+    out = []
+    stack = [anchor]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for child in tok.children:
+            nested = child.dep_ in ("relcl", "ccomp", "advcl", "csubj")
+            if nested or child.dep_ == "conj" and child.pos_ == "VERB":
+                continue
+            stack.append(child)
+    return out

@@ -1,0 +1,112 @@
+"""Code GSR sentences and score them: shared by `train.py` (calibration) and `eval/events.py`.
+
+One GSR record is one sentence with one gold event; the coder's answer for it is its most
+confident event (or none). A record's actor code counts as right when a coded actor's code
+equals a gold source code, exactly ("HUN GOV") or on the country alone ("HUN"); targets
+likewise. Planned cooperation is projected onto PLOVER's AGREE before scoring, as the
+PLOVER manual codes promises and future meetings (`plover_type`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from .classifier import Classifier
+from .code import Settings, find_events_scored
+from .gold import GoldEvent
+
+# Intentions to do these are CAMEO 03 "Express intent to cooperate" (0353 "…to release
+# persons", 0356 "…to de-escalate"), which the GSR and CAMEO2PLOVER-2021 code AGREE.
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+
+
+def plover_type(type_: str, modality: str) -> str:
+    """The GSR's type for a coded event: planned cooperation is AGREE (PLOVER manual §AGREE)."""
+    return "AGREE" if modality == "planned" and type_ in COOPERATIVE else type_
+
+
+@dataclass
+class Coded:
+    type: str
+    confidence: float
+    raw: dict
+    actor_codes: list[str] = field(default_factory=list)
+    target_codes: list[str] = field(default_factory=list)
+
+
+def code_gsr(nlp, records: list[GoldEvent], model: Classifier | None,
+             settings: Settings | None = None) -> list[Coded | None]:
+    """The most confident coded event of each record's text (`nlp` runs the actors, times and
+    places components, or only the parser when it has none of them)."""
+    from ..pipeline.extensions import register_extensions
+
+    register_extensions()
+    settings = settings or Settings(fallback=0.0)
+    docs = []
+    for r in records:
+        doc = nlp.make_doc(r.text)
+        doc._.published = date(2000, 1, 1)  # the GSR's own placeholder date
+        docs.append(doc)
+    out: list[Coded | None] = []
+    for doc in nlp.pipe(docs, batch_size=64):
+        scored = find_events_scored(doc, model, settings)
+        if not scored:
+            out.append(None)
+            continue
+        event, raw = max(scored, key=lambda er: er[0].confidence)
+        codes = {(a.start, a.end): a.code or a.country for a in doc._.actors}
+        out.append(Coded(plover_type(event.type, event.modality), event.confidence, raw,
+                         [c for s in event.actor_spans if (c := codes.get(s))],
+                         [c for s in event.target_spans if (c := codes.get(s))]))
+    return out
+
+
+def prf(gold: list[str], pred: list[str | None]) -> dict:
+    """Per-type precision, recall, F1 and their macro average over the gold types."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for g, p in zip(gold, pred, strict=True):
+        if p == g:
+            tp[g] += 1
+        else:
+            fn[g] += 1
+            if p is not None:
+                fp[p] += 1
+    per = {}
+    for t in sorted(set(gold)):
+        p = tp[t] / (tp[t] + fp[t]) if tp[t] + fp[t] else 0.0
+        r = tp[t] / (tp[t] + fn[t]) if tp[t] + fn[t] else 0.0
+        per[t] = {"precision": round(p, 3), "recall": round(r, 3),
+                  "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "gold": tp[t] + fn[t]}
+    n = len(per) or 1
+    predicted = sum(p is not None for p in pred)
+    correct = sum(p == g for g, p in zip(gold, pred, strict=True))
+    return {
+        "macro_precision": round(sum(v["precision"] for v in per.values()) / n, 3),
+        "macro_recall": round(sum(v["recall"] for v in per.values()) / n, 3),
+        "macro_f1": round(sum(v["f1"] for v in per.values()) / n, 3),
+        "accuracy": round(correct / len(gold), 3) if gold else 0.0,
+        "coded": predicted, "records": len(gold), "per_type": per,
+    }
+
+
+def code_match(gold_codes: tuple[str, ...], coded: list[str]) -> tuple[bool, bool]:
+    """(exact match, country match) between gold codes and coded ones."""
+    exact = any(c == g for c in coded for g in gold_codes)
+    country = any(c.split()[0] == g.split()[0] for c in coded for g in gold_codes)
+    return exact, country
+
+
+def reliability(confidences: list[float], rights: list[bool], bins: int = 5) -> list[dict]:
+    rows = []
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [r for c, r in zip(confidences, rights, strict=True)
+                  if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        rows.append({"confidence": f"{lo:.1f}-{hi:.1f}", "events": len(inside),
+                     "accuracy": round(sum(inside) / len(inside), 3) if inside else None,
+                     "mean_confidence": round(sum(c for c, _ in zip(confidences, rights, strict=True)
+                                                  if lo <= c < hi or (b == bins - 1 and c == 1.0))
+                                              / len(inside), 3) if inside else None})
+    return rows

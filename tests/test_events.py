@@ -1,0 +1,109 @@
+"""The `sankore_events` component on real text: the founding article's sentences and
+news-like sentences written for these tests (none of them from the synthetic stories)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+COMPONENTS = ("sankore_times", "sankore_places", "sankore_actors", "sankore_events")
+
+
+@lru_cache(maxsize=1)
+def _events_pipeline():
+    from sankore.pipeline import build_pipeline
+
+    return build_pipeline(components=COMPONENTS)
+
+
+@pytest.fixture(scope="session")
+def events_nlp():
+    return _events_pipeline()
+
+
+def _events(nlp, text: str, published: str = "2025-04-30"):
+    from datetime import date
+
+    doc = nlp.make_doc(text)
+    doc._.published = date.fromisoformat(published)
+    doc = nlp(doc)
+    return doc, doc._.events
+
+
+def _codes(doc, spans):
+    return {a.code or a.country for a in doc._.actors for s in spans if (a.start, a.end) == s}
+
+
+def test_the_component_is_registered_and_declares_what_it_needs(events_nlp):
+    assert events_nlp.pipe_names[-1] == "sankore_events"
+    meta = events_nlp.get_pipe_meta("sankore_events")
+    assert "doc._.events" in meta.assigns and "doc._.actors" in meta.requires
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Protesters marched through the centre of Nairobi on Tuesday to demand lower fuel prices.", "PROTEST"),
+    ("Police arrested three opposition leaders in Kampala on Monday.", "COERCE"),
+    ("Ethiopia and Eritrea signed a peace agreement in Riyadh.", "AGREE"),
+    ("Kenya's president criticized the Ugandan government over the border closure.", "ACCUSE"),
+    ("Sudanese army aircraft bombed a market in Darfur, killing twelve people.", "ASSAULT"),
+    ("The European Union imposed sanctions on Russian banks.", "SANCTION"),
+    ("Ghana rejected the proposal from Togo.", "REJECT"),
+])
+def test_news_sentences_get_their_plover_type(events_nlp, text, type_):
+    _, events = _events(events_nlp, text)
+    assert type_ in {e.type for e in events}, [(e.type, e.confidence) for e in events]
+
+
+def test_passive_voice_the_agent_acts_and_the_subject_is_the_target(events_nlp):
+    text = "Three Malian soldiers were killed by Islamic State fighters near Menaka."
+    doc, events = _events(events_nlp, text)
+    (event,) = [e for e in events if e.type == "ASSAULT"]
+    assert "MLI MIL" in _codes(doc, event.target_spans)
+
+
+def test_compound_actors(events_nlp):
+    doc, events = _events(events_nlp, "Ghana, Togo and Benin signed a defence pact on Saturday.")
+    (event,) = [e for e in events if e.type == "AGREE"]
+    assert {"GHA", "TGO", "BEN"} <= _codes(doc, event.actor_spans)
+
+
+def test_modalities(events_nlp):
+    cases = {
+        "Kenya will send police officers to Haiti next month.": "planned",
+        "Nigeria did not withdraw its troops from Niger.": "negated",
+        "Ghana would impose sanctions on Togo if the talks fail.": "hypothetical",
+    }
+    for text, expected in cases.items():
+        _, events = _events(events_nlp, text)
+        assert expected in {e.modality for e in events}, (text, [(e.type, e.modality) for e in events])
+
+
+def test_the_governing_time_dates_the_event_and_history_keeps_its_date(events_nlp):
+    text = "During 1962, the Somali government signed an agreement with the Soviet Union."
+    doc, events = _events(events_nlp, text)
+    (event,) = [e for e in events if e.type == "AGREE"]
+    assert doc.text[slice(*event.time_span)] == "1962"
+
+
+def test_opinion_and_background_yield_no_event(events_nlp):
+    for text in ("The geopolitical situation in Europe is based upon the interests of various states.",
+                 "There are fundamental differences between the two countries."):
+        _, events = _events(events_nlp, text)
+        assert not events, text
+
+
+def test_spans_point_at_other_components_mentions(events_nlp):
+    doc, events = _events(events_nlp, "In Ouagadougou on April 15, officials of Mali and Niger held talks.")
+    (event,) = [e for e in events if e.type == "CONSULT"]
+    assert event.place_span in {(p.start, p.end) for p in doc._.places}
+    assert event.time_span in {(t.start, t.end) for t in doc._.times}
+    assert set(event.actor_spans) <= {(a.start, a.end) for a in doc._.actors}
+    assert 0.0 <= event.confidence <= 1.0
+
+
+def test_boilerplate_is_skipped(events_nlp):
+    text = "Police arrested three protesters in Lagos. Click here to share this article and donate."
+    doc = events_nlp.make_doc(text)
+    doc._.boilerplate = [(0, len(text))]
+    assert events_nlp(doc)._.events == []
