@@ -97,3 +97,9 @@ def test_armed_groups_and_media(nlp):
 def test_the_author_is_a_person(seed_record):
     author = entity(seed_record, "Abayomi Azikiwe")
     assert (author.kind, author.role) == ("person", "author")
+
+
+def test_a_list_of_countries_tagged_as_one_org_is_still_three_states(nlp):
+    """The small model tags "Mali, Burkina Faso" as one ORG; each is still a state."""
+    record = sankore.analyze("Mali, Burkina Faso and Niger signed a defence pact on Monday.", nlp=nlp)
+    assert {e.code for e in record.entities} >= {"MLI", "BFA", "NER"}

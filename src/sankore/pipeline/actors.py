@@ -86,7 +86,7 @@ class ActorRecognizer:
                     mentions.append(self._composite(c_span, actor, sector, kind))
                     taken.append((c_span.start_char, c_span.end_char))
                     continue
-                if self._swallowed(doc, span):
+                if self._swallowed(doc, span, matches):
                     continue
             mentions.append(ActorMention(
                 span.start_char, span.end_char, span.text, actor.key, actor.kind, actor.name,
@@ -106,10 +106,18 @@ class ActorRecognizer:
             spans += self.lower(doc, as_spans=True)
         return sorted(filter_spans(spans), key=lambda s: s.start)
 
-    def _swallowed(self, doc: Doc, span: Span) -> bool:
-        return any(ent.label_ in _SWALLOWING and ent.start <= span.start and span.end <= ent.end
-                   and (ent.end - ent.start) > (span.end - span.start)
-                   for ent in doc.ents if ent.start <= span.start < ent.end)
+    def _swallowed(self, doc: Doc, span: Span, matches: list[Span]) -> bool:
+        """Inside a longer name ("Chad Johnson"), unless that "name" is only a list of
+        dictionary actors ("Mali, Burkina Faso" tagged ORG by the small model)."""
+        matched = {i for m in matches for i in range(m.start, m.end)}
+        for ent in doc.ents:
+            if not (ent.label_ in _SWALLOWING and ent.start <= span.start and span.end <= ent.end
+                    and ent.end - ent.start > span.end - span.start):
+                continue
+            rest = [t for t in ent if t.i not in matched]
+            if any(not (t.is_punct or t.pos_ == "CCONJ" or t.lower_ == "the") for t in rest):
+                return True
+        return False
 
     def _sector_after(self, doc: Doc, span: Span) -> tuple[Span, str, str] | None:
         """"French troops", "U.S. military forces", "Niger's government"."""
