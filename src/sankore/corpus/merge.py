@@ -1,0 +1,157 @@
+"""Merge the mentions of one real-world event across articles into a corpus event.
+
+Two mentions are the same event when a reader would say so: the same PLOVER type, actors
+and targets that overlap (or one side left unnamed), dates whose intervals meet (a day of
+slack for time zones and "yesterday"), and places that agree (same country, or within
+`PLACE_KM`, or one unplaced). A corpus event is a connected group of such mentions: the
+groups do not depend on the order documents arrive in, and the id is a hash of the
+earliest report, so ids are stable across re-runs and re-ingestion order.
+
+Corroboration is the number of distinct outlets, with near-duplicate articles (wire
+copies, re-posts) counted once: the caller passes their clusters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .rows import EventRow
+
+PLACE_KM = 100.0
+DATE_SLACK = timedelta(days=1)
+# Types whose participants are peers: "A met B" and "B held talks with A" are one meeting.
+SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+# Only confident, factual mentions are merged: a planned or hypothetical event did not happen,
+# and a negated one is the opposite claim.
+MERGED_MODALITIES = ("asserted", "reported")
+
+
+@dataclass(frozen=True)
+class CorpusEvent:
+    id: str
+    type: str
+    mode: str | None
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    start: date | None
+    end: date | None
+    country: str | None
+    place: str | None
+    mentions: tuple[tuple[str, str], ...]  # (doc_id, event_id), earliest report first
+    first_report: tuple[str, str]
+    first_published: str | None
+    outlets: tuple[str, ...]
+    corroboration: int  # distinct outlets, near-duplicate articles counted once
+    confidence: float  # the most confident mention's
+
+
+def _km(a: EventRow, b: EventRow) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def _sets_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def compatible(a: EventRow, b: EventRow) -> bool:
+    if a.type != b.type or a.doc_id == b.doc_id:
+        return False
+    if not (a.actors or a.targets) or not (b.actors or b.targets):
+        return False  # an event nobody did is not evidence of the same event
+    if a.type in SYMMETRIC:
+        if not set(a.actors + a.targets) & set(b.actors + b.targets):
+            return False
+    elif not (_sets_agree(a.actors, b.actors) and _sets_agree(a.targets, b.targets)):
+        return False
+    if a.start and b.start and (a.start > b.end + DATE_SLACK or b.start > a.end + DATE_SLACK):
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.lat is not None and b.lat is not None and _km(a, b) > PLACE_KM:
+        return False
+    return True
+
+
+class _Groups:
+    """Union-find over row indices."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        self.parent[self.find(i)] = self.find(j)
+
+
+def _report_order(row: EventRow) -> tuple:
+    return (row.published or "9999", row.doc_id, row.event_id)
+
+
+def merge_events(rows: list[EventRow], clusters: dict[str, str] | None = None,
+                 min_confidence: float = 0.0) -> list[CorpusEvent]:
+    """Group event mentions into corpus events. `clusters` maps a document id to its
+    near-duplicate cluster id; documents of one cluster count as one source."""
+    clusters = clusters or {}
+    rows = sorted((r for r in rows if r.modality in MERGED_MODALITIES and r.confidence >= min_confidence),
+                  key=_report_order)
+    groups = _Groups(len(rows))
+    by_type: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        by_type.setdefault(row.type, []).append(i)
+    for indices in by_type.values():
+        # Sorted by start date, a mention can only meet those starting before its end.
+        indices.sort(key=lambda i: rows[i].start or date.min)
+        for pos, i in enumerate(indices):
+            for j in indices[pos + 1:]:
+                if rows[i].end and rows[j].start and rows[j].start > rows[i].end + DATE_SLACK:
+                    break
+                if compatible(rows[i], rows[j]):
+                    groups.union(i, j)
+    members: dict[int, list[EventRow]] = {}
+    for i, row in enumerate(rows):
+        members.setdefault(groups.find(i), []).append(row)
+    events = [_corpus_event(sorted(group, key=_report_order), clusters) for group in members.values()]
+    return sorted(events, key=lambda e: (e.first_published or "9999", e.id))
+
+
+def _corpus_event(group: list[EventRow], clusters: dict[str, str]) -> CorpusEvent:
+    first = group[0]
+    sources: dict[str, str] = {}
+    for row in group:
+        # A near-duplicate cluster is one source, whichever outlet carried the copy.
+        sources.setdefault(clusters.get(row.doc_id, row.outlet), row.outlet)
+    # Dated from the text where any report dates it; the publication date only as a fallback.
+    textual = [r for r in group if r.date_source == "text" and r.start] or [r for r in group if r.start]
+    placed = [r for r in group if r.country]
+    key = f"{first.doc_id}/{first.event_id}"
+    return CorpusEvent(
+        id="ce_" + hashlib.sha1(key.encode()).hexdigest()[:12],
+        type=first.type,
+        mode=Counter(r.mode for r in group if r.mode).most_common(1)[0][0]
+        if any(r.mode for r in group) else None,
+        actors=tuple(sorted({a for r in group for a in r.actors})),
+        targets=tuple(sorted({t for r in group for t in r.targets})),
+        start=min(r.start for r in textual) if textual else None,
+        end=max(r.end for r in textual) if textual else None,
+        country=Counter(r.country for r in placed).most_common(1)[0][0] if placed else None,
+        place=Counter(r.place for r in placed if r.place).most_common(1)[0][0]
+        if any(r.place for r in placed) else None,
+        mentions=tuple((r.doc_id, r.event_id) for r in group),
+        first_report=(first.doc_id, first.event_id),
+        first_published=first.published,
+        outlets=tuple(sorted(set(sources.values()))),
+        corroboration=len(sources),
+        confidence=max(r.confidence for r in group),
+    )
