@@ -41,3 +41,32 @@ def test_evaluate_small_subset_beats_baseline():
     assert ours["content_overlap"]["f1"] > base["content_overlap"]["f1"]
     assert ours["content_tokens"]["f1"] > base["content_tokens"]["f1"]
     assert ours["docs_per_s"] > 0
+
+
+def test_relayed_attributions_are_not_scored():
+    """PolNeAR gives a token one role: an attribution whose cue is inside another's content
+    is a relay in Sankore and is left out of the scored set."""
+    from types import SimpleNamespace
+
+    from sankore.eval.quotes import sankore_attributions
+
+    def mention(start, end, cue):
+        return SimpleNamespace(start=start, end=end, cue_span=cue, speaker_span=(0, 2))
+
+    quotes = [mention(10, 60, (5, 9)), mention(70, 80, (5, 9)), mention(30, 50, (22, 27))]
+    doc = SimpleNamespace(_=SimpleNamespace(quotes=quotes))
+    attrs = sankore_attributions(doc)
+    assert [a.content for a in attrs] == [[(10, 60), (70, 80)]]
+
+
+def test_learned_cue_table_counts_and_ships():
+    from collections import Counter
+
+    from sankore.attribution import lexicon
+    from sankore.attribution.learn_cues import table
+
+    cues = Counter({("say", "VERB"): 90, ("year", "NOUN"): 5, ("vow", "VERB"): 2})
+    totals = Counter({("say", "VERB"): 100, ("year", "NOUN"): 500, ("vow", "VERB"): 2})
+    assert table(cues, totals) == [("say", "VERB", 90, 100, 0.9)]  # too rare, too unreliable left out
+    learned = lexicon.learned_cues()
+    assert learned[("say", "VERB")] > 0.9 and ("call for", "VERB") in learned

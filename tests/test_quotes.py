@@ -162,3 +162,71 @@ def test_seed_sentence_voices(seed):
     stats = seed.stats
     assert 0.5 < stats.author_voice_share < 0.95
     assert stats.sources >= 4
+
+
+# -- learned cues, stance contents, continuations (PolNeAR-driven mechanisms) ----------
+def test_typewriter_double_single_marks():
+    text = "The industry, she said, is ''doing much better than before.'' It is ''fine''."
+    spans = [text[q.start:q.end] for q in find_all_quoted(text)]
+    assert spans == ["''doing much better than before.''", "''fine''"]
+
+
+def test_learned_stance_cue_takes_its_object(qnlp):
+    doc, quotes = _quotes(qnlp, "Senator Jane Smith criticized the trade agreement on Tuesday.")
+    q = next(q for q in quotes if q.cue == "criticized")
+    assert q.kind == "indirect" and q.text.startswith("the trade agreement")
+    assert "Smith" in _span(doc, q.speaker_span)
+
+
+def test_cue_with_its_preposition(qnlp):
+    doc, quotes = _quotes(qnlp, "The teachers union called for a nationwide strike in March.")
+    q = next(q for q in quotes if q.cue and q.cue.startswith("called"))
+    assert q.cue == "called for" and q.text.startswith("a nationwide strike")
+
+
+def test_parenthetical_cue_splits_the_content(qnlp):
+    doc, quotes = _quotes(qnlp, "The economy, the finance minister says, is recovering faster than expected.")
+    parts = [q.text for q in quotes if q.cue == "says"]
+    assert parts[0] == "The economy" and parts[1].startswith("is recovering")
+
+
+def test_passive_cue_speaker_is_the_agent(qnlp):
+    doc, quotes = _quotes(qnlp, "The budget plan was criticized by the opposition leader Juan Perez.")
+    q = next(q for q in quotes if q.cue == "criticized")
+    assert "Perez" in _span(doc, q.speaker_span)
+
+
+def test_cueless_quotation_continues_the_attribution(qnlp):
+    doc, quotes = _quotes(qnlp, "“We are ready to talk,” Foreign Minister Anna Berg said on Friday. "
+                                "“But nobody should expect a deal before the summer.”")
+    parts = [q for q in quotes if q.cue == "said"]
+    assert len(parts) == 2 and parts[1].text.startswith("“But nobody")
+    assert parts[0].speaker_span == parts[1].speaker_span
+
+
+def test_first_person_inside_quote_is_the_speaker(qnlp):
+    doc, quotes = _quotes(qnlp, "“I think we will win the vote because the voters trust us,” "
+                                "Senator Jane Smith said on Monday.")
+    inner = next(q for q in quotes if q.cue == "think")
+    assert _span(doc, inner.speaker_span) == "I"
+    assert _span(doc, inner.antecedent_span) == "Jane Smith"
+
+
+def test_owned_cue_noun(qnlp):
+    doc, quotes = _quotes(qnlp, "The governor's criticism of the new pipeline surprised local officials.")
+    q = next(q for q in quotes if q.cue and q.cue.startswith("criticism"))
+    assert q.text.startswith("the new pipeline") and "governor" in _span(doc, q.speaker_span)
+
+
+def test_pronoun_agrees_with_honorific(qnlp):
+    doc, quotes = _quotes(qnlp, "Ms. Anna Berg met Mr. John Carter in Paris on Monday. "
+                                "“The talks were difficult,” she said after the meeting.")
+    q = next(q for q in quotes if "talks" in q.text)
+    assert _span(doc, q.antecedent_span) == "Anna Berg"
+
+
+def test_they_refers_to_a_group(qnlp):
+    doc, quotes = _quotes(qnlp, "The Socialist Party rejected the pension plan on Monday. "
+                                "They said it would cut pensions for millions of workers.")
+    q = next(q for q in quotes if q.cue == "said")
+    assert _span(doc, q.speaker_span) == "They" and "Socialist Party" in _span(doc, q.antecedent_span)

@@ -5,10 +5,14 @@
    the quotation; a quotation opened after a colon takes the cue of the clause before it.
 2. A cue whose `that`-clause contains its quotation and more makes one mixed attribution.
 3. Cue words left over introduce reported speech: their `ccomp`/`xcomp` clause, or, for
-   "according to X", the clause the phrase hangs from.
-4. A quotation with no cue of its own continues the previous speaker's when it follows
-   within a paragraph; a short one (a few words) without a cue is framing, not speech.
-5. An attribution inside another's content is relayed by the outer speaker (`via`).
+   "according to X", the clause the phrase hangs from; a stance cue learned from annotated
+   news (`cues.py`) also takes a noun-phrase object ("criticized the deal", "called for a
+   ban"), and an owned cue noun its complement ("Trump's plan to …").
+4. A quotation with no cue of its own continues the attribution before it (one content of
+   several fragments, as PolNeAR annotates it); a short one (a few words) without a speech
+   verb governing it is framing, not speech.
+5. An attribution inside another's content is relayed by the outer speaker (`via`); its
+   "I"/"we" is that speaker.
 """
 
 from __future__ import annotations
@@ -19,11 +23,16 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from . import syntax
+from .cues import CueLexicon
 from .quotemarks import Quoted, find_all_quoted, word_count
 from .speakers import ActorIndex, Speaker, speaker_at, via_of
 
 SHORT_QUOTE_WORDS = 4  # a quotation this short needs a cue whose clause holds it
 _MARKUP = re.compile(r"\w=[\"“]|^[\"“”]{2}")  # attribute="value" of embedded markup (tweets)
+_FIRST_PERSON = {"i", "we", "me", "us"}
+# "1449075600", "realDonaldTrump": ids and handles of embedded markup, one word with digits
+# or an inner capital, are never speech
+_IDENTIFIER = re.compile(r"[\"“”'‘’]*(?=\S*(?:\d|[a-z][A-Z]))\S+?[\"“”'‘’]*")
 CONTINUATION_CHARS = 600  # how far back a cue-less quotation looks for the speaker it continues
 
 
@@ -35,6 +44,7 @@ class Attribution:
     cue_span: tuple[int, int] | None = None
     speaker: Speaker | None = None
     via: tuple[int, int] | None = None
+    stance: bool = False  # content is a noun phrase ("criticized the deal"), not a proposition
 
     @property
     def envelope(self) -> tuple[int, int]:
@@ -47,6 +57,12 @@ def _overlapping(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _inside(span: tuple[int, int], outer: tuple[int, int]) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _nested(a: Attribution, others: list[Attribution]) -> bool:
+    """Whether `a` is reported inside another attribution's content (a relayed one)."""
+    anchor = a.cue_span or a.envelope
+    return any(b is not a and any(_inside(anchor, c) for c in b.content) for b in others)
 
 
 def _innermost(quoted: list[Quoted], start: int, end: int, exclude: Quoted | None = None) -> Quoted | None:
@@ -66,35 +82,47 @@ def _title_like(text: str) -> bool:
 
 
 def _cue_span(token: Token) -> tuple[int, int]:
-    to = syntax.according_to(token)
-    last = to if to is not None else token
+    last = syntax.according_to(token) or syntax.particle_after(token) or token
     return token.idx, last.idx + len(last)
 
 
 class Extractor:
-    """Compiled once per component: the cue lexicon and the person nouns."""
+    """Compiled once per component: the cue lexicon and the person nouns.
 
-    def __init__(self, verbs: dict[str, str], person_nouns: frozenset[str]) -> None:
-        self.verbs = verbs
+    `Doc.text` rebuilds the string from its tokens at every access, so a call reads it once
+    into `self.text` and every helper slices that (a spaCy component runs one doc at a time).
+    """
+
+    def __init__(self, lexicon: CueLexicon, person_nouns: frozenset[str]) -> None:
+        self.lexicon = lexicon
         self.person_nouns = person_nouns
+        self.text = ""
+        self.quoted: list[Quoted] = []
 
     def cues(self, doc: Doc, skip) -> list[Token]:
-        return [t for t in doc if (syntax.is_cue(t, self.verbs) or syntax.according_to(t) is not None)
+        # a participle used as an adjective ("pledged delegates", "the expected result") reports nothing
+        return [t for t in doc if ((self.lexicon.is_cue(t) and t.dep_ != "amod")
+                                   or syntax.according_to(t) is not None)
                 and not skip(t.idx, t.idx + len(t))]
 
     def __call__(self, doc: Doc, actors, skip=lambda s, e: False) -> list[Attribution]:
-        text = doc.text
-        index = ActorIndex(actors)
+        text = self.text = doc.text
+        index = ActorIndex(actors, text)
         quoted = [q for q in find_all_quoted(text) if not skip(q.start, q.end)
-                  and not _MARKUP.search(text[q.start:q.end]) and word_count(text[q.start:q.end])]
+                  and not _MARKUP.search(text[q.start:q.end]) and word_count(text[q.start:q.end])
+                  and not _IDENTIFIER.fullmatch(text[q.start:q.end])]
+        self.quoted = quoted
         cues = self.cues(doc, skip)
         by_cue: dict[int, list[Quoted]] = {}
         cueless: list[Quoted] = []
         for q in quoted:
             cue, governs = self._cue_for(doc, q, quoted, cues)
             short = word_count(text[q.start:q.end]) <= SHORT_QUOTE_WORDS
-            if short and (not governs or _title_like(text[q.start:q.end])):
-                continue  # a scare quote, a title or a term in passing: framing, not speech
+            if short and (not governs or _title_like(text[q.start:q.end])
+                          or not self.lexicon.is_speech_verb(cue)):
+                # a scare quote, a title or a term in passing ("offered access for “guarantees”",
+                # where the verb is a stance, not speech): framing, not speech
+                continue
             if cue is None:
                 cueless.append(q)
             else:
@@ -110,6 +138,12 @@ class Extractor:
             attribution = self._indirect(token, index)
             if attribution is not None and all(a.content != attribution.content for a in found):
                 found.append(attribution)
+        for token in doc:
+            if self.lexicon.is_noun_cue(token) and not skip(token.idx, token.idx + len(token)):
+                attribution = self._noun(token, index)
+                if attribution is not None and not any(_overlapping(attribution.envelope, c)
+                                                       for a in found for c in a.content):
+                    found.append(attribution)
         for attribution in self._headline_colons(doc, index, quoted, skip):
             if not any(_overlapping(attribution.envelope, a.envelope) for a in found):
                 found.append(attribution)
@@ -144,7 +178,7 @@ class Extractor:
         if candidates:
             best = min(candidates, key=lambda c: (c[0], c[1]))
             return best[2], not best[0]
-        before = doc.text[lo if container else max(0, q.start - 400):q.start].rstrip()
+        before = self.text[lo if container else max(0, q.start - 400):q.start].rstrip()
         if before.endswith(":"):
             sentence = syntax.sentence_of(doc, len(before) - 1 + (lo if container else max(0, q.start - 400)))
             if sentence is not None:
@@ -154,50 +188,73 @@ class Extractor:
 
     def _direct(self, doc: Doc, cue: Token, qs: list[Quoted], index: ActorIndex) -> list[Attribution]:
         speaker = self._speaker(cue, index)
-        kind = self.verbs.get(cue.lemma_.lower(), "speech")
-        clause = syntax.content_of(cue, kind)
+        clause = syntax.content_of(cue, self.text)
         spans = sorted((q.start, q.end) for q in qs)
         cue_span = _cue_span(cue)
         if clause is not None and any(_inside(s, clause) and s != clause for s in spans) \
                 and clause[1] - clause[0] > max(e - s for s, e in spans) + 3:
             rest = tuple(s for s in spans if not _inside(s, clause))
             content = tuple(sorted((clause, *rest)))
-            return [Attribution(content, "mixed", doc.text[slice(*cue_span)], cue_span, speaker)]
-        return [Attribution(tuple(spans), "direct", doc.text[slice(*cue_span)], cue_span, speaker)]
+            return [Attribution(content, "mixed", self.text[slice(*cue_span)], cue_span, speaker)]
+        return [Attribution(tuple(spans), "direct", self.text[slice(*cue_span)], cue_span, speaker)]
 
     # -- reported speech ---------------------------------------------------------------
     def _indirect(self, token: Token, index: ActorIndex) -> Attribution | None:
         to = syntax.according_to(token)
         if to is not None:
             objects = [c for c in to.children if c.dep_ == "pobj"]
-            content = syntax.according_content(token)
+            content = syntax.according_content(token, self.text)
             if not objects or content is None or content[1] - content[0] < 3:
                 return None
             speaker = speaker_at(objects[0], index, self.person_nouns)
             cue_span = _cue_span(token)
-            return Attribution((content,), "indirect", token.doc.text[slice(*cue_span)], cue_span, speaker)
-        kind = self.verbs[token.lemma_.lower()]
-        content = syntax.content_of(token, kind)
+            return Attribution((content,), "indirect", self.text[slice(*cue_span)], cue_span, speaker)
+        content = syntax.content_of(token, self.text, broad=self.lexicon.broad(token),
+                                    with_prep=self.lexicon.with_preposition(token))
+        inside = _innermost(self.quoted, token.idx, token.idx + len(token))
+        if content is not None and inside is not None and not _inside(content, (inside.start, inside.end)):
+            # a cue inside a quotation reports within it: the parse ran past the closing mark
+            content = syntax.trim(self.text, max(content[0], inside.start), min(content[1], inside.end))
         if content is None or content[1] - content[0] < 3:
             return None
         speaker = self._speaker(token, index)
-        if speaker is None:
-            return None
+        if speaker is None and not syntax.is_passive(token):
+            return None  # an active cue with no subject is mostly a parse fragment, not a report
         cue_span = _cue_span(token)
-        return Attribution((content,), "indirect", token.doc.text[slice(*cue_span)], cue_span, speaker)
+        fragments = syntax.parenthetical_content(token, self.text) or (content,)
+        stance = syntax.stance_content(token, content, self.text)
+        return Attribution(fragments, "indirect", self.text[slice(*cue_span)], cue_span, speaker,
+                           stance=stance)
+
+    def _noun(self, token: Token, index: ActorIndex) -> Attribution | None:
+        """"Trump's plan to cut taxes": a learned cue noun, its owner and what it reports."""
+        content = syntax.noun_content(token, self.text)
+        source = syntax.noun_source(token)
+        if content is None or source is None or content[1] - content[0] < 3:
+            return None  # an unowned "plan" is the author's topic, not someone's report
+        cue_span = _cue_span(token)
+        return Attribution((content,), "indirect", self.text[slice(*cue_span)], cue_span,
+                           speaker_at(source, index, self.person_nouns), stance=True)
 
     def _speaker(self, cue: Token, index: ActorIndex) -> Speaker | None:
         if syntax.according_to(cue) is not None:
             objects = [c for c in syntax.according_to(cue).children if c.dep_ == "pobj"]
             return speaker_at(objects[0], index, self.person_nouns) if objects else None
+        if syntax.is_passive(cue) and cue.lemma_.lower() != "quote":
+            # "The deal was criticized by X": the speaker is the agent, never the passive subject
+            # (the thing talked about); with no agent nobody is named ("was asked about").
+            agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+            head = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            return speaker_at(head, index, self.person_nouns) if head is not None else None
         head = None
         if not any(c.dep_ in syntax.SUBJECT_DEPS for c in cue.children):
-            # "…, noting that …": the subject of the nearest cue verb above, if any.
+            # "…, noting that …": the subject of the nearest speech verb above ("looks to Russia,
+            # noting" is not a report of looking), if any.
             head = next((syntax.subject_of(a, 0) for a in cue.ancestors
-                         if syntax.is_cue(a, self.verbs) and syntax.subject_of(a, 0) is not None), None)
+                         if self.lexicon.is_speech_verb(a) and syntax.subject_of(a, 0) is not None), None)
         head = head or syntax.subject_of(cue)
         if head is None:
-            for child in cue.children:  # passive "… was said by X"
+            for child in cue.children:  # passive "… was said by X" without a passive subject
                 if child.dep_ == "agent":
                     head = next((c for c in child.children if c.dep_ == "pobj"), None)
         return speaker_at(head, index, self.person_nouns) if head is not None else None
@@ -215,8 +272,8 @@ class Extractor:
                 continue
             named = [a for a in index.overlapping((left.start_char, left.end_char))
                      if a.kind in ("person", "media", "government", "party", "organization")]
-            content = syntax.trim(doc.text, token.idx + 1, sent.end_char)
-            if not named or word_count(doc.text[slice(*content)]) < 3:
+            content = syntax.trim(self.text, token.idx + 1, sent.end_char)
+            if not named or word_count(self.text[slice(*content)]) < 3:
                 continue
             a = named[-1]
             cue_span = (token.idx, token.idx + 1)
@@ -231,26 +288,37 @@ class Extractor:
             if word_count(text[q.start:q.end]) <= SHORT_QUOTE_WORDS:
                 continue
             previous = [a for a in out if a.envelope[1] <= q.start and a.speaker is not None
-                        and q.start - a.envelope[1] <= CONTINUATION_CHARS]
+                        and q.start - a.envelope[1] <= CONTINUATION_CHARS and not _nested(a, out)]
             if not previous:
                 continue  # no speaker in reach: a slogan, a sign, a headline
-            speaker = previous[-1].speaker
-            out.append(Attribution(((q.start, q.end),), "direct", None, None, speaker))
+            last = max(previous, key=lambda a: a.envelope[1])
+            if last.cue_span is not None:
+                # "“A,” he said. “B.”", and a next paragraph that opens with a quotation and no
+                # cue: B continues the same attribution (PolNeAR annotates one content of
+                # several fragments with one cue).
+                out[out.index(last)] = replace(last, content=(*last.content, (q.start, q.end)))
+                continue
+            out.append(Attribution(((q.start, q.end),), "direct", None, None, last.speaker))
         return sorted(out, key=lambda a: a.envelope)
 
     def _resolve_pronouns(self, doc: Doc, found: list[Attribution], index: ActorIndex) -> list[Attribution]:
-        """"he said" takes the previous named person speaker when there is one."""
-        out, last_person = [], None
+        """"he said" takes the previous named person speaker it agrees with ("she" is not a
+        "Mr."), and teaches the index that person's pronoun for the rest of the document."""
+        out, people = [], []  # the named person speakers so far, in order
         for a in found:
             s = a.speaker
             if s is not None and s.kind == "person":
-                pronoun = doc.text[slice(*s.span)].lower() in ("he", "she")
-                if pronoun and last_person is not None and (s.antecedent is None or
-                                                            last_person[0] > s.antecedent[0]):
-                    s = replace(s, antecedent=last_person)
-                    a = replace(a, speaker=s)
+                word = self.text[slice(*s.span)].lower()
+                pronoun = word in ("he", "she")
+                if pronoun:
+                    last = next((p for p in reversed(people) if index.agrees(p, word)), None)
+                    if last is not None and (s.antecedent is None or last[0] > s.antecedent[0]):
+                        s = replace(s, antecedent=last)
+                        a = replace(a, speaker=s)
+                    if s.antecedent:
+                        index.note(s.antecedent, word)
                 if not pronoun or s.antecedent:
-                    last_person = s.antecedent or s.span
+                    people.append(s.antecedent or s.span)
             out.append(a)
         return out
 
@@ -261,10 +329,16 @@ class Extractor:
             outer = [b for b in found if b is not a and b.speaker is not None
                      and any(_inside(anchor, c) for c in b.content) and b.envelope != a.envelope]
             via = None
+            outer = sorted(outer, key=lambda b: b.envelope[1] - b.envelope[0])
+            if outer and a.speaker is not None and a.speaker.antecedent is None \
+                    and self.text[slice(*a.speaker.span)].lower() in _FIRST_PERSON:
+                # "“I think we will win,” Smith said": the "I" inside a quotation is its speaker.
+                b = outer[0].speaker
+                a = replace(a, speaker=replace(a.speaker, antecedent=b.antecedent or b.span, kind=b.kind))
             own = (a.speaker.antecedent or a.speaker.span) if a.speaker else None
-            for b in sorted(outer, key=lambda b: b.envelope[1] - b.envelope[0]):
+            for b in outer:
                 relay = b.speaker.antecedent or b.speaker.span
-                if relay != own and doc.text[slice(*relay)] != doc.text[slice(*own or (0, 0))]:
+                if relay != own and self.text[slice(*relay)] != self.text[slice(*own or (0, 0))]:
                     via = relay
                     break
             if via is None and a.cue_span is not None:

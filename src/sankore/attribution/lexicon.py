@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..resources import lexicons
+from .cues import DEFAULT_THRESHOLD, CueLexicon
 
 FRAMING_FILES = ("framing_hedges.tsv", "framing_loaded.tsv", "framing_intensifiers.tsv")
 
@@ -29,6 +30,17 @@ _GENERIC_PERSON_NOUNS = frozenset({
 def speech_verbs() -> dict[str, str]:
     """Lemma → kind (speech, cognition, evidence)."""
     return {row["lemma"]: row["kind"] for row in lexicons.read_tsv("speech_verbs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def learned_cues() -> dict[tuple[str, str], float]:
+    """(lemma, coarse POS) → share of its occurrences annotated as a cue (see learn_cues.py)."""
+    return {(row["lemma"], row["pos"]): float(row["share"])
+            for row in lexicons.read_tsv("speech_cues_learned.tsv")}
+
+
+def cue_lexicon(threshold: float = DEFAULT_THRESHOLD) -> CueLexicon:
+    return CueLexicon(speech_verbs(), learned_cues(), threshold)
 
 
 @lru_cache(maxsize=1)

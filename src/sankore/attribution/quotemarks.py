@@ -10,6 +10,9 @@ Pure functions over a string, so they test without a model. A span includes its 
 - Scraped text loses marks. A second opening mark while one is open closes the first one
   before it; a closing mark with nothing open ("… for your solidarity,’ Diop said") is an
   orphan whose quotation runs back to the previous quotation or the paragraph's start.
+- Two straight single marks ('') stand for a double mark in text from typewriter-era
+  feeds (the New York Times in PolNeAR writes ''like this''); they are read as one double
+  mark whose span covers both characters.
 - Single marks are quotations only with a non-letter on the outer side, and ’ between
   letters ("alliance’s") or after a plural "s" before a word ("countries’ armies") is an
   apostrophe. Straight single marks (') are left alone: in PolNeAR train they are
@@ -126,9 +129,27 @@ def find_quoted(text: str, start: int = 0, end: int | None = None, level: int = 
     return found
 
 
+def _typewriter(text: str) -> str:
+    """'' → a neutral character plus ": same length, so every offset stays valid."""
+    return text.replace("''", "\x01\"") if "''" in text else text
+
+
+def _widen(text: str, q: Quoted) -> Quoted:
+    if q.start > 0 and text[q.start - 1:q.start + 1] == "''":
+        return Quoted(q.start - 1, q.end, q.level, q.balanced)
+    return q
+
+
 def find_all_quoted(text: str) -> list[Quoted]:
     """Double-mark quotations, single-mark ones nested inside them, and single-mark ones
     outside any double-mark quotation (the British style), sorted by position."""
+    marked = _typewriter(text)
+    if marked is not text:
+        return sorted((_widen(text, q) for q in _find_all(marked)), key=lambda q: (q.start, -q.end))
+    return _find_all(text)
+
+
+def _find_all(text: str) -> list[Quoted]:
     outer = find_quoted(text)
     spans = list(outer)
     cursor = 0

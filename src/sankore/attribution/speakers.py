@@ -7,6 +7,7 @@ overlaps, since the record converter maps a span to the entity whose mention ove
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -27,6 +28,12 @@ class Speaker:
     kind: str | None = None  # the actor kind of the span or its antecedent, when known
 
 
+_HONORIFICS = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she", "Sir": "he", "Madam": "she"}
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Madam)\b\.?\s")
+_GROUP_KINDS = ("organization", "party", "government", "media", "igo", "military", "armed_group",
+                "police", "state")
+
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return min(a[1], b[1]) - max(a[0], b[0])
 
@@ -34,18 +41,44 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 class ActorIndex:
     """The actor mentions of one document, sorted, with the lookups speakers need."""
 
-    def __init__(self, actors) -> None:
+    def __init__(self, actors, text: str = "") -> None:
         self.actors = sorted(actors, key=lambda a: (a.start, a.end))
         self.starts = [a.start for a in self.actors]
+        self.text = text
+        # surname → "he"/"she", from an honorific ("Mr. Trump", "Ms. Clinton") or from a
+        # pronoun already resolved to that person; unknown names agree with either pronoun.
+        self.gender: dict[str, str] = {}
+        for a in self.actors:
+            if a.kind == "person":
+                before = text[max(0, a.start - 6):a.end]
+                honorific = _HONORIFIC.search(before)
+                if honorific:
+                    self.gender.setdefault(self.surname(a.start, a.end), _HONORIFICS[honorific.group(1)])
+
+    def surname(self, start: int, end: int) -> str:
+        words = self.text[start:end].split()
+        return words[-1].strip(".,’'s") if words else ""
+
+    def agrees(self, span: tuple[int, int], pronoun: str) -> bool:
+        return self.gender.get(self.surname(*span), pronoun) == pronoun
+
+    def note(self, span: tuple[int, int], pronoun: str) -> None:
+        self.gender.setdefault(self.surname(*span), pronoun)
 
     def overlapping(self, span: tuple[int, int]):
         return [a for a in self.actors if _overlap((a.start, a.end), span) > 0]
 
-    def last_person_before(self, position: int, floor: int = 0):
+    def last_person_before(self, position: int, floor: int = 0, pronoun: str | None = None):
+        """The nearest person mention before `position` that agrees with `pronoun` ("he"/"she")."""
+        return self.last_before(position, floor, ("person",), pronoun)
+
+    def last_before(self, position: int, floor: int, kinds: tuple[str, ...], pronoun: str | None = None):
         i = bisect_left(self.starts, position) - 1
         while i >= 0 and self.actors[i].start >= floor:
-            if self.actors[i].kind == "person" and self.actors[i].end <= position:
-                return self.actors[i]
+            a = self.actors[i]
+            agrees = pronoun is None or self.agrees((a.start, a.end), pronoun)
+            if a.kind in kinds and a.end <= position and agrees:
+                return a
             i -= 1
         return None
 
@@ -79,8 +112,12 @@ def speaker_at(head: Token, actors: ActorIndex, person_nouns: frozenset[str],
         if low in ("he", "she"):
             if previous is not None and previous.kind == "person" and previous.span[0] < head.idx:
                 return Speaker(span, previous.antecedent or previous.span, "person")
-            person = actors.last_person_before(head.idx, floor=max(0, head.idx - 3000))
+            person = actors.last_person_before(head.idx, floor=max(0, head.idx - 3000), pronoun=low)
             return Speaker(span, (person.start, person.end) if person else None, "person")
+        if low == "they":
+            # plural: a group, party, body or outlet named shortly before, never one person
+            group = actors.last_before(head.idx, max(0, head.idx - 600), _GROUP_KINDS)
+            return Speaker(span, (group.start, group.end) if group else None, group.kind if group else None)
         return Speaker(span)
     core = core_span(head)
     full = subtree_span(head)
@@ -88,6 +125,15 @@ def speaker_at(head: Token, actors: ActorIndex, person_nouns: frozenset[str],
     if head.lemma_.lower() in person_nouns:
         # "Niger's foreign minister, Bakari Yaou Sangare, said": the person, not the state.
         named = _best_actor([a for a in actors.overlapping(full) if a.kind == "person"], core) or named
+    if named is None or named.kind not in ("person", "media"):
+        # "WASHINGTON (AP) — Donald Trump said": a dateline parsed as the subject, with the
+        # speaker as its apposition.
+        for child in head.children:
+            if child.dep_ == "appos":
+                person = _best_actor([a for a in actors.overlapping(core_span(child)) if a.kind == "person"],
+                                     core_span(child))
+                if person is not None:
+                    return Speaker((person.start, person.end), None, "person")
     if named is not None and (_overlap((named.start, named.end), core) > 0 or named.kind == "person"
                               or named.kind == "media"):
         return Speaker((named.start, named.end), None, named.kind)

@@ -10,21 +10,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-# Clauses whose subject is their head's: "…, adding that …", "He said A and added B".
-_INHERIT_DEPS = ("advcl", "conj", "xcomp")
+# Clauses whose subject is their head's: "…, adding that …", "He said A and added B", "voters
+# are more likely [acomp] to say [xcomp]", "scolded him for [prep] suggesting [pcomp]".
+_INHERIT_DEPS = ("advcl", "conj", "xcomp", "acomp", "pcomp", "prep", "dep")
 _CORE_LEFT_DEPS = {"compound", "det", "amod", "poss", "nmod", "flat", "nummod", "case", "quantmod",
                    "predet", "nn", "punct"}
 # Verbs whose infinitive is reported intent ("vowed to fight", "wants to win"); for other
 # verbs an infinitive is not speech ("continued to rise").
 _INTENT_VERBS = {"want", "hope", "plan", "promise", "vow", "intend", "expect", "refuse", "threaten",
                  "offer", "seek", "prefer", "wish", "decline", "propose", "pledge", "urge", "ask"}
+_ABOUT = {"of", "on", "about", "against", "for", "to", "over", "with"}
 _EDGE_PUNCT = set(" \n\t.,;:—–-")
-
-
-def is_cue(token: Token, verbs: dict[str, str]) -> bool:
-    if token.pos_ not in ("VERB", "AUX") and not (token.tag_.startswith("VB")):
-        return False
-    return token.lemma_.lower() in verbs
 
 
 def according_to(token: Token) -> Token | None:
@@ -35,12 +31,18 @@ def according_to(token: Token) -> Token | None:
     return nxt if nxt.lower_ == "to" else None
 
 
-def subject_of(verb: Token, depth: int = 3) -> Token | None:
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subject_of(verb: Token, depth: int = 4) -> Token | None:
     """The subject of `verb`, or of the clause it hangs from ("…, adding that …")."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
-    if depth and verb.dep_ in _INHERIT_DEPS and verb.head is not verb:
+    if depth and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a gunman claiming allegiance to …", "emails showing that …"
+    if depth and verb.dep_ in _INHERIT_DEPS and verb.head.i != verb.i:
         return subject_of(verb.head, depth - 1)
     return None
 
@@ -72,44 +74,132 @@ def core_span(head: Token) -> tuple[int, int]:
     return start, end
 
 
-def content_of(verb: Token, kind: str) -> tuple[int, int] | None:
-    """The reported content governed by a cue verb, as a character span, or None."""
-    doc = verb.doc
+def content_of(verb: Token, text: str, broad: bool = False, with_prep: bool = True) -> tuple[int, int] | None:
+    """The reported content governed by a cue verb, as a character span, or None.
+
+    `broad` (a cue learned from annotated news, not a pure speech verb) also takes what the
+    cue is about when it has no clause: an infinitive ("refused [to testify]"), a direct
+    object ("criticized [the deal]") or a prepositional object ("called for [a ban]",
+    "spoke about [the economy]"): PolNeAR annotates such stances as attributions.
+    """
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i > verb.i:
-            return trim(doc.text, *subtree_span(child))
+            return trim(text, *subtree_span(child))
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return trim(doc.text, *subtree_span(child))
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
-        # "The plan, he said, failed": the main clause without the parenthetical.
-        head = verb.head
-        start, end = subtree_span(head)
-        v_start, v_end = subtree_span(verb)
-        if v_end < end:
-            return trim(doc.text, start, end)
-        return trim(doc.text, start, v_start)
-    if verb.lemma_.lower() in _INTENT_VERBS:
+            return trim(text, *subtree_span(child))
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        # "The plan failed, he said" / "The plan, he said, failed": the main clause without
+        # the parenthetical; the envelope here, the fragments from `parenthetical_content`.
+        fragments = parenthetical_content(verb, text)
+        return (fragments[0][0], fragments[-1][1]) if fragments else None
+    if broad or verb.lemma_.lower() in _INTENT_VERBS:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.i > verb.i and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                   for c in child.children):
-                return trim(doc.text, *subtree_span(child))
+                return trim(text, *subtree_span(child))
+    if not broad:
+        # a plain verb of saying with a long noun-phrase object is a clause the parser got
+        # wrong ("said families of people killed by police file lawsuits")
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None and obj.pos_ != "PRON" and obj.right_edge.i - obj.left_edge.i >= 3:
+            return trim(text, *subtree_span(obj))
+    if broad:
+        predicate = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i), None)
+        if predicate is not None:
+            # "called him a liar", "described it as a farce": the object and what it is called
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < predicate.i), predicate)
+            return trim(text, obj.left_edge.idx, predicate.right_edge.idx + len(predicate.right_edge))
+        obj = object_of(verb, with_prep)
+        if obj is not None:
+            return trim(text, *subtree_span(obj))
+        # "The plan was criticized by X": the passive subject is what the stance is about.
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"), None)
+        if subject is not None:
+            return trim(text, *subtree_span(subject))
     return None
 
 
-def according_content(according: Token) -> tuple[int, int] | None:
+def parenthetical_content(verb: Token, text: str) -> tuple[tuple[int, int], ...] | None:
+    """The clause a parenthetical cue interrupts or follows, as fragments around the cue."""
+    if verb.dep_ != "parataxis" or verb.head.i == verb.i:
+        return None
+    start, end = subtree_span(verb.head)
+    v_start, v_end = subtree_span(verb)
+    parts = [trim(text, start, v_start), trim(text, v_end, end)]
+    parts = [p for p in parts if p[1] - p[0] > 1]
+    return tuple(parts) or None
+
+
+def stance_content(verb: Token, content: tuple[int, int], text: str) -> bool:
+    """Whether `content` is a noun phrase the cue takes a stance on, not a reported proposition."""
+    heads = [object_of(verb)] + [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return any(h is not None and content == trim(text, *subtree_span(h)) for h in heads)
+
+
+def object_of(verb: Token, with_prep: bool = True) -> Token | None:
+    """What a stance verb is about: its direct object, or the object of a preposition right
+    after it ("called for a ban", "referring to the deal") when `with_prep` (the verb and
+    preposition are a cue together, not a verb with a time or place: "decided over the summer")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and child.i > verb.i and child.pos_ != "PRON":
+            return child
+    for child in verb.children if with_prep else ():
+        if child.dep_ == "prep" and child.i > verb.i and child.i - verb.i <= 2:
+            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None and pobj.pos_ != "PRON":
+                return pobj
+    return None
+
+
+def noun_content(noun: Token, text: str) -> tuple[int, int] | None:
+    """What a cue noun reports: "plan [to cut taxes]", "claim [that …]", "criticism of [the deal]"."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and child.i > noun.i and any(
+                c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in child.children):
+            return trim(text, *subtree_span(child))
+    for child in noun.children:
+        if child.dep_ == "prep" and child.i == noun.i + 1 and child.lower_ in _ABOUT:
+            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return trim(text, *subtree_span(pobj))
+    return None
+
+
+def noun_source(noun: Token) -> Token | None:
+    """Whose the cue noun is: "Trump's plan", "the plan by the Senate"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def particle_after(verb: Token) -> Token | None:
+    """The preposition or particle that belongs to the cue: "called for", "spoke about"."""
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is None or nxt.head.i != verb.i or nxt.dep_ not in ("prep", "prt"):
+        return None
+    if nxt.dep_ == "prep" and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None  # "said in a statement that …": the preposition starts an adjunct
+    return nxt
+
+
+def according_content(according: Token, text: str) -> tuple[int, int] | None:
     """"X is true, according to Y": the clause the phrase attaches to, without the phrase."""
     head = according.head
-    if head is according:
+    if head.i == according.i:
         return None
     start, end = subtree_span(head)
     a_start, a_end = subtree_span(according)
-    doc = according.doc
     if a_start <= start:
-        return trim(doc.text, a_end, end)
+        return trim(text, a_end, end)
     if a_end >= end:
-        return trim(doc.text, start, a_start)
-    return trim(doc.text, start, end)
+        return trim(text, start, a_start)
+    return trim(text, start, end)
 
 
 def sentence_of(doc: Doc, char: int):

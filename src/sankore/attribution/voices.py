@@ -4,7 +4,9 @@ A sentence is attributed when an attribution's content covers at least half of i
 it holds an attribution's cue and some of its content ("Lavrov stated that …"); of several,
 the innermost (shortest) attribution wins, so a sentence inside a quoted report that quotes
 a minister is the minister's. A sentence that only introduces a quotation ("One report …
-emphasized:") is the author's.
+emphasized:") is the author's, and so is one that reports a stance on a thing rather than a
+proposition ("Three countries formed an alliance to proclaim their commitment to …"): the
+author asserts it, nobody is quoted.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ def sentence_voice(sentence: tuple[int, int], text: str, attributions: list[Attr
     length = len(text[start:end].strip()) or 1
     best = None
     for i, a in enumerate(attributions):
+        if a.stance:
+            continue
         covered = _covered(a.content, start, end)
         if covered <= 0:
             continue

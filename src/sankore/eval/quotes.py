@@ -165,14 +165,25 @@ class Scorer:
 
 
 # -- predictions -----------------------------------------------------------------------
+def _nested(attr: Attr, others: list[Attr]) -> bool:
+    anchor = attr.cue or attr.content
+    return any(o is not attr and all(any(s <= a and b <= e for s, e in o.content) for a, b in anchor)
+               for o in others)
+
+
 def sankore_attributions(doc) -> list[Attr]:
+    """Sankore's attributions as PolNeAR scores them: the mentions sharing a cue are one, and
+    one whose cue lies inside another's content is left out. PolNeAR gives each token one role
+    in one attribution, so it annotates only the outer one; Sankore keeps the inner one as a
+    relay (`via`), which is right for its records but not a PolNeAR attribution."""
     groups: dict[object, Attr] = {}
     for i, q in enumerate(doc._.quotes):
         key = q.cue_span if q.cue_span is not None else ("nocue", i)
         attr = groups.setdefault(key, Attr([], [q.cue_span] if q.cue_span else [],
                                            [q.speaker_span] if q.speaker_span else []))
         attr.content.append((q.start, q.end))
-    return list(groups.values())
+    attrs = list(groups.values())
+    return [a for a in attrs if not _nested(a, attrs)]
 
 
 def _char_span(tokens) -> list[tuple[int, int]]:

@@ -18,6 +18,16 @@ from .extensions import in_boilerplate, register_extensions
 from .mentions import FramingMention
 
 
+def _proposition(doc: Doc, quote) -> bool:
+    """Whether a quote's content is something the source asserts (a quotation or a clause),
+    not a thing the source took a stance on ("offered access in exchange for “guarantees”"):
+    marks inside a stance's noun phrase are the author's, so they can be scare quotes."""
+    if quote.kind != "indirect":
+        return True
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return span is None or not len(span) or span.root.pos_ in ("VERB", "AUX") or span[0].dep_ == "mark"
+
+
 class FramingFinder:
     def __init__(self, nlp: Language, name: str = "sankore_framing", extra_lexicons: list[str] | None = None
                  ) -> None:
@@ -31,9 +41,10 @@ class FramingFinder:
             return in_boilerplate(doc, start, end) or any(s <= start and end <= e for s, e in direct)
 
         found = self.lexicon.find(doc, skip)
-        found += scare_quotes(doc.text, [(q.start, q.end) for q in doc._.quotes],
+        text = doc.text  # `Doc.text` joins every token anew at each access: read it once
+        found += scare_quotes(text, [(q.start, q.end) for q in doc._.quotes if _proposition(doc, q)],
                               lambda s, e: in_boilerplate(doc, s, e))
-        doc._.framing = [FramingMention(s, e, doc.text[s:e], k) for s, e, k in sorted(found)]
+        doc._.framing = [FramingMention(s, e, text[s:e], k) for s, e, k in sorted(found)]
         return doc
 
 

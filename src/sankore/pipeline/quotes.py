@@ -34,16 +34,18 @@ def to_mentions(text: str, attributions: list[Attribution]) -> tuple[list[QuoteM
 class QuoteFinder:
     def __init__(self, nlp: Language, name: str = "sankore_quotes") -> None:
         register_extensions()
-        self.extract = Extractor(lexicon.speech_verbs(), lexicon.person_nouns())
+        self.extract = Extractor(lexicon.cue_lexicon(), lexicon.person_nouns())
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # `Doc.text` joins every token anew at each access: read it once
         attributions = self.extract(doc, doc._.actors, skip=lambda s, e: in_boilerplate(doc, s, e))
-        mentions, first = to_mentions(doc.text, attributions)
+        mentions, first = to_mentions(text, attributions)
         voices = []
         for sent in doc.sents:
-            if not sent.text.strip() or in_boilerplate(doc, sent.start_char, sent.end_char):
+            if not text[sent.start_char:sent.end_char].strip() \
+                    or in_boilerplate(doc, sent.start_char, sent.end_char):
                 continue
-            which = sentence_voice((sent.start_char, sent.end_char), doc.text, attributions)
+            which = sentence_voice((sent.start_char, sent.end_char), text, attributions)
             voices.append(SentenceVoice(sent.start_char, sent.end_char,
                                         "author" if which is None else "attributed",
                                         None if which is None else first[which]))
