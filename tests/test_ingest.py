@@ -1,18 +1,29 @@
-"""`sankore ingest` end to end: real pipeline, real SQLite file, real subprocess."""
+"""`sankore ingest` end to end (real pipeline, real SQLite file, real subprocess), and the
+library side, `sankore.store.ingest`, on both store backends."""
 
 import sqlite3
 
+import duckdb
+import pytest
+
+from sankore.corpus.dedupe import clusters, independent_count
+from sankore.export import export
+from sankore.readers import Article, document_id
+from sankore.store import open_store
+from sankore.store.ingest import ingest
+
 from .conftest import EXAMPLE, ROOT
 from .test_cli import run
+from .test_store import db_path, url  # noqa: F401 (the two-backend database fixture)
 
 
 def test_ingest_stores_once_and_reports(tmp_path):
     db = tmp_path / "sankore.db"
-    url = f"sqlite:///{db}"
-    first = run("ingest", str(EXAMPLE), str(ROOT / "examples" / "aes_2025-04-30.html"), "--db", url)
+    db_url = f"sqlite:///{db}"
+    first = run("ingest", str(EXAMPLE), str(ROOT / "examples" / "aes_2025-04-30.html"), "--db", db_url)
     assert first.returncode == 0, first.stderr
     assert "stored 2, skipped 0 already stored, failed 0" in first.stdout
-    again = run("ingest", str(EXAMPLE), "--db", url)
+    again = run("ingest", str(EXAMPLE), "--db", db_url)
     assert "stored 0, skipped 1 already stored, failed 0" in again.stdout
     with sqlite3.connect(db) as con:
         assert con.execute("select count(*) from documents").fetchone() == (2,)
@@ -34,12 +45,12 @@ def test_ingest_stores_once_and_reports(tmp_path):
 
 def test_bad_input_fails_alone_and_leaves_the_store_intact(tmp_path):
     db = tmp_path / "sankore.db"
-    url = f"sqlite:///{db}"
-    assert run("ingest", str(EXAMPLE), "--db", url).returncode == 0
+    db_url = f"sqlite:///{db}"
+    assert run("ingest", str(EXAMPLE), "--db", db_url).returncode == 0
     (tmp_path / "empty.txt").write_bytes(b"")
     good = tmp_path / "good.txt"
     good.write_text("Chad asked French troops to leave the country on Thursday.", encoding="utf-8")
-    result = run("ingest", str(tmp_path / "empty.txt"), str(good), "--db", url,
+    result = run("ingest", str(tmp_path / "empty.txt"), str(good), "--db", db_url,
                  "--published", "2024-11-28")
     assert result.returncode == 1
     assert "empty.txt: empty file" in result.stderr
@@ -55,3 +66,64 @@ def test_ingest_into_a_file_that_is_not_a_database(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("sankore: error: [S300]") and "Traceback" not in result.stderr
     assert bogus.read_text("utf-8") == "my precious notes"
+
+
+# -- the library side: sankore.store.ingest, on each backend ------------------------------
+
+def test_ingest_with_workers_dedupes_and_exports_on_each_backend(url, tmp_path):  # noqa: F811
+    article = EXAMPLE.read_text("utf-8")
+    repost = ("Reposted from Pan-African News Wire. Share this:\n\n" + article
+              + "\n\nLike this:\nLike Loading...")
+    others = ["Chad asked French troops to leave the country on Thursday, officials said.",
+              "Mali's junta suspended all political parties on Wednesday, state television said."]
+    sources = [EXAMPLE, Article(repost, source="repost"), *(Article(t, source=f"short{i}")
+                                                            for i, t in enumerate(others))]
+    failures = []
+    summary = ingest([*sources, Article("", source="empty")], url, workers=2, batch_size=2,
+                     progress=False, on_failure=failures.append)
+    assert (summary.stored, summary.duplicates) == (4, 0)
+    assert [(f.source, bool(f.reason)) for f in summary.failed] == [("empty", True)] == \
+        [(f.source, bool(f.reason)) for f in failures]
+    assert summary.clusters == 1
+    again = ingest(sources, url, workers=1, progress=False)
+    assert (again.stored, again.duplicates, len(again.failed)) == (0, 4, 0)
+    with open_store(url) as store:
+        assert store.count() == 4
+        assert [sorted(m) for m in clusters(store).values()] == [
+            sorted([document_id(article), document_id(repost)])]
+        assert independent_count(store) == 3
+        record = store.get(document_id(article))
+        assert record.doc.published == "2025-04-30"
+        assert any(e.name == "Sergei Lavrov" for e in record.entities)
+        assert export(store, "parquet", tmp_path / "documents.parquet", table="documents") == 4
+    rows = duckdb.sql(f"SELECT count(DISTINCT cluster_id), count(*) FROM '{tmp_path / 'documents.parquet'}'")
+    assert rows.fetchall() == [(3, 4)]
+
+
+def test_a_document_that_kills_its_worker_fails_alone(tmp_path, monkeypatch):
+    """A worker process that dies (segfault, out of memory) takes no other document with it:
+    the pool is restarted, the chunks in flight are retried one document at a time, and only
+    the culprit fails, with the reason."""
+    import multiprocessing
+    import os
+
+    import sankore.store.ingest as ingest_module
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched analysis reaches the workers only when they are forked")
+    real = ingest_module.analyze_many
+
+    def dies_on_poison(articles, **options):
+        if any("POISON" in article.text for article in articles):
+            os._exit(139)  # as a segfault would: no exception, no cleanup
+        return real(articles, **options)
+
+    monkeypatch.setattr(ingest_module, "analyze_many", dies_on_poison)
+    texts = [f"Police in Lucknow arrested {n} protesters on Saturday, officials said." for n in range(2, 8)]
+    articles = [Article(t, source=f"ok{i}") for i, t in enumerate(texts)]
+    articles.insert(3, Article("POISON: this text kills the process that analyses it.", source="poison"))
+    summary = ingest(articles, f"sqlite:///{tmp_path / 'sankore.db'}", workers=2, batch_size=2,
+                     progress=False)
+    assert summary.stored == len(texts)
+    assert [(f.source, f.reason) for f in summary.failed] == [
+        ("poison", "the worker process died while analysing it")]

@@ -183,6 +183,29 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, b
         sys.exit(1)
 
 
+@main.command(name="export")
+@click.option("--db", required=True, metavar="URL", help="Database URL, e.g. sqlite:///sankore.db.")
+@click.option("--format", "fmt", required=True, type=click.Choice(["csv", "jsonl", "parquet", "gdelt"]),
+              help="gdelt: the GDELT 2.0 event-table layout (61 tab-separated columns, no header).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (replaced whole, or left as it was if the export fails).")
+@click.option("--table", default="events", show_default=True,
+              type=click.Choice(["events", "entities", "places", "times", "quotes", "documents"]))
+def export_command(db: str, fmt: str, output: Path, table: str) -> None:
+    """Export one table of the database (one row per record) to a file."""
+    from .errors import StoreError
+    from .export import export
+    from .store import open_store
+
+    try:
+        with open_store(db) as store:
+            count = export(store, fmt, output, table=table)
+    except (StoreError, ValueError) as exc:
+        click.echo(f"sankore: error: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"exported {count} {table} rows to {output}")
+
+
 @main.command(name="eval")
 @click.argument("task", type=click.Choice(EVAL_TASKS))
 @click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path),

@@ -5,7 +5,8 @@
         store.search("Ouagadougou")
 
 URLs: `sqlite:///relative/path.db`, `sqlite:////absolute/path.db` (the SQLAlchemy
-convention: the path is what follows `sqlite:///`), `sqlite:///:memory:`, or a bare path.
+convention: the path is what follows `sqlite:///`), `sqlite:///:memory:`, or a bare path;
+`postgresql://user:password@host:port/dbname` (or `postgres://`) for PostgreSQL.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ def open_store(url: str | Path) -> Store:
         return SQLiteStore(path)
     # Only the scheme goes into the message: the rest of a URL may hold a password.
     scheme = str(url).split("://", 1)[0]
-    if scheme.startswith("postgres"):
-        raise StoreError(f"no PostgreSQL backend yet ({scheme}://…): use a sqlite:/// URL")
+    if scheme in ("postgres", "postgresql"):
+        try:
+            from .postgres import PostgresStore
+        except ImportError as error:  # psycopg is an optional dependency
+            raise StoreError(f"PostgreSQL needs psycopg: pip install 'psycopg[binary]' ({error})") from error
+        return PostgresStore(str(url))
     raise StoreError(f"unknown database URL scheme {scheme!r}: expected sqlite:///path.db or a file path")

@@ -234,8 +234,25 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEG
 END;
 """
 
+# Near-duplicate clusters (sankore.corpus.dedupe). `minhashes` keeps each document's MinHash
+# signature (128 little-endian uint64), computed once, so that clustering after an ingest
+# only hashes the new documents. `duplicates` lists the members of clusters of two or more
+# documents; `cluster_id` is the id of the cluster's first-stored member, its original.
+NEAR_DUPLICATES = """
+CREATE TABLE minhashes (
+    doc_id    TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    signature BLOB NOT NULL
+);
+CREATE TABLE duplicates (
+    doc_id     TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    cluster_id TEXT NOT NULL
+);
+CREATE INDEX duplicates_cluster ON duplicates (cluster_id);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema (sankore/1)", INITIAL_SCHEMA),
+    Migration(2, "near-duplicate clusters", NEAR_DUPLICATES),
 ]
 
 SCHEMA_VERSION_TABLE = """
@@ -265,3 +282,34 @@ def statements(script: str) -> list[str]:
     if buffer.strip():
         raise ValueError(f"incomplete SQL statement at the end of a migration: {buffer.strip()[:80]}")
     return result
+
+
+# -- PostgreSQL ---------------------------------------------------------------------------
+# The same migrations, with the same tables and column names, translated for PostgreSQL by
+# `postgres_sql`: the few SQLite-only parts are its types (REAL is 4-byte in PostgreSQL, too
+# coarse for coordinates; BLOB is BYTEA), `json_valid` (a cast to jsonb fails on bad JSON,
+# which rejects the row as the CHECK would) and the FTS5 index, which becomes a GIN index on
+# the same title-and-text expression that `PostgresStore.search` queries. The translation is
+# exact text substitution on migrations that never change once released, and the store tests
+# run every migration on both backends.
+
+POSTGRES_FTS = """
+CREATE INDEX documents_fts ON documents
+    USING gin (to_tsvector('simple', coalesce(title, '') || ' ' || text));
+"""
+
+_POSTGRES_TYPES = (("REAL", "DOUBLE PRECISION"), ("BLOB", "BYTEA"))
+
+
+def postgres_sql(migration: Migration) -> str:
+    """The PostgreSQL form of `migration`."""
+    import re
+
+    sql = migration.sql
+    if "CREATE VIRTUAL TABLE documents_fts" in sql:
+        # FTS5 table and its triggers are the end of migration 1; PostgreSQL indexes instead.
+        sql = sql[:sql.index("-- Full-text search")] + POSTGRES_FTS
+    sql = re.sub(r"json_valid\((\w+)\)", r"(\1::jsonb IS NOT NULL)", sql)
+    for sqlite_type, postgres_type in _POSTGRES_TYPES:
+        sql = re.sub(rf"\b{sqlite_type}\b", postgres_type, sql)
+    return sql

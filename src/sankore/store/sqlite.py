@@ -9,7 +9,7 @@ web app) read while an ingest writes, and a crash loses at most the document in 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -197,6 +197,34 @@ class SQLiteStore(Store):
 
     def count(self) -> int:
         return self._conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    # -- plain SQL for corpus views and exports (`?` placeholders on every backend) ---------
+
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        """Rows of a read-only query, as tuples, read in one transaction."""
+        return [tuple(row) for row in self._conn.execute(sql, tuple(params)).fetchall()]
+
+    def iter_query(self, sql: str, params: Sequence[object] = (), size: int = 1000
+                   ) -> tuple[list[str], Iterator[list[tuple]]]:
+        """Column names, and the rows in lists of `size`: for exports larger than memory."""
+        cursor = self._conn.execute(sql, tuple(params))
+
+        def batches() -> Iterator[list[tuple]]:
+            while rows := cursor.fetchmany(size):
+                yield [tuple(row) for row in rows]
+
+        return [column[0] for column in cursor.description], batches()
+
+    def write(self, statements: Sequence[tuple[str, Sequence[Sequence[object]]]]) -> None:
+        """Run `(sql, rows)` pairs (executemany) in one transaction: all of them or none."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            for sql, rows in statements:
+                self._conn.executemany(sql, [tuple(row) for row in rows])
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
 
     def close(self) -> None:
         self._conn.close()

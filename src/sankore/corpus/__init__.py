@@ -1,0 +1,1 @@
+"""Corpus views over the store: near-duplicate clusters (dedupe), later cross-article events."""
