@@ -102,3 +102,30 @@ def test_timex_intervals_and_periods():
     assert interval_of("PT24H") is None and interval_of("PRESENT_REF") is None
     assert period_of(date(2025, 4, 3), "week") == "2025-W14"
     assert period_of(date(2025, 4, 3), "month") == "2025-04"
+
+
+def test_cli_events_merged_and_relations_from_a_real_store(tmp_path):
+    import csv
+
+    from .test_cli import run
+
+    dump = tmp_path / "reports.csv"
+    with dump.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["text", "date", "source"])
+        for text, outlet, published in REPORTS:
+            writer.writerow([text, published, outlet])
+    url = f"sqlite:///{tmp_path / 'corpus.db'}"
+    assert run("ingest", str(dump), "--db", url, "--no-progress").returncode == 0
+    merged = run("events", "--db", url, "--merged", "--format", "json")
+    assert merged.returncode == 0, merged.stderr
+    events = json.loads(merged.stdout)
+    strike = [e for e in events if e["type"] == "ASSAULT"]
+    assert len(strike) == 1 and strike[0]["corroboration"] == 2
+    mentions = json.loads(run("events", "--db", url, "--actor", "USA", "--format", "json").stdout)
+    assert len(mentions) == 2 and {m["outlet"] for m in mentions} == {"Reuters", "BBC"}
+    table = json.loads(run("relations", "--db", url, "--period", "week", "--format", "json").stdout)
+    pair = [r for r in table if (r["actor"], r["target"]) == ("USA MIL", "SOM REB")]
+    assert pair and pair[0]["period"] == "2025-W15" and pair[0]["event_ids"] == [strike[0]["id"]]
+    as_csv = run("relations", "--db", url, "--format", "csv")
+    assert as_csv.stdout.startswith("actor,target,period,events,by_type,by_quad,event_ids,score")

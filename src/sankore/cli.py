@@ -206,6 +206,138 @@ def export_command(db: str, fmt: str, output: Path, table: str) -> None:
     click.echo(f"exported {count} {table} rows to {output}")
 
 
+def _query_options(func):
+    options = [
+        click.option("--actor", help="Actor code ('RUS GOV'), country ('RUS') or name."),
+        click.option("--target", help="Target code, country or name."),
+        click.option("--type", "event_type", help="PLOVER event type (ASSAULT, CONSULT…)."),
+        click.option("--modality", type=click.Choice(["asserted", "reported", "planned",
+                                                      "hypothetical", "negated"])),
+        click.option("--since", callback=_iso_date, metavar="YYYY-MM-DD"),
+        click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD"),
+        click.option("--near", metavar="LAT,LON", help="Only events placed within --radius of this point."),
+        click.option("--radius", default=50.0, show_default=True, help="Kilometres, with --near."),
+        click.option("--source", help="Outlet (case-insensitive substring)."),
+        click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1)),
+        click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                     show_default=True),
+        click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Write to FILE instead of standard output."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _event_query(actor, target, event_type, modality, since, until, near, radius, source):
+    from datetime import date as _date
+
+    from .corpus.query import EventQuery
+
+    point = None
+    if near:
+        try:
+            lat, lon = (float(x) for x in near.split(","))
+            point = (lat, lon)
+        except ValueError:
+            raise click.BadParameter(f"{near!r} is not LAT,LON", param_hint="--near") from None
+    return EventQuery(actor=actor, target=target, type=event_type, modality=modality,
+                      since=_date.fromisoformat(since) if since else None,
+                      until=_date.fromisoformat(until) if until else None,
+                      near=point, radius_km=radius, source=source)
+
+
+def _flat(value) -> str:
+    """A list or a mapping as one cell: 'a;b', 'ASSAULT=2;CONSULT=1'."""
+    if isinstance(value, dict):
+        return ";".join(f"{k}={v}" for k, v in value.items())
+    if isinstance(value, list):
+        return ";".join(map(str, value))
+    return "" if value is None else str(value)
+
+
+def _write_rows(rows: list[dict], fmt: str, output: Path | None, title: str) -> None:
+    import csv
+
+    with _output(output) as out:
+        if fmt == "json":
+            out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        elif fmt == "csv":
+            if rows:
+                writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+                writer.writeheader()
+                writer.writerows({k: _flat(v) for k, v in row.items()} for row in rows)
+        else:
+            from rich.table import Table
+
+            table = Table(title=title, header_style="bold")
+            for column in rows[0] if rows else ["(no rows)"]:
+                table.add_column(column, overflow="fold")
+            for row in rows:
+                table.add_row(*(_flat(v) for v in row.values()))
+            Console(file=out, width=None if out.isatty() else 200).print(table)
+
+
+@main.command(name="events")
+@click.option("--db", required=True, metavar="URL", help="Database URL, e.g. sqlite:///sankore.db.")
+@click.option("--merged", is_flag=True, help="Corpus events: each real-world event once, with its "
+              "mentions and corroboration (distinct outlets, near-duplicates counted once).")
+@_query_options
+def events_command(db, merged, actor, target, event_type, modality, since, until, near, radius,
+                   source, min_confidence, fmt, output) -> None:
+    """List stored events (one row per article's mention, or --merged across articles),
+    filtered by actor, target, type, modality, date range, place and source."""
+    from .corpus.query import as_dicts
+    from .corpus.views import stored_corpus_events, stored_rows
+    from .errors import StoreError
+    from .store import open_store
+
+    query = _event_query(actor, target, event_type, modality, since, until, near, radius, source)
+    try:
+        with open_store(db) as store:
+            if merged:
+                items = stored_corpus_events(store, query, min_confidence)
+            else:
+                items = [r for r in stored_rows(store, query) if r.confidence >= min_confidence]
+    except StoreError as exc:
+        click.echo(f"sankore: error: {exc}", err=True)
+        sys.exit(1)
+    rows = as_dicts(items)
+    if fmt == "table":
+        keep = (["id", "type", "mode", "actors", "targets", "start", "end", "place", "corroboration",
+                 "outlets"] if merged else
+                ["doc_id", "event_id", "type", "mode", "modality", "actors", "targets", "date_value",
+                 "place", "outlet", "confidence"])
+        rows = [{k: row[k] for k in keep} for row in rows]
+    _write_rows(rows, fmt, output, "corpus events" if merged else "event mentions")
+
+
+@main.command(name="relations")
+@click.option("--db", required=True, metavar="URL", help="Database URL, e.g. sqlite:///sankore.db.")
+@click.option("--period", type=click.Choice(["day", "week", "month", "year"]), default="month",
+              show_default=True)
+@_query_options
+def relations_command(db, period, actor, target, event_type, modality, since, until, near, radius,
+                      source, min_confidence, fmt, output) -> None:
+    """Actor-pair relations per period: event counts by type and quad class, and the mean
+    PLOVER cooperation (+10) / conflict (-10) score, with the corpus events behind each."""
+    from dataclasses import asdict
+
+    from .corpus.views import stored_relations
+    from .errors import StoreError
+    from .store import open_store
+
+    query = _event_query(actor, target, event_type, modality, since, until, near, radius, source)
+    try:
+        with open_store(db) as store:
+            table = stored_relations(store, period, query, min_confidence)
+    except StoreError as exc:
+        click.echo(f"sankore: error: {exc}", err=True)
+        sys.exit(1)
+    rows = [{**{k: v for k, v in asdict(r).items() if k != "score_sum"}, "score": r.score} for r in table]
+    _write_rows(rows, fmt, output, f"relations by {period}")
+
+
 @main.command(name="eval")
 @click.argument("task", type=click.Choice(EVAL_TASKS))
 @click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path),

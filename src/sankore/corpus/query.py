@@ -28,8 +28,8 @@ class EventQuery:
 def _matches(wanted: str, codes: tuple[str, ...]) -> bool:
     wanted = wanted.strip()
     lowered = wanted.lower()
-    return any(code == wanted or code.startswith(wanted + " ")
-               or (code.startswith("name:") and lowered in code[5:].lower()) for code in codes)
+    return any(code == wanted or code.startswith((wanted + " ", wanted + ":"))
+               or (":" in code and lowered in code.split(":", 1)[1].lower()) for code in codes)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -33,7 +33,7 @@ class EventRow:
     mode: str | None
     modality: str
     confidence: float
-    actors: tuple[str, ...]  # actor codes ('RUS GOV'), or 'name:…' for actors without one
+    actors: tuple[str, ...]  # codes ('RUS GOV', 'IGO:African Union', or 'name:…' without one)
     targets: tuple[str, ...]
     start: date | None  # the event's date as an interval [start, end], both inclusive
     end: date | None
@@ -83,10 +83,22 @@ def interval_of(value: str | None) -> tuple[date, date] | None:
     return None
 
 
+# Codes that name a kind of actor, not one actor: two IGOs are not the same party.
+_GENERIC = {"IGO", "NGO", "IMG", "MED", "MNC"}
+
+
+def participant_code(code: str | None, name: str) -> str:
+    """The code a corpus view groups by: the actor code, the name joined to a generic code
+    ("IGO:African Union"), or the name alone ("name:…") when there is no code."""
+    if not code:
+        return f"name:{name}"
+    return f"{code}:{name}" if code in _GENERIC else code
+
+
 def specific_codes(codes: set[str]) -> tuple[str, ...]:
     """Drop a bare country code when a sector of that country is there too: "Russian
     Foreign Minister Lavrov" names RUS and RUS GOV, and the relation is with RUS GOV."""
-    sectors = {c.split(" ", 1)[0] for c in codes if " " in c and not c.startswith("name:")}
+    sectors = {c.split(" ", 1)[0] for c in codes if " " in c and ":" not in c}
     return tuple(sorted(c for c in codes if c not in sectors))
 
 
@@ -105,7 +117,7 @@ def event_rows(records: Iterable[Record]) -> list[EventRow]:
         times = {t.id: t for t in record.times}
         places = {p.id: p for p in record.places}
         outlet = outlet_of(record)
-        code = {e.id: e.code or f"name:{e.name}" for e in record.entities}
+        code = {e.id: participant_code(e.code, e.name) for e in record.entities}
         for event in record.events:
             value, source = None, None
             interval = None

@@ -8,7 +8,7 @@ not at all, and storing the same document twice stores it once.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import NamedTuple
@@ -75,6 +75,28 @@ class Store(ABC):
     @abstractmethod
     def count(self) -> int:
         """Number of documents stored."""
+
+    @abstractmethod
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        """Rows of a read-only query (placeholders written `?` on every backend)."""
+
+    @abstractmethod
+    def iter_query(self, sql: str, params: Sequence[object] = (), size: int = 1000
+                   ) -> tuple[list[str], Iterator[list[tuple]]]:
+        """Column names, and the rows in lists of `size`: for reads larger than memory."""
+
+    @abstractmethod
+    def write(self, statements: Sequence[tuple[str, Sequence[Sequence[object]]]]) -> None:
+        """Run `(sql, rows)` pairs in one transaction: all of them or none."""
+
+    def doc_ids(self) -> list[str]:
+        return [row[0] for row in self.query("SELECT id FROM documents ORDER BY id")]
+
+    def records(self) -> Iterator[Record]:
+        """Every stored record, one at a time (for corpus views over the whole store)."""
+        for doc_id in self.doc_ids():
+            if (record := self.get(doc_id)) is not None:
+                yield record
 
     @abstractmethod
     def close(self) -> None: ...
