@@ -65,8 +65,11 @@ def test_learned_cue_table_counts_and_ships():
     from sankore.attribution import lexicon
     from sankore.attribution.learn_cues import table
 
-    cues = Counter({("say", "VERB"): 90, ("year", "NOUN"): 5, ("vow", "VERB"): 2})
-    totals = Counter({("say", "VERB"): 100, ("year", "NOUN"): 500, ("vow", "VERB"): 2})
-    assert table(cues, totals) == [("say", "VERB", 90, 100, 0.9)]  # too rare, too unreliable left out
+    cues = Counter({("say", "VERB"): 90, ("year", "NOUN"): 5, ("vow", "VERB"): 1,
+                    ("downplay", "VERB"): 3, ("walk", "VERB"): 3})
+    totals = Counter({("say", "VERB"): 100, ("year", "NOUN"): 500, ("vow", "VERB"): 1,
+                      ("downplay", "VERB"): 4, ("walk", "VERB"): 30})
+    # seen once: an anecdote; a cue 1 time in 100: not a cue; rare but a cue 3 times out of 4: kept
+    assert table(cues, totals) == [("say", "VERB", 90, 100, 0.9), ("downplay", "VERB", 3, 4, 0.75)]
     learned = lexicon.learned_cues()
     assert learned[("say", "VERB")] > 0.9 and ("call for", "VERB") in learned

@@ -107,3 +107,25 @@ def test_boilerplate_is_skipped(events_nlp):
     doc = events_nlp.make_doc(text)
     doc._.boilerplate = [(0, len(text))]
     assert events_nlp(doc)._.events == []
+
+
+@pytest.mark.parametrize("text", [
+    "The war between Ukraine and Russia has reshaped European politics.",  # background noun
+    "She travelled to Syria in 2015 with two school friends.",  # a person's trip
+    "Analysts say the army could launch an offensive before the rains.",  # speculation
+    "Children held in the camp run by the Syrian Democratic Forces were seen on Tuesday.",  # description
+])
+def test_news_non_events_yield_none(events_nlp, text):
+    _, events = _events(events_nlp, text)
+    assert not events, [(e.type, e.modality) for e in events]
+
+
+def test_a_clear_predicate_codes_without_a_named_actor(events_nlp):
+    _, events = _events(events_nlp, "Thousands of students demonstrated in Jakarta on Friday.")
+    assert "PROTEST" in {e.type for e in events}
+
+
+def test_conditional_between_named_parties_is_kept(events_nlp):
+    doc, events = _events(events_nlp, "Ghana would impose sanctions on Togo if the talks fail.")
+    (event,) = [e for e in events if e.modality == "hypothetical"]
+    assert "TGO" in _codes(doc, event.target_spans)

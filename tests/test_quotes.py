@@ -230,3 +230,41 @@ def test_they_refers_to_a_group(qnlp):
                                 "They said it would cut pensions for millions of workers.")
     q = next(q for q in quotes if q.cue == "said")
     assert _span(doc, q.speaker_span) == "They" and "Socialist Party" in _span(doc, q.antecedent_span)
+
+
+def test_title_case_headline_verb(qnlp):
+    doc, quotes = _quotes(qnlp, "Mayor Ana Lopez Slams Governor Over Water Prices, Calls Plan ‘Reckless’\n\n"
+                                "The mayor spoke in Lima on Monday.")
+    slams = next(q for q in quotes if q.cue == "Slams")
+    assert slams.text == "Governor Over Water Prices" and "Lopez" in _span(doc, slams.speaker_span)
+    calls = next(q for q in quotes if q.cue == "Calls")
+    assert calls.text == "Plan ‘Reckless’"
+
+
+def test_question_headline_is_not_a_report(qnlp):
+    _, quotes = _quotes(qnlp, "Why Voters Blame The Senate For The Shutdown\n\nThe shutdown began on Monday.")
+    assert not [q for q in quotes if q.cue == "Blame"]
+
+
+def test_predicate_adjective_cue(qnlp):
+    doc, quotes = _quotes(qnlp, "The farmers union was highly critical of the new water tariffs.")
+    q = next(q for q in quotes if q.cue and q.cue.startswith("critical"))
+    assert q.text == "the new water tariffs" and "union" in _span(doc, q.speaker_span)
+
+
+def test_accused_object_and_charge(qnlp):
+    doc, quotes = _quotes(qnlp, "The opposition leader accused the minister of hiding the audit report.")
+    q = next(q for q in quotes if q.cue == "accused")
+    assert q.text == "the minister of hiding the audit report"
+
+
+def test_rare_verb_with_that_clause(qnlp):
+    doc, quotes = _quotes(qnlp, "The health minister intimated that the clinics would close in June.")
+    q = next(q for q in quotes if q.cue == "intimated")
+    assert q.text.startswith("that the clinics would close") and "minister" in _span(doc, q.speaker_span)
+
+
+def test_cue_noun_of_a_light_verb(qnlp):
+    doc, quotes = _quotes(qnlp, "Senator Jane Smith gave a stern warning about the budget deficit.")
+    q = next(q for q in quotes if q.cue and q.cue.startswith("warning"))
+    assert q.text.startswith("the budget deficit") and "Smith" in _span(doc, q.speaker_span)

@@ -55,8 +55,17 @@ class CueLexicon:
             return True
         return coarse_pos(token) == "VERB" and self.share(token) > 0
 
+    def is_adjective_cue(self, token: Token) -> bool:
+        """"Trump was critical of the deal", "she is confident that …": a learned cue adjective
+        as the predicate of its clause (`acomp`), whose subject is the speaker. An attributive
+        one ("a harsh tone") has no speaker of its own."""
+        return coarse_pos(token) == "ADJ" and token.dep_ == "acomp" and self.share(token) > 0
+
     def with_preposition(self, token: Token) -> bool:
-        """Whether the word and the preposition after it are a learned cue ("call for")."""
+        """Whether the word and the preposition after it are a learned cue ("call for"); an
+        adjective's preposition always is its complement ("concerned with", "wary of")."""
+        if coarse_pos(token) == "ADJ":
+            return True
         pairs = keys(token)[1:]
         return bool(pairs) and pairs[0] in self.learned
 

@@ -21,8 +21,12 @@ from pathlib import Path
 from ..eval.quotes import read_ann, read_split
 from .cues import coarse_pos, keys
 
-MIN_CUES = 4  # fewer annotated cues than this is an anecdote, not a pattern
+MIN_CUES = 4  # fewer annotated cues than this is an anecdote, not a pattern ...
 MIN_SHARE = 0.2  # below this the word is not a cue four times out of five
+# ... unless the word is a cue at least half the times it occurs: most cues are rare
+# ("downplayed", "walked back"), and on a held-out train slice (articles 200–400 left out of
+# the counts) keeping those seen twice or three times raised overlap F1 0.764 → 0.769.
+RARE_CUES, RARE_SHARE = 2, 0.5
 _HEADER = """# Attribution cues learned from PolNeAR v1.0.0 train (networkdynamics/PolNeAR, commit
 # c3eee833; the PolNeAR package states license MIT, the articles remain their publishers'):
 # per lemma (or lemma plus its preposition: "talk about") and coarse POS, how often a token
@@ -62,7 +66,7 @@ def table(cues: Counter, totals: Counter) -> list[tuple[str, str, int, int, floa
     rows = []
     for key, n in cues.items():
         share = n / totals[key]
-        if n >= MIN_CUES and share >= MIN_SHARE:
+        if (n >= MIN_CUES and share >= MIN_SHARE) or (n >= RARE_CUES and share >= RARE_SHARE):
             rows.append((key[0], key[1], n, totals[key], round(share, 3)))
     return sorted(rows, key=lambda r: (-r[4], r[0]))
 

@@ -17,7 +17,7 @@ from .syntax import core_span, subtree_span
 
 _PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
-_SPEAKER_KINDS = ("person", "media", "government", "igo", "organization", "party", "military",
+SPEAKER_KINDS = _SPEAKER_KINDS = ("person", "media", "government", "igo", "organization", "party", "military",
                   "armed_group", "police", "state")
 
 

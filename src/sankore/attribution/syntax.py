@@ -19,6 +19,14 @@ _CORE_LEFT_DEPS = {"compound", "det", "amod", "poss", "nmod", "flat", "nummod", 
 # verbs an infinitive is not speech ("continued to rise").
 _INTENT_VERBS = {"want", "hope", "plan", "promise", "vow", "intend", "expect", "refuse", "threaten",
                  "offer", "seek", "prefer", "wish", "decline", "propose", "pledge", "urge", "ask"}
+# Verbs that lend their subject to a cue noun object ("made statements", "voiced concerns"):
+# not verbs of receiving ("faced criticism", "drew praise"), whose subject is the target.
+_LIGHT_VERBS = {"make", "give", "express", "voice", "offer", "issue", "raise", "share", "show", "withhold",
+                "reiterate", "repeat", "renew", "register", "lodge", "deliver", "signal", "air", "lay",
+                "outline", "put", "set", "unveil", "release", "announce", "publish", "pen", "sound"}
+_CHARGE = {"of", "for", "on", "over", "with", "as", "about", "against"}
+_RECEIVING = {"face", "draw", "receive", "get", "earn", "win", "attract", "spark", "prompt", "provoke",
+              "trigger", "generate", "field", "invite", "meet", "encounter", "ignore", "dismiss"}
 _ABOUT = {"of", "on", "about", "against", "for", "to", "over", "with"}
 _EDGE_PUNCT = set(" \n\t.,;:—–-")
 
@@ -29,6 +37,16 @@ def according_to(token: Token) -> Token | None:
         return None
     nxt = token.doc[token.i + 1]
     return nxt if nxt.lower_ == "to" else None
+
+
+def that_clause(verb: Token) -> bool:
+    """"X downplayed that …", "polls show that …": a verb with a subject and a `that`-clause
+    reports a proposition whatever the verb, so a cue too rare to learn still counts."""
+    if not verb.tag_.startswith("VB") or verb.dep_ == "amod":
+        return False
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children) and any(
+        c.dep_ == "ccomp" and c.i > verb.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children)
 
 
 def is_passive(verb: Token) -> bool:
@@ -108,11 +126,22 @@ def content_of(verb: Token, text: str, broad: bool = False, with_prep: bool = Tr
         predicate = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i), None)
         if predicate is not None:
             # "called him a liar", "described it as a farce": the object and what it is called
-            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < predicate.i), predicate)
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < predicate.i), None)
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"), None)
+            if obj is None and subject is not None:
+                return trim(text, *subtree_span(subject))  # "the measures were deemed insufficient"
+            obj = obj or predicate
             return trim(text, obj.left_edge.idx, predicate.right_edge.idx + len(predicate.right_edge))
         obj = object_of(verb, with_prep)
         if obj is not None:
-            return trim(text, *subtree_span(obj))
+            start, end = subtree_span(obj)
+            # "accused Trump of racism", "thanked him for acting", "blamed the law on X": the
+            # object and the charge together (annotators mark either the charge or both)
+            charge = next((c for c in verb.children if c.dep_ == "prep" and c.i == obj.right_edge.i + 1
+                           and c.lower_ in _CHARGE), None)
+            if charge is not None:
+                end = max(end, subtree_span(charge)[1])
+            return trim(text, start, end)
         # "The plan was criticized by X": the passive subject is what the stance is about.
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"), None)
         if subject is not None:
@@ -147,8 +176,8 @@ def object_of(verb: Token, with_prep: bool = True) -> Token | None:
     for child in verb.children if with_prep else ():
         if child.dep_ == "prep" and child.i > verb.i and child.i - verb.i <= 2:
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None and pobj.pos_ != "PRON":
-                return pobj
+            if pobj is not None and pobj.pos_ != "PRON" and pobj.ent_type_ not in ("DATE", "TIME"):
+                return pobj  # "reported in May" is when, not what
     return None
 
 
@@ -166,15 +195,32 @@ def noun_content(noun: Token, text: str) -> tuple[int, int] | None:
     return None
 
 
-def noun_source(noun: Token) -> Token | None:
-    """Whose the cue noun is: "Trump's plan", "the plan by the Senate"."""
+def noun_source(noun: Token, governing: bool = False) -> Token | None:
+    """Whose the cue noun is: "Trump's plan", "the plan by the Senate", "criticism from X",
+    "Trump made conflicting statements about …" (the subject of a light verb whose object
+    the cue noun is: the noun carries the meaning, the verb only says who)."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in _LIGHT_VERBS:
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if governing:
+        # "Carter stressed bipartisan support for …", "he rose to the defense of …": whoever
+        # the clause the noun sits in is about
+        node = noun
+        while node.dep_ in ("dobj", "pobj", "prep", "attr") and node.head.i != node.i:
+            node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() not in _RECEIVING:
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in ("it", "there", "this", "that"):
+                return subject
+    # "a German warning", "the Democratic line of attack": a nationality or party adjective
+    return next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
+                 and c.ent_type_ in ("NORP", "ORG", "GPE")), None)
 
 
 def particle_after(verb: Token) -> Token | None:

@@ -8,7 +8,10 @@ pipeline (times, places, actors, events). Figures: per-type precision, recall an
 their macro averages over the gold types, a confusion table (gold -> coded), actor and
 target code accuracy (exact code, and country only) over records with gold actors /
 targets, and a reliability table of the calibrated confidence. Because every GSR sentence
-holds an event, the coder's no-trigger fallback is on here (`Settings(fallback=0.0)`).
+holds an event, the coder runs with its GSR settings (`code.gsr_settings`: no-trigger
+fallback on, the filters that need a coded actor or a strong trigger off); the same
+figures with the news filters on are reported under `news_filters`. Coded types are
+compared in PLOVER's single categories (`score.plover_type`: "will boycott" is THREATEN).
 
 Baseline: the trigger lexicon alone (no classifier, no fallback: the highest-weight type
 of the first matching trigger), run on the same parses in the same command.
@@ -21,9 +24,12 @@ from collections import Counter
 from pathlib import Path
 
 from ..events import classifier
-from ..events.code import Settings
+from ..events.code import Settings, gsr_settings
 from ..events.gold import SPLIT, find_gsr, split_gsr
 from ..events.score import code_gsr, code_match, prf, reliability
+
+NEWS_KEYS = ("macro_precision", "macro_recall", "macro_f1", "accuracy", "coded", "actor_code_accuracy",
+             "target_code_accuracy")
 
 
 def _figures(held, coded) -> dict:
@@ -59,9 +65,11 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
     nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
     model = classifier.packaged()
     start = time.perf_counter()
-    sankore = code_gsr(nlp, held, model, Settings(fallback=0.0))
+    sankore = code_gsr(nlp, held, model, gsr_settings(), pick="lex")
     seconds = time.perf_counter() - start
-    baseline = code_gsr(nlp, held, None, Settings(fallback=None, use_classifier=False))
+    news = _figures(held, code_gsr(nlp, held, model, Settings(fallback=0.0), pick="lex"))
+    baseline = code_gsr(nlp, held, None, Settings(fallback=None, use_classifier=False, require_coded=False,
+                                                  min_weight=0.0))
     return {
         "task": "events",
         "gold": str(find_gsr(gold)),
@@ -69,6 +77,7 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
         "records": len(held),
         "sankore": {**_figures(held, sankore), "seconds": round(seconds, 2),
                     "model": classifier.MODEL_NAME if model else None},
+        "news_filters": {k: news[k] for k in NEWS_KEYS},
         "baseline": {"name": "trigger lexicon alone (plover_triggers.tsv, highest weight, no classifier)",
                      **_figures(held, baseline)},
     }

@@ -1,10 +1,11 @@
 """The sentence classifier: P(PLOVER type | sentence), a linear model shipped as JSON.
 
 Features are the sentence's lemmas and lemma bigrams plus the types its trigger-lexicon
-matches name ("T:ASSAULT"). The weights are trained with scikit-learn (`train.py`), but
-scoring needs nothing beyond the standard library: sublinear tf, idf, l2 norm, a linear
-layer and a softmax, as in `TfidfVectorizer(sublinear_tf=True)` + `LogisticRegression`.
-The same file carries the confidence calibration (`calibration`), fitted out of fold.
+matches name ("T:ASSAULT"), each also with its clause's modality ("M:PROTEST:planned").
+The weights are trained with scikit-learn (`train.py`), but scoring needs nothing beyond
+the standard library: sublinear tf, idf, l2 norm, a linear layer and a softmax, as in
+`TfidfVectorizer(sublinear_tf=True)` + `LogisticRegression`. The same file carries the
+confidence calibration (`calibration`), fitted out of fold.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from spacy.tokens import Span
 
 from .lexicon import Match
+from .modality import modality
 
 MODEL_NAME = "events_model.json.gz"
 
@@ -33,9 +35,13 @@ def features(sent: Span, matches: list[Match]) -> list[str]:
     lemmas = [t.lemma_.lower() for t in sent if t.is_alpha]
     feats = lemmas + [f"{a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False)]
     for m in matches:
+        # The trigger's clause modality lets the model learn PLOVER's single categories
+        # ("said they would boycott" is a THREATEN, "will not accept" a REJECT).
+        mod = modality(m.token, m.token)[0]
         for type_, entry in m.types.items():
             feats.append(f"T:{type_}")
             feats.append(f"L:{type_}:{'_'.join(entry.words)}")
+            feats.append(f"M:{type_}:{mod}")
     root = sent.root
     feats.append(f"R:{root.lemma_.lower()}")
     return feats

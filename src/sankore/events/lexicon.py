@@ -72,7 +72,7 @@ def _near_lemmas(tok: Token) -> set[str]:
     compounds, and, for a noun, the word it modifies."""
     near = set()
     for child in tok.children:
-        if child.dep_ not in _NEAR_DEPS:
+        if child.dep_ not in _NEAR_DEPS or _dates(child):
             continue
         near.add(child.lemma_.lower())
         for grand in child.children:
@@ -81,6 +81,13 @@ def _near_lemmas(tok: Token) -> set[str]:
     if tok.dep_ == "compound":
         near.add(tok.head.lemma_.lower())
     return near
+
+
+def _dates(child: Token) -> bool:
+    """A preposition whose object is a date or a number ("gave birth in February") is no
+    phrase particle ("give in")."""
+    return child.dep_ == "prep" and any(g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.like_num)
+                                        for g in child.children)
 
 
 def token_match(tok: Token) -> Match | None:

@@ -3,8 +3,8 @@
 One GSR record is one sentence with one gold event; the coder's answer for it is its most
 confident event (or none). A record's actor code counts as right when a coded actor's code
 equals a gold source code, exactly ("HUN GOV") or on the country alone ("HUN"); targets
-likewise. Planned cooperation is projected onto PLOVER's AGREE before scoring, as the
-PLOVER manual codes promises and future meetings (`plover_type`).
+likewise. Action types with a future, conditional or negated modality are projected onto
+the single PLOVER category the manual prescribes before scoring (`plover_type`).
 """
 
 from __future__ import annotations
@@ -14,17 +14,33 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .classifier import Classifier
-from .code import Settings, find_events_scored
+from .code import Settings, find_events_scored, gsr_settings
 from .gold import GoldEvent
 
-# Intentions to do these are CAMEO 03 "Express intent to cooperate" (0353 "…to release
-# persons", 0356 "…to de-escalate"), which the GSR and CAMEO2PLOVER-2021 code AGREE.
-COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+# PLOVER returns one event category where an action type plus an auxiliary mode (future,
+# hypothetical, negation) has one of its own (PLOVER manual, "special cases"): future
+# CONSULT/SUPPORT/COOPERATE/AID is AGREE (§AGREE), an announced future RETREAT is CONCEDE and
+# a future CONCEDE stays CONCEDE (§CONCEDE, §RETREAT), and a future or conditional conflictual
+# action is a THREATEN ("THREATEN could be ASSAULT + hypothetical"; the GSR codes "said they
+# would boycott" and "may halt mediation efforts if" THREATEN). A refused cooperation ("will
+# not accept", "would not meet demands") is REJECT, "all rejections and refusals" (§REJECT).
+# The records keep the action type and the modality; only the comparison projects.
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+YIELDING = {"RETREAT", "CONCEDE"}
+CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+REFUSABLE = COOPERATIVE | YIELDING | {"AGREE"}
 
 
 def plover_type(type_: str, modality: str) -> str:
-    """The GSR's type for a coded event: planned cooperation is AGREE (PLOVER manual §AGREE)."""
-    return "AGREE" if modality == "planned" and type_ in COOPERATIVE else type_
+    """The single PLOVER category for a coded action type and its modality."""
+    if modality == "planned":
+        return "AGREE" if type_ in COOPERATIVE else "CONCEDE" if type_ in YIELDING else \
+            "THREATEN" if type_ in CONFLICTUAL else type_
+    if modality == "hypothetical" and type_ in CONFLICTUAL:
+        return "THREATEN"
+    if modality == "negated" and type_ in REFUSABLE:
+        return "REJECT"
+    return type_
 
 
 @dataclass
@@ -37,13 +53,13 @@ class Coded:
 
 
 def code_gsr(nlp, records: list[GoldEvent], model: Classifier | None,
-             settings: Settings | None = None) -> list[Coded | None]:
+             settings: Settings | None = None, pick: str = "confidence") -> list[Coded | None]:
     """The most confident coded event of each record's text (`nlp` runs the actors, times and
     places components, or only the parser when it has none of them)."""
     from ..pipeline.extensions import register_extensions
 
     register_extensions()
-    settings = settings or Settings(fallback=0.0)
+    settings = settings or gsr_settings()
     docs = []
     for r in records:
         doc = nlp.make_doc(r.text)
@@ -55,7 +71,10 @@ def code_gsr(nlp, records: list[GoldEvent], model: Classifier | None,
         if not scored:
             out.append(None)
             continue
-        event, raw = max(scored, key=lambda er: er[0].confidence)
+        # The record's one event: the most confident, or (pick="lex") the strongest trigger,
+        # a trigger-coded event before a fallback one.
+        event, raw = max(scored, key=(lambda er: er[0].confidence) if pick == "confidence"
+                         else (lambda er: (er[1]["lex"], er[0].confidence)))
         codes = {(a.start, a.end): a.code or a.country for a in doc._.actors}
         out.append(Coded(plover_type(event.type, event.modality), event.confidence, raw,
                          [c for s in event.actor_spans if (c := codes.get(s))],

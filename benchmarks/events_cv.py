@@ -1,0 +1,95 @@
+"""5-fold cross-validation of the event coder over the TRAINING GSR records only.
+
+`python benchmarks/events_cv.py [--gsr-weight 4] [--folds 5]`: each fold trains the
+classifier on the SYNTHETIC units plus four fifths of the training GSR records and codes
+the fifth with the full coder (`score.code_gsr`'s convention). The held split is never
+read (`split_gsr` keeps it apart), so figures here may be used to choose changes.
+Prints macro P/R/F1, accuracy and per-type F1 pooled over the folds, and the
+trigger-lexicon-alone baseline on the same records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from sankore.events import train
+from sankore.events.classifier import features
+from sankore.events.code import Settings, gsr_settings
+from sankore.events.gold import held, read_synthetic, split_gsr
+from sankore.events.score import code_gsr, prf
+
+# Coder settings and the record's event choice compared on the same folds; the first is the
+# one `eval events` reports as "sankore", the third its "news_filters".
+CONFIGS = {
+    "gsr": (gsr_settings(), "lex"),
+    "gsr, most confident event": (gsr_settings(), "confidence"),
+    "news filters": (Settings(fallback=0.0), "lex"),
+    "no news filters": (Settings(fallback=0.0, require_participant=False, keep_hypothetical=True,
+                                 require_coded=False, min_weight=0.0), "lex"),
+}
+
+
+# The trigger lexicon alone: highest-weight type, no classifier, no fallback.
+BASELINE = Settings(fallback=None, use_classifier=False, require_coded=False, min_weight=0.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=Path, default=train.SHARED_EVENTS)
+    parser.add_argument("--gsr-weight", type=float, nargs="+", default=[train.GSR_WEIGHT])
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args()
+
+    from sankore.pipeline import build_pipeline, load_base_model
+
+    start = time.perf_counter()
+    nlp = load_base_model()
+    coder_nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
+    train_gsr, _ = split_gsr(args.events)
+    assert not any(held(r.id) for r in train_gsr)
+    synthetic = read_synthetic(args.events)
+    syn_feats = [features(s, m) for _, s, m in train._parse(nlp, [t for t, _ in synthetic])]
+    gsr_feats = [features(s, m) for _, s, m in train._parse(nlp, [r.text for r in train_gsr])]
+    gold = [r.type for r in train_gsr]
+    report = {"records": len(gold), "folds": args.folds, "runs": {}}
+    for weight in args.gsr_weight:
+        models = []
+        for k in range(args.folds):
+            inside = [i for i in range(len(train_gsr)) if i % args.folds != k]
+            models.append(train._fit(syn_feats + [gsr_feats[i] for i in inside],
+                                     [lab for _, lab in synthetic] + [train_gsr[i].type for i in inside],
+                                     [1.0] * len(synthetic) + [weight] * len(inside)))
+        alone: list = [None] * len(train_gsr)
+        for k, model in enumerate(models):
+            for i in range(k, len(train_gsr), args.folds):
+                proba = model.proba(gsr_feats[i])
+                alone[i] = max(proba, key=proba.get)
+        figures = prf(gold, alone)
+        report["runs"][f"w={weight} classifier alone"] = {
+            k: figures[k] for k in ("macro_precision", "macro_recall", "macro_f1", "accuracy", "coded")}
+        for name, (settings, pick) in CONFIGS.items():
+            preds: list = [None] * len(train_gsr)
+            for k, model in enumerate(models):
+                out = [i for i in range(len(train_gsr)) if i % args.folds == k]
+                coded = code_gsr(coder_nlp, [train_gsr[i] for i in out], model, settings, pick)
+                for i, c in zip(out, coded, strict=True):
+                    preds[i] = c.type if c else None
+            figures = prf(gold, preds)
+            report["runs"][f"w={weight} {name}"] = {
+                k: figures[k] for k in ("macro_precision", "macro_recall", "macro_f1", "accuracy", "coded")}
+            if weight == args.gsr_weight[0] and name == next(iter(CONFIGS)):
+                report["per_type_f1"] = {t: v["f1"] for t, v in figures["per_type"].items()}
+                errors = [(g, p, r.text[:110]) for g, p, r in zip(gold, preds, train_gsr, strict=True)
+                          if g != p]
+                Path("/tmp/events_cv_errors.json").write_text(json.dumps(errors, indent=0))
+    base = code_gsr(coder_nlp, train_gsr, None, BASELINE, "lex")
+    report["baseline_macro_f1"] = prf(gold, [b.type if b else None for b in base])["macro_f1"]
+    report["seconds"] = round(time.perf_counter() - start, 1)
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()
