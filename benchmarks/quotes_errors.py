@@ -16,6 +16,7 @@ import hashlib
 import json
 import pickle
 import re
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -95,7 +96,7 @@ def main() -> None:
     args = parser.parse_args()
     pairs = read_split(Path(args.gold) / args.split)[args.start:args.stop]
     key = hashlib.sha1(f"{args.gold}{args.split}{args.start}{args.stop}".encode()).hexdigest()[:10]
-    docs = parsed(pairs, Path(f"/tmp/sankore_quotes_{key}.pkl"))
+    docs = parsed(pairs, Path(tempfile.gettempdir()) / f"sankore_quotes_{key}.pkl")
     finder = QuoteFinder(None)
     lexicon = finder.extract.lexicon
     scorer = Scorer()
