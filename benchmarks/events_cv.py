@@ -85,7 +85,8 @@ def main() -> None:
                 report["per_type_f1"] = {t: v["f1"] for t, v in figures["per_type"].items()}
                 errors = [(g, p, r.text[:110]) for g, p, r in zip(gold, preds, train_gsr, strict=True)
                           if g != p]
-                Path(tempfile.gettempdir()) / "events_cv_errors.json".write_text(json.dumps(errors, indent=0))
+                errors_file = Path(tempfile.gettempdir()) / "events_cv_errors.json"
+                errors_file.write_text(json.dumps(errors, indent=0))
     base = code_gsr(coder_nlp, train_gsr, None, BASELINE, "lex")
     report["baseline_macro_f1"] = prf(gold, [b.type if b else None for b in base])["macro_f1"]
     report["seconds"] = round(time.perf_counter() - start, 1)
