@@ -60,6 +60,13 @@ class Store(ABC):
                 summary.errors.append(error)
         return summary
 
+    @staticmethod
+    def _error(doc_id: str | None, reason: str) -> StoreError:
+        """The error a backend raises when a document could not be stored (none of it was)."""
+        error = StoreError(f"document {doc_id} not stored: {reason}")
+        error.doc_id = doc_id  # type: ignore[attr-defined]
+        return error
+
     @abstractmethod
     def has(self, doc_id: str) -> bool:
         """Whether a document with this id is stored (lets ingestion skip the analysis)."""

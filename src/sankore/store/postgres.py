@@ -131,12 +131,6 @@ class PostgresStore(Store):
             except psycopg.Error as error:
                 raise self._error(doc_id, f"{table}: {str(error).strip()}") from error
 
-    @staticmethod
-    def _error(doc_id: str | None, reason: str) -> StoreError:
-        error = StoreError(f"document {doc_id} not stored: {reason}")
-        error.doc_id = doc_id  # type: ignore[attr-defined]
-        return error
-
     # -- reading ----------------------------------------------------------------------
 
     def has(self, doc_id: str) -> bool:

@@ -145,12 +145,6 @@ class SQLiteStore(Store):
         if self._conn.in_transaction:
             self._conn.execute("ROLLBACK")
 
-    @staticmethod
-    def _error(doc_id: str | None, reason: str) -> StoreError:
-        error = StoreError(f"document {doc_id} not stored: {reason}")
-        error.doc_id = doc_id  # type: ignore[attr-defined]
-        return error
-
     # -- reading ----------------------------------------------------------------------
 
     def has(self, doc_id: str) -> bool:
