@@ -4,9 +4,10 @@ Ingests the Guardian sample (249 articles), the IndiaPoliceEvents documents and 
 article into a new SQLite store, once with 1 worker and once with 2 (each run in a fresh
 process, so that neither inherits the other's warm caches or memory), and times bare spaCy
 `nlp.pipe` (the packaged model alone, one process) over the same texts in the same run.
-Prints JSON: documents/s, the ratio to bare spaCy, the 2-worker speed-up, peak memory of
-the parent and of each worker, and the process tree's memory at each quarter of the run
-(flat if the run streams, as it should).
+Prints JSON: documents/s, the ratio to bare spaCy, the 2-worker speed-up, the parent's CPU
+milliseconds per document, peak memory of the parent and of each worker, the process tree's
+memory at each quarter of the run (flat if the run streams, as it should), and the load
+average at the end of each run.
 
 Usage: python benchmarks/ingest_bench.py [--limit N] [--batch-size 16] [--workers 1 2]
 (--limit takes the first N documents of each corpus; figures in benchmarks/README.md)
@@ -85,10 +86,13 @@ def run_once(workers: int, batch_size: int, limit: int | None) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         sampler = Sampler()
         sampler.start()
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         summary = ingest(articles, f"sqlite:///{folder}/bench.db", workers=workers, batch_size=batch_size,
                          progress=False)
         seconds = time.perf_counter() - started
+        # CPU of this process (all its threads, not its workers): with 2 workers, what the
+        # parent takes from the cores the workers need.
+        parent_cpu = time.process_time() - cpu_started
         sampler.stop.set()
         sampler.join()
     me = os.getpid()
@@ -100,10 +104,14 @@ def run_once(workers: int, batch_size: int, limit: int | None) -> dict:
         "workers": workers, "documents": len(articles), "stored": summary.stored,
         "failed": len(summary.failed), "seconds": round(seconds, 1),
         "docs_per_s": round(len(articles) / seconds, 2),
+        "parent_cpu_ms_per_doc": round(1000 * parent_cpu / len(articles), 2),
         # ru_maxrss: KiB on Linux. The parent's peak; with 1 worker the pipeline runs in it.
         "parent_peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "worker_peak_mib": workers_peak,
         "tree_mib_at_quarters": quarters,
+        # 1-minute load average: the run itself makes about 1 (1 worker) or 2 (2 workers);
+        # more means other jobs shared the cores.
+        "load_average_at_end": round(os.getloadavg()[0], 2),
     }
 
 
@@ -120,7 +128,7 @@ def bare_spacy(batch_size: int, limit: int | None) -> dict:
         pass
     seconds = time.perf_counter() - started
     return {"documents": len(texts), "seconds": round(seconds, 1),
-            "docs_per_s": round(len(texts) / seconds, 2)}
+            "docs_per_s": round(len(texts) / seconds, 2), "load_average_at_end": round(os.getloadavg()[0], 2)}
 
 
 def main() -> None:
