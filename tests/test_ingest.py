@@ -127,3 +127,71 @@ def test_a_document_that_kills_its_worker_fails_alone(tmp_path, monkeypatch):
     assert summary.stored == len(texts)
     assert [(f.source, f.reason) for f in summary.failed] == [
         ("poison", "the worker process died while analysing it")]
+
+
+def test_a_worker_that_dies_after_storing_part_of_its_chunk_counts_each_document_once(tmp_path, monkeypatch):
+    """Workers store what they analyse: when one dies mid-chunk, the documents it stored
+    before dying count as stored (not as skipped, not twice), and only the culprit fails."""
+    import multiprocessing
+    import os
+
+    import sankore.store.ingest as ingest_module
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched analysis reaches the workers only when they are forked")
+    real = ingest_module.analyze_many
+
+    def dies_on_reaching_poison(articles, **options):
+        for article in articles:  # yields (so the worker stores) each record before the poison
+            if "POISON" in article.text:
+                os._exit(139)
+            yield from real([article], **options)
+
+    monkeypatch.setattr(ingest_module, "analyze_many", dies_on_reaching_poison)
+    texts = [f"Police in Lucknow arrested {n} protesters on Saturday, officials said." for n in range(2, 9)]
+    articles = [Article(t, source=f"ok{i}") for i, t in enumerate(texts)]
+    articles.insert(5, Article("POISON: this text kills the process that analyses it.", source="poison"))
+    db = tmp_path / "sankore.db"
+    summary = ingest(articles, f"sqlite:///{db}", workers=2, batch_size=3, progress=False)
+    assert (summary.stored, summary.duplicates) == (len(texts), 0)
+    assert [(f.source, f.reason) for f in summary.failed] == [
+        ("poison", "the worker process died while analysing it")]
+    with open_store(db) as store:
+        assert sorted(store.doc_ids()) == sorted(document_id(t) for t in texts)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_that_cannot_be_stored_fails_alone(tmp_path, monkeypatch, workers):
+    """A write that fails (here: a patched store) is that document's failure, with the
+    reason; the others are stored, whether the parent or the workers write."""
+    import multiprocessing
+
+    from sankore.store.sqlite import SQLiteStore
+
+    if workers > 1 and multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched store reaches the workers only when they are forked")
+    real_add = SQLiteStore.add
+
+    def add(self, record):
+        if "UNSTORABLE" in record.doc.text:
+            raise self._error(record.doc.id, "disk on fire")
+        return real_add(self, record)
+
+    monkeypatch.setattr(SQLiteStore, "add", add)
+    texts = [f"Mali's junta met {n} party leaders in Bamako on Monday, state television said."
+             for n in range(2, 7)]
+    articles = [Article(t, source=f"ok{i}") for i, t in enumerate(texts)]
+    articles.insert(2, Article("UNSTORABLE: Niger closed its border with Benin on Friday.", source="bad"))
+    summary = ingest(articles, f"sqlite:///{tmp_path / 'sankore.db'}", workers=workers, batch_size=2,
+                     progress=False, dedupe=False)
+    assert (summary.stored, summary.duplicates) == (len(texts), 0)
+    assert [(f.source, f.code) for f in summary.failed] == [("bad", "S300")]
+    assert "disk on fire" in summary.failed[0].reason
+
+
+def test_an_in_memory_store_with_workers_is_ingested_in_one_process():
+    texts = ["Chad asked French troops to leave the country on Thursday, officials said.",
+             "Mali's junta suspended all political parties on Wednesday, state television said."]
+    summary = ingest([Article(t) for t in [*texts, texts[0]]], "sqlite:///:memory:", workers=2,
+                     progress=False)
+    assert (summary.stored, summary.duplicates, summary.failed, summary.clusters) == (2, 1, [], 0)

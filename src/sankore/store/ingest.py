@@ -6,16 +6,23 @@
 How the work flows, and why:
 - The parent process reads the sources and checks each document's id (`document_id` of its
   text) against the store BEFORE analysis, so a rerun after a crash only pays for what is
-  missing.
-- Analysis runs in `workers` processes, each holding the pipeline once (loading it costs
-  seconds and ~hundreds of MB, so it is never reloaded per chunk). Documents travel in
-  chunks of `batch_size`, with at most two chunks per worker in flight, so memory stays flat
-  however many documents a run holds.
-- Only the parent writes, one transaction per document (`Store.add`): a kill at any moment
-  leaves whole documents, and the next run stores the rest.
-- A document that makes the pipeline raise is a `Failure` with its reason; a worker process
-  that dies (segfault, out of memory) is replaced, and the documents it held are retried one
-  at a time so that only the culprit fails.
+  missing; a second copy within the run is counted as a duplicate without being analysed.
+- With one worker the parent analyses and stores. With more, analysis runs in `workers`
+  processes, each holding the pipeline once (loading it costs seconds and ~hundreds of MB,
+  so it is never reloaded per chunk) and its own connection to the store: each worker
+  stores the records it makes, and sends back only what became of each document (stored,
+  already stored, or a `Failure`). The parent thus only reads, checks ids and dispatches,
+  and leaves the cores to the workers; writers take turns per document (SQLite: WAL and a
+  busy timeout; PostgreSQL: row locks). Documents travel in chunks of `batch_size`, with
+  at most two chunks per worker in flight, so memory stays flat however many documents a
+  run holds. (An in-memory SQLite store exists in one process only: it is ingested with
+  one worker whatever `workers` says.)
+- Every write is one transaction per document (`Store.add`): a kill at any moment leaves
+  whole documents, and the next run stores the rest.
+- A document that makes the pipeline raise, or that cannot be stored, is a `Failure` with
+  its reason; a worker process that dies (segfault, out of memory) is replaced, the
+  documents of the chunks in flight that it had not stored are retried one at a time, and
+  only the culprit fails.
 """
 
 from __future__ import annotations
@@ -28,20 +35,22 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
+from multiprocessing.util import Finalize
 from pathlib import Path
 
 from ..api import Failure, analyze_many
 from ..errors import AnalysisError, ReadError, StoreError
 from ..pipeline import DEFAULT_MODEL, get_pipeline
 from ..readers import DEFAULT_TABLE_OPTIONS, Article, ReadFailure, TableOptions, document_id, read_sources
-from ..records import Record
-from . import open_store
+from . import open_store, sqlite_path
 from .base import Store
 
 log = logging.getLogger(__name__)
 
 Source = str | Path | Article | ReadFailure
-Result = Record | Failure
+# What became of one document: True stored, False already stored (by another process
+# meanwhile), or why it failed.
+Outcome = bool | Failure
 
 
 @dataclass
@@ -82,33 +91,81 @@ def _countable(sources: Iterable[Source]) -> list[Source] | None:
     return list(sources)
 
 
-# -- analysis in worker processes ------------------------------------------------------
+# -- analysis and storage --------------------------------------------------------------
+
+def _analyze_and_store(articles: list[Article], nlp: object, store: Store) -> list[Outcome]:
+    """One outcome per article, in order: each record is stored in its own transaction as
+    soon as it is made; neither a failing analysis nor a failing write raises."""
+    outcomes: list[Outcome] = []
+    results = analyze_many(articles, nlp=nlp, batch_size=len(articles) or 1, errors="yield")
+    for article, result in zip(articles, results, strict=True):
+        if isinstance(result, Failure):
+            outcomes.append(result)
+            continue
+        try:
+            outcomes.append(store.add(result))
+        except StoreError as error:
+            outcomes.append(Failure(article.source or "<text>", error.reason, error.code))
+    return outcomes
+
+
+# -- worker processes ------------------------------------------------------------------
 
 _worker_nlp = None  # the pipeline of this worker process, built once by _init_worker
+_worker_store: Store | None = None  # this worker's own connection to the store
+_worker_error: StoreError | None = None  # why it has none
 
 
-def _init_worker(model: str) -> None:
-    global _worker_nlp
-    # Workers must not print the parent's progress bar or inherit its log handlers' noise.
+def _init_worker(model: str, store_url: str | Path) -> None:
+    global _worker_nlp, _worker_store, _worker_error
     _worker_nlp = get_pipeline(model)
+    try:
+        _worker_store = open_store(store_url)
+    except StoreError as error:  # every document sent here fails with the reason, none is lost
+        _worker_error = error
+        return
+    Finalize(_worker_store, _worker_store.close, exitpriority=0)  # run when the worker exits
 
 
-def _analyze_chunk(articles: list[Article]) -> list[Result]:
-    """Runs in a worker: one result per article, in order (a failure never raises)."""
-    return list(analyze_many(articles, nlp=_worker_nlp, batch_size=len(articles) or 1, errors="yield"))
+def _analyze_chunk(articles: list[Article]) -> list[Outcome]:
+    """Runs in a worker: analyse and store each article; one outcome per article, in order."""
+    if _worker_store is None:
+        error = _worker_error or StoreError("the worker has no store")
+        return [Failure(article.source or "<text>", error.reason, error.code) for article in articles]
+    return _analyze_and_store(articles, _worker_nlp, _worker_store)
+
+
+def _started() -> None:
+    """A task that does nothing: submitting it makes the executor start its processes."""
 
 
 class _Pool:
-    """A process pool that survives a worker's death: in-flight chunks are retried one
-    document at a time, and a document that kills a worker on its own is a failure."""
+    """Worker processes that analyse and store, and this process's own connection to the
+    store for checking ids; a worker's death costs only the document that caused it."""
 
-    def __init__(self, workers: int, model: str) -> None:
-        self.workers, self.model = workers, model
-        self.executor = self._start()
+    def __init__(self, workers: int, model: str, store_url: str | Path) -> None:
+        self.workers, self.model, self.store_url = workers, model, store_url
+        self.store: Store | None = None
         self.pending: dict[Future, list[Article]] = {}
+        self._start()
 
-    def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(self.model,))
+    def _start(self) -> None:
+        # A forked child inherits SQLite's per-process record of the files this process has
+        # open and of their locks; a worker opening the same database next to such a stale
+        # copy could believe it holds locks it does not. So this process's connection is
+        # closed while workers are forked, and opened again once they are.
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        self.executor = ProcessPoolExecutor(self.workers, initializer=_init_worker,
+                                            initargs=(self.model, self.store_url))
+        for _ in range(self.workers):  # the processes start now, not at the first chunk
+            self.executor.submit(_started)
+        self.store = open_store(self.store_url)
+
+    def has(self, doc_id: str) -> bool:
+        assert self.store is not None
+        return self.store.has(doc_id)
 
     def submit(self, chunk: list[Article]) -> None:
         self.pending[self.executor.submit(_analyze_chunk, chunk)] = chunk
@@ -116,8 +173,8 @@ class _Pool:
     def full(self) -> bool:
         return len(self.pending) >= 2 * self.workers
 
-    def collect(self, block: bool) -> Iterator[tuple[list[Article], list[Result]]]:
-        """Results of the chunks that are done (waiting for one if `block`)."""
+    def collect(self, block: bool) -> Iterator[tuple[list[Article], list[Outcome]]]:
+        """Outcomes of the chunks that are done (waiting for one if `block`)."""
         if not self.pending:
             return
         done, _ = wait(self.pending, timeout=None if block else 0, return_when=FIRST_COMPLETED)
@@ -131,27 +188,40 @@ class _Pool:
         if broken:
             yield from self._recover(broken)
 
-    def _recover(self, broken: list[list[Article]]) -> Iterator[tuple[list[Article], list[Result]]]:
+    def _restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self._start()
+
+    def _recover(self, broken: list[list[Article]]) -> Iterator[tuple[list[Article], list[Outcome]]]:
         # Every future of a broken pool fails: take all that were in flight, restart, and
         # retry each document alone so that the one that kills a worker is found.
+        # The workers stored what they finished before the pool went down. This process
+        # queued each of these documents after finding it absent from the store, so one
+        # found there now (or by its retry) was stored by this run: it counts as stored.
         broken.extend(self.pending.values())
         self.pending.clear()
-        self.executor.shutdown(wait=False, cancel_futures=True)
-        self.executor = self._start()
+        self._restart()
         for chunk in broken:
             for article in chunk:
+                if self.has(document_id(article.text)):
+                    yield [article], [True]
+                    continue
                 future = self.executor.submit(_analyze_chunk, [article])
                 try:
-                    yield [article], future.result()
+                    outcome = future.result()[0]
+                    yield [article], [True if outcome is False else outcome]
                 except BrokenProcessPool:
-                    yield [article], [Failure(article.source or "<text>",
-                                              "the worker process died while analysing it",
-                                              AnalysisError.code)]
-                    self.executor.shutdown(wait=False, cancel_futures=True)
-                    self.executor = self._start()
+                    self._restart()
+                    stored = self.has(document_id(article.text))
+                    yield [article], [True if stored else Failure(
+                        article.source or "<text>", "the worker process died while analysing it",
+                        AnalysisError.code)]
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
 
 # -- progress --------------------------------------------------------------------------
@@ -228,6 +298,8 @@ def ingest(
     show = progress and sys.stderr.isatty()
     replayable = _countable(sources) if show else None
     total = sum(1 for _ in _read(replayable, table_options)) if replayable is not None else None
+    # The store is opened (created, migrated) first: if it cannot be, that is the one error.
+    store = open_store(store_url)
     summary = IngestSummary()
     bar = _Progress(show, total)
 
@@ -237,27 +309,29 @@ def ingest(
             on_failure(failure)
         bar.advance(summary)
 
-    with open_store(store_url) as store:
+    items = _read(replayable or sources, table_options)
+    try:
         try:
-            chunks = _new_chunks(_read(replayable or sources, table_options), store, override, summary,
-                                 fail, bar, batch_size)
-            if workers == 1:
-                nlp = get_pipeline(model)
-                for chunk in chunks:
-                    results = list(analyze_many(chunk, nlp=nlp, batch_size=len(chunk), errors="yield"))
-                    _store_results(store, chunk, results, summary, fail, bar)
+            if workers > 1 and sqlite_path(store_url) != ":memory:":
+                store.close()  # the pool keeps its own connection: see _Pool._start
+                _run_pool(store_url, items, workers, model, override, summary, fail, bar, batch_size)
+                store = open_store(store_url)
             else:
-                _run_pool(store, chunks, workers, model, summary, fail, bar)
+                nlp = get_pipeline(model)
+                for chunk in _new_chunks(items, store.has, override, summary, fail, bar, batch_size):
+                    _count(_analyze_and_store(chunk, nlp, store), summary, fail, bar)
         finally:
             bar.close()
         if dedupe:
             from ..corpus.dedupe import update_clusters
 
             summary.clusters = update_clusters(store)
+    finally:
+        store.close()
     return summary
 
 
-def _new_chunks(items: Iterator[Article | ReadFailure], store: Store, override: str | None,
+def _new_chunks(items: Iterator[Article | ReadFailure], has: Callable[[str], bool], override: str | None,
                 summary: IngestSummary, fail: Callable[[Failure], None], bar: _Progress,
                 batch_size: int) -> Iterator[list[Article]]:
     """Chunks of the articles that still need analysis; the rest are counted here."""
@@ -274,7 +348,7 @@ def _new_chunks(items: Iterator[Article | ReadFailure], store: Store, override: 
             if override:
                 item.published = override
             doc_id = document_id(item.text)
-            if doc_id in seen or store.has(doc_id):
+            if doc_id in seen or has(doc_id):
                 summary.duplicates += 1
                 bar.advance(summary)
                 continue
@@ -286,33 +360,30 @@ def _new_chunks(items: Iterator[Article | ReadFailure], store: Store, override: 
         yield chunk
 
 
-def _run_pool(store: Store, chunks: Iterator[list[Article]], workers: int, model: str,
-              summary: IngestSummary, fail: Callable[[Failure], None], bar: _Progress) -> None:
-    pool = _Pool(workers, model)
+def _run_pool(store_url: str | Path, items: Iterator[Article | ReadFailure], workers: int, model: str,
+              override: str | None, summary: IngestSummary, fail: Callable[[Failure], None],
+              bar: _Progress, batch_size: int) -> None:
+    pool = _Pool(workers, model, store_url)
     try:
-        for chunk in chunks:
+        for chunk in _new_chunks(items, pool.has, override, summary, fail, bar, batch_size):
             pool.submit(chunk)
-            for done, results in pool.collect(block=pool.full()):
-                _store_results(store, done, results, summary, fail, bar)
+            for _, outcomes in pool.collect(block=pool.full()):
+                _count(outcomes, summary, fail, bar)
         while pool.pending:
-            for done, results in pool.collect(block=True):
-                _store_results(store, done, results, summary, fail, bar)
+            for _, outcomes in pool.collect(block=True):
+                _count(outcomes, summary, fail, bar)
     finally:
         pool.close()
 
 
-def _store_results(store: Store, chunk: list[Article], results: list[Result], summary: IngestSummary,
-                   fail: Callable[[Failure], None], bar: _Progress) -> None:
-    for article, result in zip(chunk, results, strict=True):
-        if isinstance(result, Failure):
-            fail(result)
+def _count(outcomes: list[Outcome], summary: IngestSummary, fail: Callable[[Failure], None],
+           bar: _Progress) -> None:
+    for outcome in outcomes:
+        if isinstance(outcome, Failure):
+            fail(outcome)
             continue
-        try:
-            if store.add(result):
-                summary.stored += 1
-            else:  # stored meanwhile by another process: harmless, that is what ids are for
-                summary.duplicates += 1
-        except StoreError as error:
-            fail(Failure(article.source or "<text>", error.reason, error.code))
-            continue
+        if outcome:
+            summary.stored += 1
+        else:  # stored meanwhile by another process: harmless, that is what ids are for
+            summary.duplicates += 1
         bar.advance(summary)
