@@ -268,3 +268,33 @@ def test_cue_noun_of_a_light_verb(qnlp):
     doc, quotes = _quotes(qnlp, "Senator Jane Smith gave a stern warning about the budget deficit.")
     q = next(q for q in quotes if q.cue and q.cue.startswith("warning"))
     assert q.text.startswith("the budget deficit") and "Smith" in _span(doc, q.speaker_span)
+
+
+# -- forms measured on PolNeAR train (issue 5, third pass); sentences quoted from its news ----
+def test_cue_of_the_next_paragraph_does_not_take_the_quotation(qnlp):
+    """Breitbart, 2016-07-26: the parser runs one sentence over the blank line, so the next
+    paragraph's "said" looked as if it governed the quotation above it."""
+    text = ("“In some ways it feels like we’ve won the lottery,” Canova said. “There’s been a natural "
+            "donor base for someone willing to take on a person with a national profile who is seen "
+            "as a failed leader.”\n\nSanders, who has already sent fundraising pleas on Canova’s "
+            "behalf, said he also may campaign for him.")
+    doc, quotes = _quotes(qnlp, text)
+    canova = [q for q in quotes if _span(doc, q.speaker_span) == "Canova"]
+    assert [q.text[:15] for q in canova] == ["“In some ways i", "“There’s been a"]
+    sanders = next(q for q in quotes if "Sanders" in (_span(doc, q.speaker_span) or ""))
+    assert sanders.text == "he also may campaign for him"
+
+
+def test_plain_speech_verb_with_its_topic(qnlp):
+    doc, quotes = _quotes(qnlp, "Meanwhile Rihanna, who was honored with the prestigious Rockstar award, "
+                                "spoke about the importance of self-love and self-acceptance.")
+    q = next(q for q in quotes if q.cue == "spoke about")
+    assert q.text == "the importance of self-love and self-acceptance"
+    assert _span(doc, q.speaker_span) == "Rihanna"
+
+
+def test_said_with_a_pronoun_object(qnlp):
+    doc, quotes = _quotes(qnlp, "But his emotions had already begun to overtake him by the time "
+                                "he said that.")
+    q = next(q for q in quotes if q.cue == "said")
+    assert q.text == "that" and _span(doc, q.speaker_span) == "he"

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from . import syntax
 from .cues import CueLexicon
 from .headlines import headline_reports
+from .layout import separated
 from .quotemarks import Quoted, find_all_quoted, word_count
 from .speakers import SPEAKER_KINDS, ActorIndex, Speaker, speaker_at, via_of
 
@@ -186,6 +187,8 @@ class Extractor:
             if not (lo <= t_start and t_end <= hi) or q.start <= t_start < q.end:
                 continue
             if _innermost(quoted, t_start, t_end) is not container:
+                continue
+            if separated(self.text, (t_start, t_end), (q.start, q.end)):
                 continue
             s_start, s_end = syntax.subtree_span(token)
             governs = s_start <= q.start < s_end or s_start < q.end <= s_end

@@ -28,6 +28,7 @@ _CHARGE = {"of", "for", "on", "over", "with", "as", "about", "against"}
 _RECEIVING = {"face", "draw", "receive", "get", "earn", "win", "attract", "spark", "prompt", "provoke",
               "trigger", "generate", "field", "invite", "meet", "encounter", "ignore", "dismiss"}
 _ABOUT = {"of", "on", "about", "against", "for", "to", "over", "with"}
+_TOPIC = {"about", "against", "for"}
 _EDGE_PUNCT = set(" \n\t.,;:—–-")
 
 
@@ -122,6 +123,9 @@ def content_of(verb: Token, text: str, broad: bool = False, with_prep: bool = Tr
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is not None and obj.pos_ != "PRON" and obj.right_edge.i - obj.left_edge.i >= 3:
             return trim(text, *subtree_span(obj))
+        topic = _topic_of(verb) or _said_object(verb)
+        if topic is not None:
+            return trim(text, *subtree_span(topic))
     if broad:
         predicate = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i), None)
         if predicate is not None:
@@ -147,6 +151,26 @@ def content_of(verb: Token, text: str, broad: bool = False, with_prep: bool = Tr
         if subject is not None:
             return trim(text, *subtree_span(subject))
     return None
+
+
+def _topic_of(verb: Token) -> Token | None:
+    """"talked about the economy", "spoke out against the war", "asked for a recount": what a
+    plain verb of saying is about, where it has no clause (its object is the addressee)."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i > verb.i and child.lower_ in _TOPIC:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):  # "said for years"
+                return obj
+    return None
+
+
+def _said_object(verb: Token) -> Token | None:
+    """"said so", "said yes", "said that", "said the same": whatever "say" takes is what was
+    said (unlike "tell", whose object is the addressee)."""
+    if verb.lemma_.lower() != "say":
+        return None
+    return next((c for c in verb.children if c.i > verb.i and (
+        c.dep_ == "dobj" or c.dep_ == "intj" or (c.dep_ == "advmod" and c.lower_ == "so"))), None)
 
 
 def parenthetical_content(verb: Token, text: str) -> tuple[tuple[int, int], ...] | None:
