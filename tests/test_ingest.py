@@ -195,3 +195,16 @@ def test_an_in_memory_store_with_workers_is_ingested_in_one_process():
     summary = ingest([Article(t) for t in [*texts, texts[0]]], "sqlite:///:memory:", workers=2,
                      progress=False)
     assert (summary.stored, summary.duplicates, summary.failed, summary.clusters) == (2, 1, [], 0)
+
+
+def test_the_last_chunks_are_split_so_that_workers_finish_together():
+    from sankore.store.ingest import _tapered
+
+    chunks = [list(range(start, min(start + 16, 201))) for start in range(0, 201, 16)]
+    out = list(_tapered(iter(chunks), workers=2, batch_size=16))
+    assert [n for chunk in out for n in chunk] == list(range(201))  # the same, in order
+    sizes = [len(chunk) for chunk in out]
+    assert sizes[:11] == [16] * 11 and sizes[11:] == sorted(sizes[11:], reverse=True)
+    assert sizes[-1] == 1 and max(sizes) == 16
+    assert list(_tapered(iter([]), workers=2, batch_size=16)) == []
+    assert [len(c) for c in _tapered(iter([[1, 2, 3]]), workers=2, batch_size=16)] == [1, 1, 1]

@@ -14,9 +14,10 @@ How the work flows, and why:
   already stored, or a `Failure`). The parent thus only reads, checks ids and dispatches,
   and leaves the cores to the workers; writers take turns per document (SQLite: WAL and a
   busy timeout; PostgreSQL: row locks). Documents travel in chunks of `batch_size`, with
-  at most two chunks per worker in flight, so memory stays flat however many documents a
-  run holds. (An in-memory SQLite store exists in one process only: it is ingested with
-  one worker whatever `workers` says.)
+  at most two chunks per worker in flight and one more per worker held back (the last
+  ones are split small so that the workers finish together), so memory stays flat however
+  many documents a run holds. (An in-memory SQLite store exists in one process only: it is
+  ingested with one worker whatever `workers` says.)
 - Every write is one transaction per document (`Store.add`): a kill at any moment leaves
   whole documents, and the next run stores the rest.
 - A document that makes the pipeline raise, or that cannot be stored, is a `Failure` with
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -360,12 +362,34 @@ def _new_chunks(items: Iterator[Article | ReadFailure], has: Callable[[str], boo
         yield chunk
 
 
+def _tapered(chunks: Iterator[list[Article]], workers: int, batch_size: int) -> Iterator[list[Article]]:
+    """The same articles in the same order, the last ones in ever smaller chunks.
+
+    Workers take chunks as they free up, so a run ends when the last chunk does: with
+    full chunks to the end, one worker idles while the other finishes its last one. Holding
+    back `workers` chunks and splitting them, each chunk a share of what is left, makes the
+    workers finish together (analysis costs the same per document in chunks of 1 or 16).
+    """
+    held: deque[list[Article]] = deque()
+    for chunk in chunks:
+        held.append(chunk)
+        if len(held) > workers:
+            yield held.popleft()
+    rest = [article for chunk in held for article in chunk]
+    start = 0
+    while start < len(rest):
+        size = min(batch_size, -(-(len(rest) - start) // (2 * workers)))  # ceil: never 0
+        yield rest[start:start + size]
+        start += size
+
+
 def _run_pool(store_url: str | Path, items: Iterator[Article | ReadFailure], workers: int, model: str,
               override: str | None, summary: IngestSummary, fail: Callable[[Failure], None],
               bar: _Progress, batch_size: int) -> None:
     pool = _Pool(workers, model, store_url)
     try:
-        for chunk in _new_chunks(items, pool.has, override, summary, fail, bar, batch_size):
+        chunks = _new_chunks(items, pool.has, override, summary, fail, bar, batch_size)
+        for chunk in _tapered(chunks, workers, batch_size):
             pool.submit(chunk)
             for _, outcomes in pool.collect(block=pool.full()):
                 _count(outcomes, summary, fail, bar)
