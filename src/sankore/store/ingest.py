@@ -164,7 +164,11 @@ class _Pool:
                                             initargs=(self.model, self.store_url))
         for _ in range(self.workers):  # the processes start now, not at the first chunk
             self.executor.submit(_started)
-        self.store = open_store(self.store_url)
+        try:
+            self.store = open_store(self.store_url)
+        except BaseException:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            raise
 
     def has(self, doc_id: str) -> bool:
         assert self.store is not None
