@@ -298,3 +298,32 @@ def test_said_with_a_pronoun_object(qnlp):
                                 "he said that.")
     q = next(q for q in quotes if q.cue == "said")
     assert q.text == "that" and _span(doc, q.speaker_span) == "he"
+
+
+def test_stance_on_an_action(qnlp):
+    """New York Times, 2016: a gerund clause is what a stance verb is about."""
+    doc, quotes = _quotes(qnlp, "Senator Sheldon Whitehouse, a Democrat from Rhode Island, in the name of "
+                                "curbing climate change and enhancing growth, has proposed taxing carbon "
+                                "emissions.")
+    q = next(q for q in quotes if q.cue == "proposed")
+    assert q.text == "taxing carbon emissions" and "Whitehouse" in _span(doc, q.speaker_span)
+
+
+def test_stance_on_a_pronoun(qnlp):
+    doc, quotes = _quotes(qnlp, "Both of his GOP senators strongly supported him.")
+    q = next(q for q in quotes if q.cue == "supported")
+    assert q.text == "him"
+
+
+def test_told_someone_to_act(qnlp):
+    doc, quotes = _quotes(qnlp, "Trump was heard on a microphone telling Christie to get on a plane "
+                                "and go home.")
+    q = next(q for q in quotes if q.cue == "telling")
+    assert q.text == "to get on a plane and go home"
+
+
+def test_criticism_received_is_about_the_receiver(qnlp):
+    doc, quotes = _quotes(qnlp, "The proposal has drawn harsh criticism from fellow GOP presidential "
+                                "hopefuls.")
+    q = next(q for q in quotes if q.cue and q.cue.startswith("criticism"))
+    assert q.text == "The proposal" and "GOP" in _span(doc, q.speaker_span)

@@ -15,10 +15,10 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT_DEPS = ("advcl", "conj", "xcomp", "acomp", "pcomp", "prep", "dep")
 _CORE_LEFT_DEPS = {"compound", "det", "amod", "poss", "nmod", "flat", "nummod", "case", "quantmod",
                    "predet", "nn", "punct"}
-# Verbs whose infinitive is reported intent ("vowed to fight", "wants to win"); for other
-# verbs an infinitive is not speech ("continued to rise").
+# Verbs whose infinitive is reported intent or a directive ("vowed to fight", "wants to win",
+# "told him to leave"); for other verbs an infinitive is not speech ("continued to rise").
 _INTENT_VERBS = {"want", "hope", "plan", "promise", "vow", "intend", "expect", "refuse", "threaten",
-                 "offer", "seek", "prefer", "wish", "decline", "propose", "pledge", "urge", "ask"}
+                 "offer", "seek", "prefer", "wish", "decline", "propose", "pledge", "urge", "ask", "tell"}
 # Verbs that lend their subject to a cue noun object ("made statements", "voiced concerns"):
 # not verbs of receiving ("faced criticism", "drew praise"), whose subject is the target.
 _LIGHT_VERBS = {"make", "give", "express", "voice", "offer", "issue", "raise", "share", "show", "withhold",
@@ -114,8 +114,9 @@ def content_of(verb: Token, text: str, broad: bool = False, with_prep: bool = Tr
         return (fragments[0][0], fragments[-1][1]) if fragments else None
     if broad or verb.lemma_.lower() in _INTENT_VERBS:
         for child in verb.children:
-            if child.dep_ == "xcomp" and child.i > verb.i and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                  for c in child.children):
+            if child.dep_ == "xcomp" and child.i > verb.i and (child.tag_ == "VBG" and broad or any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+                # "vowed to fight"; a stance on an action: "proposed barring", "supports squeezing"
                 return trim(text, *subtree_span(child))
     if not broad:
         # a plain verb of saying with a long noun-phrase object is a clause the parser got
@@ -195,8 +196,8 @@ def object_of(verb: Token, with_prep: bool = True) -> Token | None:
     after it ("called for a ban", "referring to the deal") when `with_prep` (the verb and
     preposition are a cue together, not a verb with a time or place: "decided over the summer")."""
     for child in verb.children:
-        if child.dep_ in ("dobj", "obj") and child.i > verb.i and child.pos_ != "PRON":
-            return child
+        if child.dep_ in ("dobj", "obj") and child.i > verb.i:
+            return child  # a pronoun too ("endorsed him"): annotators mark it, its antecedent is near
     for child in verb.children if with_prep else ():
         if child.dep_ == "prep" and child.i > verb.i and child.i - verb.i <= 2:
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -216,7 +217,19 @@ def noun_content(noun: Token, text: str) -> tuple[int, int] | None:
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 return trim(text, *subtree_span(pobj))
+    target = received_by(noun)
+    if target is not None:
+        return trim(text, *subtree_span(target))
     return None
+
+
+def received_by(noun: Token) -> Token | None:
+    """"The proposal has drawn harsh criticism", "Rubio has won support from …": a cue noun
+    received is about the receiver, the subject of the verb of receiving."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def noun_source(noun: Token, governing: bool = False) -> Token | None:
@@ -230,6 +243,9 @@ def noun_source(noun: Token, governing: bool = False) -> Token | None:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     verb = noun.head
+    if received_by(noun) is not None:  # "drew criticism from X": X, if named at all
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if noun.dep_ == "dobj" and verb.lemma_.lower() in _LIGHT_VERBS:
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if governing:
