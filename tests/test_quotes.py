@@ -3,6 +3,8 @@ through the real pipeline."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sankore.attribution.quotemarks import find_all_quoted
@@ -327,3 +329,41 @@ def test_criticism_received_is_about_the_receiver(qnlp):
                                 "hopefuls.")
     q = next(q for q in quotes if q.cue and q.cue.startswith("criticism"))
     assert q.text == "The proposal" and "GOP" in _span(doc, q.speaker_span)
+
+
+# -- the learned candidate check (candidates.py, trained by train_candidates.py) -----------
+def test_candidate_model_ships_as_plain_json():
+    from sankore.attribution import candidates
+
+    model = candidates.packaged()
+    assert model is not None and 0 < model.threshold < 1 and len(model.weights) > 100
+    assert 0 < model.probability({"share": 1.0, "cue=say": 1.0}) < 1
+    assert "sklearn" not in Path(candidates.__file__).read_text("utf-8")
+
+
+def test_candidate_model_drops_a_non_report(qnlp):
+    """Breitbart, 2015: "fired from" is a learned cue, but being fired reports nothing."""
+    from sankore.attribution.candidates import judge_with
+
+    text = "Touché, Carly, but getting fired from your company is also not an accomplishment."
+    extract = qnlp.get_pipe("sankore_quotes").extract
+    judge = extract.judge
+    try:
+        extract.judge = judge_with(None)
+        assert [q.cue for q in qnlp(text)._.quotes] == ["fired from"]
+    finally:
+        extract.judge = judge
+    assert qnlp(text)._.quotes == []
+
+
+def test_candidate_labels_match_one_to_one():
+    from types import SimpleNamespace
+
+    from sankore.attribution.train_candidates import labels
+    from sankore.eval.quotes import Attr
+
+    text = "He said the plan failed and the deal is off."
+    gold = [Attr([(8, 23)])]
+    cands = [SimpleNamespace(content=((8, 23),)), SimpleNamespace(content=((17, 23),)),
+             SimpleNamespace(content=((28, 43),))]
+    assert labels(text, gold, cands) == [1, 0, 0]

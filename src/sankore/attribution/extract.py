@@ -12,6 +12,7 @@
    and a `that`-clause is a cue however rare. A cue that has content of its own does not take
    a quotation outside its clause; reported speech stays in its cue's paragraph.
    Title-case headlines, which the parser cannot read, go by `headlines.py`.
+   A learned check (`candidates.py`) then drops the candidates unlike what news annotators mark.
 4. A quotation with no cue of its own continues the attribution before it (one content of
    several fragments, as PolNeAR annotates it); a short one (a few words) without a speech
    verb governing it is framing, not speech.
@@ -27,6 +28,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from . import syntax
+from .candidates import Judge, judge_with, nested, packaged
 from .cues import CueLexicon
 from .headlines import headline_reports
 from .layout import separated
@@ -69,12 +71,6 @@ def _inside(span: tuple[int, int], outer: tuple[int, int]) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
 
 
-def _nested(a: Attribution, others: list[Attribution]) -> bool:
-    """Whether `a` is reported inside another attribution's content (a relayed one)."""
-    anchor = a.cue_span or a.envelope
-    return any(b is not a and any(_inside(anchor, c) for c in b.content) for b in others)
-
-
 def _innermost(quoted: list[Quoted], start: int, end: int, exclude: Quoted | None = None) -> Quoted | None:
     best = None
     for q in quoted:
@@ -103,9 +99,10 @@ class Extractor:
     into `self.text` and every helper slices that (a spaCy component runs one doc at a time).
     """
 
-    def __init__(self, lexicon: CueLexicon, person_nouns: frozenset[str]) -> None:
+    def __init__(self, lexicon: CueLexicon, person_nouns: frozenset[str], judge: Judge | None = None) -> None:
         self.lexicon = lexicon
         self.person_nouns = person_nouns
+        self.judge = judge or judge_with(packaged())
         self.text = ""
         self.quoted: list[Quoted] = []
 
@@ -164,6 +161,7 @@ class Extractor:
         for attribution in headlines:
             if not any(_overlapping(attribution.envelope, a.envelope) for a in found):
                 found.append(attribution)
+        found = self.judge(doc, text, found, quoted, self.lexicon)
         found.sort(key=lambda a: a.envelope)
         found = self._continuations(text, cueless, found)
         found = self._resolve_pronouns(doc, found, index)
@@ -338,7 +336,7 @@ class Extractor:
             if word_count(text[q.start:q.end]) <= SHORT_QUOTE_WORDS:
                 continue
             previous = [a for a in out if a.envelope[1] <= q.start and a.speaker is not None
-                        and q.start - a.envelope[1] <= CONTINUATION_CHARS and not _nested(a, out)]
+                        and q.start - a.envelope[1] <= CONTINUATION_CHARS and not nested(a, out)]
             if not previous:
                 continue  # no speaker in reach: a slogan, a sign, a headline
             last = max(previous, key=lambda a: a.envelope[1])

@@ -40,25 +40,29 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= position < e for s, e in spans)
 
 
+def count_doc(doc, attrs, cues: Counter, totals: Counter) -> None:
+    """Add one parsed article's counts (its gold attributions `attrs`) to `cues` and `totals`."""
+    cue_spans = [span for a in attrs for span in a.cue]
+    content = [span for a in attrs for span in a.content]
+    for token in doc:
+        pos = coarse_pos(token)
+        if pos is None or not token.is_alpha:
+            continue
+        for key in keys(token, pos):
+            if _inside(token.idx, cue_spans):
+                cues[key] += 1
+                totals[key] += 1
+            elif not _inside(token.idx, content):
+                totals[key] += 1
+
+
 def count(gold: Path, nlp, limit: int | None = None) -> tuple[Counter, Counter]:
     pairs = read_split(Path(gold) / "train")[:limit]
     cues: Counter = Counter()
     totals: Counter = Counter()
     texts = [t.read_text("utf-8") for t, _ in pairs]
     for (_, ann), doc in zip(pairs, nlp.pipe(texts, batch_size=16), strict=True):
-        attrs = read_ann(ann.read_text("utf-8"))
-        cue_spans = [span for a in attrs for span in a.cue]
-        content = [span for a in attrs for span in a.content]
-        for token in doc:
-            pos = coarse_pos(token)
-            if pos is None or not token.is_alpha:
-                continue
-            for key in keys(token, pos):
-                if _inside(token.idx, cue_spans):
-                    cues[key] += 1
-                    totals[key] += 1
-                elif not _inside(token.idx, content):
-                    totals[key] += 1
+        count_doc(doc, read_ann(ann.read_text("utf-8")), cues, totals)
     return cues, totals
 
 
