@@ -7,6 +7,10 @@ slice's scores, then the misses (gold with no overlapping prediction) by categor
 most frequent cue lemmas, and the false positives by cue.
 
 Usage: python benchmarks/quotes_errors.py [--split train] [--start 200] [--stop 400] [--show 0]
+       [--fp 0] [--rules-only]
+
+The cue table and the candidate check were trained on all of train, so train figures here
+are in-sample; `python -m sankore.attribution.train_candidates` prints cross-fitted ones.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from sankore.attribution.candidates import judge_with
 from sankore.eval.quotes import Scorer, read_ann, read_split, sankore_attributions
 from sankore.pipeline import build_pipeline
 from sankore.pipeline.quotes import QuoteFinder
@@ -93,11 +98,15 @@ def main() -> None:
     parser.add_argument("--stop", type=int, default=400)
     parser.add_argument("--show", type=int, default=0, help="print this many misses of each category")
     parser.add_argument("--fp", type=int, default=0, help="print this many false positives")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="keep every candidate the rules propose (no learned check)")
     args = parser.parse_args()
     pairs = read_split(Path(args.gold) / args.split)[args.start:args.stop]
     key = hashlib.sha1(f"{args.gold}{args.split}{args.start}{args.stop}".encode()).hexdigest()[:10]
     docs = parsed(pairs, Path(tempfile.gettempdir()) / f"sankore_quotes_{key}.pkl")
     finder = QuoteFinder(None)
+    if args.rules_only:
+        finder.extract.judge = judge_with(None)
     lexicon = finder.extract.lexicon
     scorer = Scorer()
     misses: Counter = Counter()
