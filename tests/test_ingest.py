@@ -200,11 +200,18 @@ def test_an_in_memory_store_with_workers_is_ingested_in_one_process():
 def test_the_last_chunks_are_split_so_that_workers_finish_together():
     from sankore.store.ingest import _tapered
 
-    chunks = [list(range(start, min(start + 16, 201))) for start in range(0, 201, 16)]
+    articles = [Article("word " * (1 + (n * 37) % 101), source=str(n)) for n in range(201)]
+    chunks = [articles[start:start + 16] for start in range(0, 201, 16)]
     out = list(_tapered(iter(chunks), workers=2, batch_size=16))
-    assert [n for chunk in out for n in chunk] == list(range(201))  # the same, in order
     sizes = [len(chunk) for chunk in out]
     assert sizes[:11] == [16] * 11 and sizes[11:] == sorted(sizes[11:], reverse=True)
     assert sizes[-1] == 1 and max(sizes) == 16
+    sent = [article for chunk in out for article in chunk]
+    assert sent[:176] == articles[:176]  # full chunks as they came
+    assert sorted(a.source for a in sent[176:]) == sorted(a.source for a in articles[176:])
+    tail = [len(a.text) for a in sent[176:]]
+    assert tail == sorted(tail, reverse=True)  # then the longest first
     assert list(_tapered(iter([]), workers=2, batch_size=16)) == []
-    assert [len(c) for c in _tapered(iter([[1, 2, 3]]), workers=2, batch_size=16)] == [1, 1, 1]
+    three = [Article("a b c"), Article("a"), Article("a b")]
+    assert [[a.text for a in c] for c in _tapered(iter([three]), workers=2, batch_size=16)] == [
+        ["a b c"], ["a b"], ["a"]]

@@ -15,9 +15,9 @@ How the work flows, and why:
   and leaves the cores to the workers; writers take turns per document (SQLite: WAL and a
   busy timeout; PostgreSQL: row locks). Documents travel in chunks of `batch_size`, with
   at most two chunks per worker in flight and one more per worker held back (the last
-  ones are split small so that the workers finish together), so memory stays flat however
-  many documents a run holds. (An in-memory SQLite store exists in one process only: it is
-  ingested with one worker whatever `workers` says.)
+  ones are split small, longest first, so that the workers finish together), so memory
+  stays flat however many documents a run holds. (An in-memory SQLite store exists in one
+  process only: it is ingested with one worker whatever `workers` says.)
 - Every write is one transaction per document (`Store.add`): a kill at any moment leaves
   whole documents, and the next run stores the rest.
 - A document that makes the pipeline raise, or that cannot be stored, is a `Failure` with
@@ -369,19 +369,20 @@ def _new_chunks(items: Iterator[Article | ReadFailure], has: Callable[[str], boo
 
 
 def _tapered(chunks: Iterator[list[Article]], workers: int, batch_size: int) -> Iterator[list[Article]]:
-    """The same articles in the same order, the last ones in ever smaller chunks.
+    """The same articles; the last ones longest first, in ever smaller chunks.
 
     Workers take chunks as they free up, so a run ends when the last chunk does: with
     full chunks to the end, one worker idles while the other finishes its last one. Holding
-    back `workers` chunks and splitting them, each chunk a share of what is left, makes the
-    workers finish together (analysis costs the same per document in chunks of 1 or 16).
+    back `workers` chunks and splitting them, each chunk a share of what is left, longest
+    documents first (analysis time grows with length), makes the workers finish together
+    (analysis costs the same per document in chunks of 1 or 16).
     """
     held: deque[list[Article]] = deque()
     for chunk in chunks:
         held.append(chunk)
         if len(held) > workers:
             yield held.popleft()
-    rest = [article for chunk in held for article in chunk]
+    rest = sorted((article for chunk in held for article in chunk), key=lambda a: len(a.text), reverse=True)
     start = 0
     while start < len(rest):
         size = min(batch_size, -(-(len(rest) - start) // (2 * workers)))  # ceil: never 0
