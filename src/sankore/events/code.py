@@ -1,8 +1,9 @@
 """Code a parsed `Doc`'s events: the pure "find" half of the `sankore_events` component.
 
 For every sentence: match the trigger lexicon, drop matches another trigger absorbs (the
-content of "asked for the withdrawal", the "talks" of "visited Moscow for talks", the
-"pledged" of "pledged to send aid"), hang nominal triggers on their light verb ("held a
+content of "asked for the withdrawal", the "talks" of "visited Moscow for talks"; under a
+pledge both stay: "pledged to send aid" is an AGREE and a planned AID, as PLOVER codes a
+promise), hang nominal triggers on their light verb ("held a
 summit meeting", "bombing operations are being carried out"), choose each event's type
 with the sentence classifier, then read participants, time, place and modality off the
 parse. Standalone nominals ("the severing of diplomatic relations between Kyiv and …") are
@@ -74,7 +75,7 @@ def gsr_settings() -> Settings:
 
 def _governors(tok: Token, hops: int = 4):
     for _ in range(hops):
-        if tok.head is tok or tok.dep_ not in _COMPLEMENT:
+        if tok.head.i == tok.i or tok.dep_ not in _COMPLEMENT:
             return
         tok = tok.head
         yield tok
@@ -82,6 +83,8 @@ def _governors(tok: Token, hops: int = 4):
 
 def select(matches: list[Match]) -> list[tuple[Match, Token]]:
     """(match, anchor) for the matches that are events of their own."""
+    # Tokens are compared by index: spaCy builds a new Token object on every access, so
+    # `a is b` is False even for the same word.
     by_token = {m.token.i: m for m in matches}
     kept = []
     for m in matches:
@@ -101,8 +104,6 @@ def select(matches: list[Match]) -> list[tuple[Match, Token]]:
                 break
         if absorbed:
             continue
-        if tok.lemma_.lower() in PLANNING and _has_complement_trigger(tok, by_token):
-            continue  # "pledged to send aid": the aid is the event, the pledge its modality
         anchor = tok
         if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") \
                 and tok.head.lemma_.lower() in LIGHT_VERBS:
@@ -110,15 +111,10 @@ def select(matches: list[Match]) -> list[tuple[Match, Token]]:
         elif tok.pos_ != "VERB" and tok.dep_ == "compound" and tok.head.dep_ in ("dobj", "nsubjpass") \
                 and tok.head.head.lemma_.lower() in LIGHT_VERBS:
             anchor = tok.head.head
-        if any(anchor is a for _, a in kept) and tok.pos_ != "VERB":
+        if any(anchor.i == a.i for _, a in kept) and tok.pos_ != "VERB":
             continue
         kept.append((m, anchor))
     return kept
-
-
-def _has_complement_trigger(tok: Token, by_token: dict[int, Match]) -> bool:
-    return any(i in by_token and i != tok.i for i in (t.i for t in tok.subtree)
-               if any(g is tok for g in _governors(tok.doc[i], 3)))
 
 
 def choose_type(m: Match, proba: dict[str, float] | None, override: float | None = None,
@@ -240,7 +236,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         "fallback": 1.0 if m is None else 0.0,
         "nominal": 1.0 if nominal else 0.0,
         "actor": 1.0 if acting else 0.0,
-        "root": 1.0 if anchor is sent.root else 0.0,
+        "root": 1.0 if anchor.i == sent.root.i else 0.0,
         "clear": _clear_predicate(anchor, trigger),
         "modifier": 1.0 if anchor.dep_ == "acl" and anchor.tag_ in ("VBN", "VBG") else 0.0,
     }

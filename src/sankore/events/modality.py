@@ -49,7 +49,7 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
     for _ in range(MAX_HOPS):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARK for c in tok.children):
             found.append("hypothetical")
-        if tok.head is tok or tok.dep_ not in _GOVERNED:
+        if tok.head.i == tok.i or tok.dep_ not in _GOVERNED:
             break
         dep, tok = tok.dep_, tok.head
         lemma = tok.lemma_.lower()

@@ -74,7 +74,7 @@ def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]
     """Actors for a clause with no subject of its own, from the clause that governs it."""
     tok = v
     for _ in range(MAX_HOPS):
-        if tok.head is tok or tok.dep_ not in _INHERIT_DEPS and tok.dep_ != "prep":
+        if tok.head.i == tok.i or tok.dep_ not in _INHERIT_DEPS and tok.dep_ != "prep":
             return []
         dep, tok = tok.dep_, tok.head
         if dep == "relcl" or (dep == "acl" and tok.pos_ in ("NOUN", "PROPN")):

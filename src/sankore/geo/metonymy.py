@@ -31,7 +31,7 @@ def _subject_head(tok: Token) -> Token | None:
     for _ in range(4):
         if tok.dep_ in SUBJECT_DEPS:
             return tok.head
-        if tok.dep_ == "conj" and tok.head is not tok:
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
             continue
         return None

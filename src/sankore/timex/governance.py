@@ -28,7 +28,7 @@ _MAX_STEPS = 12  # parses are trees, but a bound costs nothing and guards odd in
 def clause_head(tok: Token) -> Token:
     """The verb of the clause `tok` belongs to, or the root of its sentence."""
     for _ in range(_MAX_STEPS):
-        if tok.pos_ in _CLAUSE_POS or tok.head is tok:
+        if tok.pos_ in _CLAUSE_POS or tok.head.i == tok.i:
             return tok
         tok = tok.head
     return tok
@@ -45,7 +45,7 @@ def span_head(span: Span) -> Token:
     inside = range(span.start, span.end)
     tok = span.root
     for _ in range(_MAX_STEPS):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok
         parent = tok.head
         if tok.dep_ in _CLIMB or parent.i in inside:
@@ -86,7 +86,7 @@ def governing_time(doc: Doc, token: Token) -> TimeMention | None:
         found = by_head.get(head.i)
         if found:
             return min(found, key=lambda m: abs(m.start - token.idx))
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = clause_head(head.head)
     return None
