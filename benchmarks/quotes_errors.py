@@ -29,6 +29,8 @@ from sankore.eval.quotes import Scorer, read_ann, read_split, sankore_attributio
 from sankore.pipeline import build_pipeline
 from sankore.pipeline.quotes import QuoteFinder
 
+ROOT = Path(__file__).resolve().parents[1]
+
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
@@ -92,7 +94,7 @@ def _why(doc, gold, cue, token) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", default="/work/shared/data/quotes")
+    parser.add_argument("--gold", default=str(ROOT.parent / "shared" / "data" / "quotes"))
     parser.add_argument("--split", default="train")
     parser.add_argument("--start", type=int, default=200)
     parser.add_argument("--stop", type=int, default=400)

@@ -3,7 +3,7 @@
 Parses the articles once (base model + places + actors), then times `sankore_quotes` alone
 over them, so a change in the attribution rules shows as docs/s without the parser's noise.
 
-Usage: python benchmarks/quotes_speed.py [--gold /work/shared/data/quotes] [--limit 100]
+Usage: python benchmarks/quotes_speed.py [--gold ../shared/data/quotes] [--limit 100]
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ from sankore.eval.quotes import read_split
 from sankore.pipeline import build_pipeline
 from sankore.pipeline.quotes import QuoteFinder
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", default="/work/shared/data/quotes")
+    parser.add_argument("--gold", default=str(ROOT.parent / "shared" / "data" / "quotes"))
     parser.add_argument("--limit", type=int, default=100)
     args = parser.parse_args()
     pairs = read_split(Path(args.gold) / "train")[:args.limit]

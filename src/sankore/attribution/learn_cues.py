@@ -21,6 +21,8 @@ from pathlib import Path
 from ..eval.quotes import read_ann, read_split
 from .cues import coarse_pos, keys
 
+# The shared data beside the checkout (../shared/data), as the tests and benchmarks read it.
+SHARED_QUOTES = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "quotes"
 MIN_CUES = 4  # fewer annotated cues than this is an anecdote, not a pattern ...
 MIN_SHARE = 0.2  # below this the word is not a cue four times out of five
 # ... unless the word is a cue at least half the times it occurs: most cues are rare
@@ -79,7 +81,7 @@ def main(argv: list[str] | None = None) -> None:
     from ..pipeline import load_base_model
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", default="/work/shared/data/quotes", help="PolNeAR folder with train/")
+    parser.add_argument("--gold", default=str(SHARED_QUOTES), help="PolNeAR folder with train/")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--out", default=str(Path(__file__).parents[1] / "resources" / "data"
                                              / "speech_cues_learned.tsv"))

@@ -27,7 +27,7 @@ from pathlib import Path
 from ..eval.quotes import Scorer, _tokens, read_ann, read_split, sankore_attributions
 from .candidates import CandidateModel, features, judged, model_path, save
 from .cues import DEFAULT_THRESHOLD, CueLexicon
-from .learn_cues import count_doc, table
+from .learn_cues import SHARED_QUOTES, count_doc, table
 
 FOLDS = 5
 C_VALUES = (0.1, 0.3, 1.0)
@@ -163,7 +163,7 @@ def _brief(result: dict) -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", default="/work/shared/data/quotes", help="PolNeAR folder with train/")
+    parser.add_argument("--gold", default=str(SHARED_QUOTES), help="PolNeAR folder with train/")
     parser.add_argument("--cache", default=None, help="pickle of the parsed train articles (made if missing)")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--folds", type=int, default=FOLDS)
