@@ -25,11 +25,11 @@ from sankore.events.score import code_gsr, prf
 # Coder settings and the record's event choice compared on the same folds; the first is the
 # one `eval events` reports as "sankore", the third its "news_filters".
 CONFIGS = {
-    "gsr": (gsr_settings(), "lex"),
+    "gsr": (gsr_settings(), "main"),
     "gsr, most confident event": (gsr_settings(), "confidence"),
-    "news filters": (Settings(fallback=0.0), "lex"),
+    "news filters": (Settings(fallback=0.0), "main"),
     "no news filters": (Settings(fallback=0.0, require_participant=False, keep_hypothetical=True,
-                                 require_coded=False, min_weight=0.0), "lex"),
+                                 require_coded=False, min_weight=0.0), "main"),
 }
 
 
@@ -87,7 +87,7 @@ def main() -> None:
                           if g != p]
                 errors_file = Path(tempfile.gettempdir()) / "events_cv_errors.json"
                 errors_file.write_text(json.dumps(errors, indent=0))
-    base = code_gsr(coder_nlp, train_gsr, None, BASELINE, "lex")
+    base = code_gsr(coder_nlp, train_gsr, None, BASELINE, "main")
     report["baseline_macro_f1"] = prf(gold, [b.type if b else None for b in base])["macro_f1"]
     report["seconds"] = round(time.perf_counter() - start, 1)
     print(json.dumps(report, indent=1))

@@ -58,8 +58,11 @@ def test_action_types_are_compared_in_plovers_single_categories():
     from sankore.events.score import plover_type
 
     assert plover_type("CONSULT", "planned") == "AGREE"  # future meetings (manual, AGREE)
-    assert plover_type("RETREAT", "planned") == "CONCEDE"  # announced withdrawals (manual, RETREAT)
-    assert plover_type("CONCEDE", "planned") == "CONCEDE"
+    # A promised concession or retreat is AGREE, as CAMEO2PLOVER codes "035 Express intent to
+    # yield" and 0351-0356 (the manual's draft says otherwise; the gold records follow the table).
+    assert plover_type("CONCEDE", "planned") == "AGREE"
+    assert plover_type("RETREAT", "planned") == "AGREE"
+    assert plover_type("AID", "hypothetical") == "AGREE"  # an offer ("would send aid if ...")
     assert plover_type("PROTEST", "planned") == "THREATEN"  # "said they would boycott"
     assert plover_type("SANCTION", "hypothetical") == "THREATEN"
     assert plover_type("AGREE", "negated") == "REJECT"  # "will not accept"

@@ -65,11 +65,11 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
     nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
     model = classifier.packaged()
     start = time.perf_counter()
-    sankore = code_gsr(nlp, held, model, gsr_settings(), pick="lex")
+    sankore = code_gsr(nlp, held, model, gsr_settings(), pick="main")
     seconds = time.perf_counter() - start
-    news = _figures(held, code_gsr(nlp, held, model, Settings(fallback=0.0), pick="lex"))
+    news = _figures(held, code_gsr(nlp, held, model, Settings(fallback=0.0), pick="main"))
     baseline = code_gsr(nlp, held, None, Settings(fallback=None, use_classifier=False, require_coded=False,
-                                                  min_weight=0.0))
+                                                  min_weight=0.0), pick="main")
     return {
         "task": "events",
         "gold": str(find_gsr(gold)),

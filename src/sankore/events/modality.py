@@ -2,7 +2,8 @@
 
 Read off the clause and the clauses that govern it: a negation ("did not"), a conditional
 or modal auxiliary ("would", "could", "if"), the future or a verb or noun of intention
-("will", "plans to", "is working on", "pledged", "commitment to"), or a speech verb whose
+("will", "plans to", "is working on", "pledged", "commitment to"; "would" reporting a
+"will" after a past speech verb: "said it would send troops"), or a speech verb whose
 complement the event is ("Lavrov stated that Russia is prepared …"). The first that
 applies in that order wins; a reported event keeps its speaker's span in any case.
 """
@@ -20,9 +21,19 @@ PLANNING = {"plan", "intend", "aim", "pledge", "promise", "vow", "commit", "comm
             "propose", "proposal", "go", "about", "determined", "willing", "willingness"}
 SPEECH = {"say", "state", "tell", "announce", "claim", "report", "note", "emphasize", "emphasise",
           "add", "stress", "insist", "assert", "declare", "confirm", "explain", "argue", "write",
-          "warn", "reveal", "disclose", "indicate", "suggest", "allege", "quote", "reaffirm"}
+          "warn", "reveal", "disclose", "indicate", "suggest", "allege", "quote", "reaffirm",
+          # Pure reporting verbs of the quotations stage's cue list (speech_verbs.tsv) that
+          # name no event themselves ("reiterated that Libya must hand over the suspects").
+          "reiterate", "repeat", "affirm", "maintain", "contend", "reply", "respond", "answer",
+          "retort", "counter", "remark", "comment", "mention", "underscore", "proclaim", "assure",
+          "reassure", "testify", "inform", "tweet", "clarify", "specify", "recount", "concur"}
 _GOVERNED = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "conj", "relcl", "dobj", "acomp"}
 MAX_HOPS = 6
+# Obligation: "Russia said Sudan must return the helicopter" is the speaker's demand (PLOVER
+# REQUEST: "all requests, demands, and orders"). "should" is left out: "talks should resume
+# next week" is as often an expectation as a demand.
+_DEONTIC_AUX = {"must"}
+_DEONTIC_HEADS = {"have", "need"}  # "Iraq has to comply", "Israel needs to ease restrictions"
 
 
 def _negated(v: Token) -> bool:
@@ -33,6 +44,20 @@ def _aux(v: Token) -> set[str]:
     return {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
 
 
+def _backshift(aux: set[str], v: Token) -> bool:
+    """A bare "would" with no condition on its clause: a reported "will" if a past speech
+    verb governs it."""
+    modal = aux & _HYPOTHETICAL_AUX
+    return bool(modal) and modal <= {"would", "'d"} and not _conditioned(v)
+
+
+def _conditioned(v: Token) -> bool:
+    """Whether a condition hangs on the clause ("would meet him if he gave them a veto")."""
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONAL_MARK
+                                         for g in c.children)
+               for c in v.children)
+
+
 def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
     """(modality, the governing speech verb if any) for the event anchored on `anchor`."""
     found: list[str] = []
@@ -41,7 +66,10 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         if _negated(tok):
             found.append("negated")
     aux = _aux(anchor)
-    if aux & _HYPOTHETICAL_AUX:
+    # "would" under a past speech verb with no condition is the reported future ("NATO said it
+    # would tighten the blockade" reports "we will"), decided once the speech verb is found.
+    backshifted = _backshift(aux, anchor)
+    if aux & _HYPOTHETICAL_AUX and not backshifted:
         found.append("hypothetical")
     if aux & _FUTURE_AUX:
         found.append("planned")
@@ -61,12 +89,43 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         if tok.pos_ in ("VERB", "AUX"):
             head_aux = _aux(tok)
             if head_aux & _HYPOTHETICAL_AUX and dep != "conj":
-                found.append("hypothetical")
+                if _backshift(head_aux, tok):  # "said he would be ready to host a meeting"
+                    backshifted = True
+                else:
+                    found.append("hypothetical")
             if _negated(tok) and dep in ("xcomp",):
                 found.append("negated")
+    if backshifted:
+        # Past or participle ("said", "was quoted as saying"); after a present "says" the
+        # "would" keeps its conditional sense.
+        found.append("planned" if speech is not None and speech.tag_ in ("VBD", "VBN", "VBG")
+                     else "hypothetical")
     if speech is not None:
         found.append("reported")
     for kind in ("negated", "hypothetical", "planned", "reported"):
         if kind in found:
             return kind, speech
     return "asserted", speech
+
+
+def _obliged(v: Token) -> bool:
+    if _aux(v) & _DEONTIC_AUX:
+        return True
+    head = v.head
+    return (v.dep_ == "xcomp" and head.lemma_.lower() in _DEONTIC_HEADS and head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children))
+
+
+def obligation(anchor: Token) -> Token | None:
+    """The verb that states an obligation over the event's clause ("must return", "has to
+    comply", "must ensure security to allow deliveries"), up to the reporting verb."""
+    tok = anchor
+    for _ in range(MAX_HOPS):
+        if _obliged(tok):
+            return tok
+        if tok.head.i == tok.i or tok.dep_ not in _GOVERNED:
+            return None
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH:
+            return None
+        tok = tok.head
+    return None

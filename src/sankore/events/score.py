@@ -18,13 +18,18 @@ from .code import Settings, find_events_scored, gsr_settings
 from .gold import GoldEvent
 
 # PLOVER returns one event category where an action type plus an auxiliary mode (future,
-# hypothetical, negation) has one of its own (PLOVER manual, "special cases"): future
-# CONSULT/SUPPORT/COOPERATE/AID is AGREE (§AGREE), an announced future RETREAT is CONCEDE and
-# a future CONCEDE stays CONCEDE (§CONCEDE, §RETREAT), and a future or conditional conflictual
-# action is a THREATEN ("THREATEN could be ASSAULT + hypothetical"; the GSR codes "said they
-# would boycott" and "may halt mediation efforts if" THREATEN). A refused cooperation ("will
-# not accept", "would not meet demands") is REJECT, "all rejections and refusals" (§REJECT).
-# The records keep the action type and the modality; only the comparison projects.
+# hypothetical, negation) has one of its own (PLOVER manual, "special cases"), and converted
+# CAMEO data does the same: a promised or offered cooperation is AGREE (manual §AGREE: future
+# CONSULT/SUPPORT/COOPERATE/AID; CAMEO 03 "Express intent to ...": 030-039), a threatened or
+# conditional conflictual action is THREATEN ("THREATEN could be ASSAULT + hypothetical"; CAMEO
+# 13), a refused cooperation is REJECT ("will not accept"; "all rejections and refusals",
+# §REJECT). A promised concession or retreat is AGREE as well: the manual's draft 2.0 would
+# keep a future CONCEDE and make a future RETREAT a CONCEDE, but the CAMEO->PLOVER table
+# (CAMEO2PLOVER-2021: "035: AGREE # Express intent to yield", 0351-0356: ease sanctions,
+# release persons, de-escalate) and the gold records made from CAMEO's examples code them
+# AGREE ("is prepared to lift the ban", "will allow refugees to return": 2 of the 3 such
+# training records), and the table is what converted data follows. The records keep the
+# action type and the modality; only the comparison projects.
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 YIELDING = {"RETREAT", "CONCEDE"}
 CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
@@ -33,11 +38,8 @@ REFUSABLE = COOPERATIVE | YIELDING | {"AGREE"}
 
 def plover_type(type_: str, modality: str) -> str:
     """The single PLOVER category for a coded action type and its modality."""
-    if modality == "planned":
-        return "AGREE" if type_ in COOPERATIVE else "CONCEDE" if type_ in YIELDING else \
-            "THREATEN" if type_ in CONFLICTUAL else type_
-    if modality == "hypothetical" and type_ in CONFLICTUAL:
-        return "THREATEN"
+    if modality in ("planned", "hypothetical"):
+        return "AGREE" if type_ in COOPERATIVE | YIELDING else "THREATEN" if type_ in CONFLICTUAL else type_
     if modality == "negated" and type_ in REFUSABLE:
         return "REJECT"
     return type_
@@ -53,8 +55,8 @@ class Coded:
 
 
 def code_gsr(nlp, records: list[GoldEvent], model: Classifier | None,
-             settings: Settings | None = None, pick: str = "confidence") -> list[Coded | None]:
-    """The most confident coded event of each record's text (`nlp` runs the actors, times and
+             settings: Settings | None = None, pick: str = "main") -> list[Coded | None]:
+    """Each record's one coded event (`pick`, below) or None (`nlp` runs the actors, times and
     places components, or only the parser when it has none of them)."""
     from ..pipeline.extensions import register_extensions
 
@@ -71,10 +73,15 @@ def code_gsr(nlp, records: list[GoldEvent], model: Classifier | None,
         if not scored:
             out.append(None)
             continue
-        # The record's one event: the most confident, or (pick="lex") the strongest trigger,
-        # a trigger-coded event before a fallback one.
-        event, raw = max(scored, key=(lambda er: er[0].confidence) if pick == "confidence"
-                         else (lambda er: (er[1]["lex"], er[0].confidence)))
+        # The record's one event (a GSR sentence codes its main event): "main" takes the
+        # strongest trigger, then the one nearest the main clause ("resigned as the opposition
+        # threatened to storm" is a RETREAT), then the most confident; "lex" skips the clause
+        # depth; "confidence" takes the most confident. A trigger-coded event goes before a
+        # fallback one (lex 0).
+        keys = {"confidence": lambda er: er[0].confidence,
+                "lex": lambda er: (er[1]["lex"], er[0].confidence),
+                "main": lambda er: (er[1]["lex"], -er[1]["depth"], er[0].confidence)}
+        event, raw = max(scored, key=keys[pick])
         codes = {(a.start, a.end): a.code or a.country for a in doc._.actors}
         out.append(Coded(plover_type(event.type, event.modality), event.confidence, raw,
                          [c for s in event.actor_spans if (c := codes.get(s))],

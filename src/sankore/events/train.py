@@ -18,7 +18,7 @@ from .classifier import Classifier, model_path, save
 
 SHARED_EVENTS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "events"
 GSR_WEIGHT = 4.0
-CAL_FEATURES = ["p", "lex", "top", "fallback", "nominal", "actor", "root"]
+CAL_FEATURES = ["p", "lex", "top", "fallback", "nominal", "actor", "root", "depth"]
 
 
 def _parse(nlp, texts: list[str]):
