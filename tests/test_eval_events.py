@@ -46,7 +46,7 @@ def test_eval_events_on_the_held_split():
     sankore, baseline = figures["sankore"], figures["baseline"]
     assert figures["records"] > 60
     # Floors a little under the recorded figures (DATA_CARD.md): they only rise.
-    assert sankore["macro_f1"] >= 0.52
+    assert sankore["macro_f1"] >= 0.57
     # The v2 lexicon carries most of the coding; the classifier only breaks ties between a
     # trigger's types, and on the GSR it is level with the lexicon alone (DATA_CARD.md).
     assert sankore["macro_f1"] >= baseline["macro_f1"] - 0.02

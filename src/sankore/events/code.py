@@ -3,10 +3,11 @@
 For every sentence: match the trigger lexicon, drop matches another trigger absorbs (the
 content of "asked for the withdrawal", the "talks" of "visited Moscow for talks"; under a
 pledge both stay: "pledged to send aid" is an AGREE and a planned AID, as PLOVER codes a
-promise), hang nominal triggers on their light verb ("held a
-summit meeting", "bombing operations are being carried out"), choose each event's type
-with the sentence classifier, then read participants, time, place and modality off the
-parse. Standalone nominals ("the severing of diplomatic relations between Kyiv and …") are
+promise), hang nominal triggers on their light verb ("held a summit meeting", "bombing
+operations are being carried out"), choose each event's type by the trigger's lexicon
+weight (the sentence classifier breaks ties), then read participants, time, place and
+modality off the parse; a reported obligation ("X said Y must leave") is X's demand of Y.
+Standalone nominals ("the severing of diplomatic relations between Kyiv and …") are
 kept only with a participant. A sentence with no trigger yields an event only if the
 classifier is confident (`fallback`), which matters for edited gold sentences, not news.
 The news filters (`Settings`, `kept`) drop what a careful reader does not code: events with
