@@ -92,6 +92,23 @@ def test_a_reported_would_is_the_future_and_a_condition_keeps_it_hypothetical(ev
         assert expected in {e.modality for e in events}, (text, [(e.type, e.modality) for e in events])
 
 
+def test_a_shared_modal_and_a_determiner_set_the_modality():
+    from sankore.events.modality import modality
+    from sankore.pipeline import load_base_model
+
+    nlp = load_base_model()
+    cases = [
+        # "could" governs both conjuncts; "did" gives the second its own tense.
+        ("The exit could lead to fighting, or force the Kurds to ally with Assad.", "ally", "hypothetical"),
+        ("Russia would stay and did leave.", "leave", "asserted"),
+        ("Hunt said the UK will listen to any US request.", "request", "hypothetical"),
+        ("No talks took place in Geneva.", "talks", "negated"),
+    ]
+    for text, word, expected in cases:
+        tok = next(t for t in nlp(text) if t.text == word)
+        assert modality(tok, tok)[0] == expected, text
+
+
 def test_a_reported_obligation_is_the_speakers_demand(events_nlp):
     text = "Russia said on Tuesday that Sudan must return the helicopter it seized."
     doc, events = _events(events_nlp, text)

@@ -65,6 +65,13 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
     for tok in {anchor, trigger}:
         if _negated(tok):
             found.append("negated")
+    # A noun trigger's determiner: "will listen to any request" names no request made, "no
+    # talks took place" names none held.
+    dets = {c.lower_ for c in trigger.children if c.dep_ == "det"} if trigger.pos_ != "VERB" else set()
+    if "no" in dets:
+        found.append("negated")
+    if "any" in dets:
+        found.append("hypothetical")
     aux = _aux(anchor)
     # "would" under a past speech verb with no condition is the reported future ("NATO said it
     # would tighten the blockade" reports "we will"), decided once the speech verb is found.
@@ -79,6 +86,7 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
             found.append("hypothetical")
         if tok.head.i == tok.i or tok.dep_ not in _GOVERNED:
             break
+        child = tok
         dep, tok = tok.dep_, tok.head
         lemma = tok.lemma_.lower()
         if dep == "ccomp" and lemma in SPEECH:
@@ -88,7 +96,11 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
             found.append("planned")
         if tok.pos_ in ("VERB", "AUX"):
             head_aux = _aux(tok)
-            if head_aux & _HYPOTHETICAL_AUX and dep != "conj":
+            # A conjunct shares its head's modal only when it has no tense or auxiliary of
+            # its own ("could lead to fighting or force the Kurds to ally", not "would stay
+            # and did leave").
+            shares = dep != "conj" or (child.tag_ == "VB" and not _aux(child))
+            if head_aux & _HYPOTHETICAL_AUX and shares:
                 if _backshift(head_aux, tok):  # "said he would be ready to host a meeting"
                     backshifted = True
                 else:
