@@ -92,11 +92,9 @@ def test_a_reported_would_is_the_future_and_a_condition_keeps_it_hypothetical(ev
         assert expected in {e.modality for e in events}, (text, [(e.type, e.modality) for e in events])
 
 
-def test_a_shared_modal_and_a_determiner_set_the_modality():
+def test_a_shared_modal_and_a_determiner_set_the_modality(events_nlp):
     from sankore.events.modality import modality
-    from sankore.pipeline import load_base_model
 
-    nlp = load_base_model()
     cases = [
         # "could" governs both conjuncts; "did" gives the second its own tense.
         ("The exit could lead to fighting, or force the Kurds to ally with Assad.", "ally", "hypothetical"),
@@ -105,7 +103,7 @@ def test_a_shared_modal_and_a_determiner_set_the_modality():
         ("No talks took place in Geneva.", "talks", "negated"),
     ]
     for text, word, expected in cases:
-        tok = next(t for t in nlp(text) if t.text == word)
+        tok = next(t for t in events_nlp(text) if t.text == word)
         assert modality(tok, tok)[0] == expected, text
 
 

@@ -20,8 +20,8 @@ from spacy.tokens import Token
 
 from .code import CAMEO, LIGHT_VERBS
 from .lexicon import token_match
+from .train import SHARED_EVENTS
 
-SHARED_EVENTS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "events"
 # Function-like verbs that carry no event however often they head a story's sentence.
 _GENERIC = {"be", "have", "say", "do", "make", "get", "take", "go", "come", "see", "become", "tell",
             "report", "state", "add", "include", "accord", "follow", "cite", "use", "expect"}
