@@ -103,3 +103,14 @@ def test_a_list_of_countries_tagged_as_one_org_is_still_three_states(nlp):
     """The small model tags "Mali, Burkina Faso" as one ORG; each is still a state."""
     record = sankore.analyze("Mali, Burkina Faso and Niger signed a defence pact on Monday.", nlp=nlp)
     assert {e.code for e in record.entities} >= {"MLI", "BFA", "NER"}
+
+
+def test_the_european_union_and_the_un_are_not_namibia(nlp):
+    # NGEC's countries.csv writes "NA" (Namibia's alpha-2) for the EU and the UN; the
+    # dictionary build must not fold their names into Namibia.
+    record = sankore.analyze("The European Union and the EU's partners at the U.N. met Namibian "
+                             "officials in Windhoek.", published="2025-01-01", nlp=nlp)
+    codes = {record.doc.text[s:e]: ent.code for ent in record.entities for s, e in ent.mentions}
+    assert codes["European Union"] == "IGO"
+    assert "NAM" not in {codes.get("EU"), codes.get("U.N.")}
+    assert any(c and c.startswith("NAM") for c in codes.values())

@@ -44,7 +44,9 @@ def build(ngec: Path | None) -> list[dict[str, str]]:
         with ngec.open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 country = by_iso2.get(row["CCA2"])
-                if not country:
+                # NGEC writes "NA" for entities without an alpha-2 code (the European Union,
+                # the United Nations), which is also Namibia's: the alpha-3 code decides.
+                if not country or row["CCA3"] != country["iso3"]:
                     continue
                 iso3 = country["iso3"]
                 for item in [row["Name"], *row["Nationality"].split(",")]:
