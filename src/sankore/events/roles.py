@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Token
 from ..pipeline.mentions import ActorMention, PlaceMention
 
 PASSIVE_SUBJECT_ACTS = {"RETREAT", "MOBILIZE", "PROTEST"}
+# Event types whose content clause names who is addressed ("demanded that X …").
+ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN"}
 _TARGET_PREPS = {"with", "against", "to", "on", "at", "from", "toward", "towards", "upon", "into"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "relcl", "pobj", "dobj", "acomp"}
@@ -92,13 +94,13 @@ def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]
     return []
 
 
-def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMention]
+def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMention], depth: int = 0
                  ) -> tuple[list[ActorMention], list[ActorMention], bool]:
     """(actors, targets, needs_antecedent) of the event anchored on clause head `anchor`."""
     acting: list[ActorMention] = []
     targets: list[ActorMention] = []
     needs_antecedent = False
-    nominal_subject = trigger is not anchor and trigger.pos_ != "VERB" and (
+    nominal_subject = trigger.i != anchor.i and trigger.pos_ != "VERB" and (
         trigger.dep_ in ("nsubjpass", "nsubj") or trigger.head.dep_ in ("nsubjpass", "nsubj"))
     if nominal_subject:  # "Pentagon bombing operations are being carried out …"
         noun = trigger if trigger.dep_ in ("nsubjpass", "nsubj") else trigger.head
@@ -124,12 +126,18 @@ def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMe
                 acting.extend(m for m in np_mentions(child, actors) if m not in acting)
         if not acting:
             acting = borrowed_subject(anchor, actors)
-    heads = [anchor] + ([trigger] if trigger is not anchor else [])
-    heads += [c for c in anchor.children if c.dep_ == "dobj" and c not in heads]
+    heads = [anchor] + ([trigger] if trigger.i != anchor.i else [])
+    # The direct object is a target ("accused the United States of …") and a head of its own,
+    # whose of/from phrases name targets too ("demanded the withdrawal of Serbian forces").
+    objects = [c for c in anchor.children if c.dep_ == "dobj" and c.i != trigger.i]
+    heads += objects
+    head_ids = {h.i for h in heads}
+    for obj in objects:
+        targets.extend(m for m in np_mentions(obj, actors) if m not in targets)
     between: list[ActorMention] = []
     for head in heads:
         for child in head.children:
-            if child.dep_ in ("dobj", "dative", "attr", "oprd") and child not in heads:
+            if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.i not in head_ids:
                 targets.extend(m for m in np_mentions(child, actors) if m not in targets)
             elif child.dep_ == "prep":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
@@ -137,7 +145,7 @@ def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMe
                     found = np_mentions(obj, actors)
                     if child.lower_ == "between":
                         between.extend(found)
-                    elif child.lower_ in _TARGET_PREPS or (head is not anchor and child.lower_ in _NP_PREPS):
+                    elif child.lower_ in _TARGET_PREPS or (head.i != anchor.i and child.lower_ in _NP_PREPS):
                         targets.extend(m for m in found if m not in targets)
                     elif child.lower_ == "by" and head is trigger and not acting:
                         acting.extend(found)
@@ -152,8 +160,53 @@ def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMe
         targets.extend(m for m in between if m not in targets and m not in acting)
     if not acting:  # "formed … with Mali, Burkina Faso and Niger coming together"
         acting = [m for m in _comitative(anchor, actors) if m not in targets]
+    if not targets and type_ in ADDRESSED:
+        targets = _addressee(anchor, actors)
+    if not targets and depth < 2:
+        # The content names whom a promise, threat, refusal or demand concerns: "threatened
+        # to break relations with Russia", "refused to meet Jordan's King Abdullah".
+        for child in anchor.children:
+            if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                targets = [m for m in participants(child, child, type_, actors, depth + 1)[1]
+                           if m not in acting]
+                break
+    if not targets and anchor.pos_ not in ("VERB", "AUX"):
+        targets = _recipient(anchor, actors)
     targets = [m for m in targets if m not in acting]
     return acting, targets, needs_antecedent
+
+
+def _addressee(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    """The subject of a demand's or an accusation's content clause: "demanded that the DPRK
+    forsake its nuclear programme", "warned that Russia would pay": the DPRK, Russia."""
+    for child in v.children:
+        if child.dep_ == "ccomp":
+            subj, passive = _subject(child)
+            if subj is not None and not passive:
+                return np_mentions(subj, actors)
+    return []
+
+
+def _recipient(noun: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    """A nominal event's recipient named on the verb that governs it: "gave the Ivory Coast
+    5.1 million dollars of aid", "sent aid to Gaza": the dative or to-object of that verb."""
+    tok = noun
+    for _ in range(MAX_HOPS):
+        if tok.head.i == tok.i or tok.dep_ not in ("pobj", "prep", "dobj", "compound", "nsubjpass"):
+            return []
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            break
+    else:
+        return []
+    out: list[ActorMention] = []
+    for child in tok.children:
+        if child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ == "to"):
+            objs = [child] if child.dep_ == "dative" and child.pos_ != "ADP" else \
+                [g for g in child.children if g.dep_ == "pobj"]
+            for obj in objs:
+                out.extend(m for m in np_mentions(obj, actors) if m not in out)
+    return out
 
 
 def _comitative(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
