@@ -172,7 +172,8 @@ def test_conditional_between_named_parties_is_kept(events_nlp):
 
 @pytest.mark.parametrize("text, type_, actor, target", [
     # The direct object is the target, also when it heads phrases of its own.
-    ("Amnesty International accused the Kenyan government of torturing detainees.", "ACCUSE", "NGO", "KEN GOV"),
+    ("Amnesty International accused the Kenyan government of torturing detainees.",
+     "ACCUSE", "NGO", "KEN GOV"),
     # A demand's content clause names whom it is addressed to.
     ("The United States demanded that Iran halt its uranium enrichment.", "REQUEST", "USA", "IRN"),
     # A nominal event's recipient is named on the verb that governs it.
@@ -183,5 +184,5 @@ def test_conditional_between_named_parties_is_kept(events_nlp):
 def test_targets_from_objects_content_clauses_and_governing_verbs(events_nlp, text, type_, actor, target):
     doc, events = _events(events_nlp, text)
     event = next(e for e in events if e.type == type_)
-    assert actor in {c.split()[0] if actor.count(" ") == 0 else c for c in _codes(doc, event.actor_spans)}
+    assert actor in _codes(doc, event.actor_spans)
     assert target in _codes(doc, event.target_spans), [(e.type, _codes(doc, e.target_spans)) for e in events]
