@@ -114,3 +114,13 @@ def test_the_european_union_and_the_un_are_not_namibia(nlp):
     assert codes["European Union"] == "IGO"
     assert "NAM" not in {codes.get("EU"), codes.get("U.N.")}
     assert any(c and c.startswith("NAM") for c in codes.values())
+
+
+def test_sector_nouns_after_demonyms(nlp):
+    record = sankore.analyze("Israeli tanks shelled the town as Egyptian demonstrators and French "
+                             "farmers blocked roads.", published="2025-01-01", nlp=nlp)
+    codes = {record.doc.text[s:e]: ent.code for ent in record.entities for s, e in ent.mentions}
+    assert codes["Israeli tanks"] == "ISR MIL"
+    assert codes["Egyptian demonstrators"] == "EGY CVL"
+    assert codes["French farmers"] == "FRA AGR"
+    assert "France farmers" in {e.name for e in record.entities}

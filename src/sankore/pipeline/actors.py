@@ -23,7 +23,8 @@ from .mentions import ActorMention
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels",
                 "OPP": "opposition", "LEG": "legislature", "JUD": "judiciary",
                 "SPY": "intelligence services", "MED": "media", "BUS": "business",
-                "CVL": "civilians"}
+                "CVL": "civilians", "AGR": "farmers", "EDU": "education", "LAB": "labour",
+                "REF": "refugees"}
 # Words allowed between a country and its sector noun ("U.S. military forces", "Niger's
 # national army"): modifiers that do not change the sector.
 _SECTOR_MODIFIERS = {"'s", "’s", "national", "federal", "central", "interim", "transitional",
