@@ -9,7 +9,7 @@ import pytest
 from sankore.export import TABLES, export
 from sankore.export.cameo import cameo_root, quad_class
 from sankore.export.gdelt import COLUMNS as GDELT_COLUMNS
-from sankore.export.gdelt import event_id
+from sankore.export.gdelt import event_code, event_id, exported
 from sankore.store import open_store
 from sankore.store.ingest import ingest
 
@@ -72,7 +72,8 @@ def test_gdelt_layout(db, tmp_path):
                         f"names = {GDELT_COLUMNS!r}, all_varchar = true)").df()
     assert len(frame) == len(ducked) >= 2 and len(frame.columns) == 61
     with open_store(db) as store:
-        assert len(frame) == store.query("SELECT count(*) FROM events")[0][0]
+        kept = [t for t, m in store.query("SELECT type, modality FROM events") if exported(t, m)]
+    assert len(frame) == len(kept)
     # The hand-built record's events (the founding article's own events may be there too).
     by_id = frame.set_index("GLOBALEVENTID")
     consult = by_id.loc[str(event_id("doc-aes-1", "v1"))]
@@ -86,8 +87,17 @@ def test_gdelt_layout(db, tmp_path):
     assert float(consult.ActionGeo_Lat) == pytest.approx(12.36566)
     assert consult.SOURCEURL == "examples/aes_2025-04-30.txt" and len(consult.DATEADDED) == 14
     cooperate = by_id.loc[str(event_id("doc-aes-1", "v2"))]
-    assert cooperate.EventCode == "06"  # no cameo on the record: the root of PLOVER COOPERATE
-    assert cooperate.QuadClass == "2" and cooperate.SQLDATE == "20250430"  # no time: the publication date
+    # A planned cooperation is PLOVER's AGREE, CAMEO 03 "express intent to cooperate".
+    assert cooperate.EventCode == "03" and cooperate.EventRootCode == "03"
+    assert cooperate.QuadClass == "1" and cooperate.SQLDATE == "20250430"  # no time: the publication date
+
+
+def test_gdelt_codes_follow_the_plover_category():
+    assert event_code("AID", None, "07", "planned") == "03"  # a pledge of aid
+    assert event_code("ASSAULT", None, "190", "hypothetical") == "13"  # a conditional attack
+    assert event_code("CONSULT", "visit", "042", "negated") == "12"  # a refused visit
+    assert event_code("ASSAULT", None, "190", "reported") == "190"  # the record's own code stands
+    assert not exported("ASSAULT", "negated") and exported("AGREE", "negated")
 
 
 def test_plover_to_cameo_roots():

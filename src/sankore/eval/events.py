@@ -11,7 +11,7 @@ targets, and a reliability table of the calibrated confidence. Because every GSR
 holds an event, the coder runs with its GSR settings (`code.gsr_settings`: no-trigger
 fallback on, the filters that need a coded actor or a strong trigger off); the same
 figures with the news filters on are reported under `news_filters`. Coded types are
-compared in PLOVER's single categories (`score.plover_type`: "will boycott" is THREATEN).
+compared in PLOVER's single categories (`categories.plover_type`: "will boycott" is THREATEN).
 
 Baseline: the trigger lexicon alone (no classifier, no fallback: the highest-weight type
 of the first matching trigger), run on the same parses in the same command.

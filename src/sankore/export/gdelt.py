@@ -2,9 +2,13 @@
 
 The mapping of each column is documented in docs/gdelt.md. In short: one GDELT row per
 Sankore event; Actor1 is the event's first actor, Actor2 its first target; the CAMEO code is
-the event's own `cameo` or else the CAMEO root of its PLOVER type (export/cameo.py);
-ActionGeo is the event's place. What Sankore does not compute (Goldstone scale, tone,
-ethnic and religion codes, ADM codes) is left empty, never guessed.
+the event's own `cameo` or else the CAMEO root of its PLOVER type (export/cameo.py), after
+the type and modality are projected onto PLOVER's single category (events/categories.py):
+a planned aid is 03 "express intent to", as GDELT codes a pledge, not 07; a refused meeting
+is 12. A negated event with no category of its own ("did not attack") is left out: a GDELT
+row states that an event took place. ActionGeo is the event's place. What Sankore does not
+compute (Goldstone scale, tone, ethnic and religion codes, ADM codes) is left empty, never
+guessed.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 
+from ..events.categories import plover_type
 from .cameo import cameo_root, quad_class
 from .tables import QueryStore
 
@@ -36,7 +41,7 @@ _GEO_TYPE = {"country": 1, "admin1": 5, "admin2": 4, "city": 4}
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 SQL = """
-SELECT e.doc_id, e.id, e.type, e.mode, e.cameo, d.published, d.ingested_at, d.source, tm.value,
+SELECT e.doc_id, e.id, e.type, e.mode, e.cameo, e.modality, d.published, d.ingested_at, d.source, tm.value,
        a.code, a.name, a.country, t.code, t.name, t.country,
        p.name, p.country, p.lat, p.lon, p.geonameid, p.feature
 FROM events AS e JOIN documents AS d ON d.id = e.doc_id
@@ -76,12 +81,26 @@ def _day(time_value: str | None, published: str | None) -> date | None:
     return None
 
 
+def exported(plover: str | None, modality: str | None) -> bool:
+    """Whether an event becomes a GDELT row: not a negation PLOVER has no category for."""
+    return not (plover and modality == "negated" and plover_type(plover, modality) == plover)
+
+
+def event_code(plover: str | None, mode: str | None, cameo: str | None, modality: str | None) -> str | None:
+    """The record's own CAMEO code, unless its modality moves it to another PLOVER category
+    ("pledged to send aid": AGREE, 03), whose root then stands."""
+    category = plover_type(plover, modality or "asserted") if plover else None
+    if category != plover:
+        return cameo_root(category)
+    return cameo or cameo_root(plover, mode)
+
+
 def row(values: tuple) -> list[object]:
-    (doc_id, record_id, plover, mode, cameo, published, ingested_at, source, time_value,
+    (doc_id, record_id, plover, mode, cameo, modality, published, ingested_at, source, time_value,
      a_code, a_name, a_country, t_code, t_name, t_country,
      p_name, p_country, p_lat, p_lon, p_geonameid, p_feature) = values
     day = _day(time_value, published)
-    code = cameo or cameo_root(plover, mode)
+    code = event_code(plover, mode, cameo, modality)
     root = code[:2] if code else None
     added = datetime.fromisoformat(ingested_at).strftime("%Y%m%d%H%M%S") if ingested_at else None
     geo = [None] * 8
@@ -104,4 +123,5 @@ def row(values: tuple) -> list[object]:
 def gdelt_rows(store: QueryStore, size: int = 1000) -> Iterator[list[dict]]:
     _, batches = store.iter_query(SQL, (), size)
     for batch in batches:
-        yield [dict(zip(COLUMNS, row(values), strict=True)) for values in batch]
+        yield [dict(zip(COLUMNS, row(values), strict=True)) for values in batch
+               if exported(values[2], values[5])]
