@@ -27,6 +27,17 @@ def test_gsr_types_are_mapped_to_current_plover():
     assert all(r.mode == "investigate" for r in records if "INVESTIGATE" in r.id)
 
 
+def test_headline_templates_read_as_sentences():
+    from sankore.events.gold import read_headlines
+    from sankore.events.lexicon import PLOVER_TYPES
+
+    headlines = read_headlines(shared("events"))
+    assert len(headlines) == 332 and {h.type for h in headlines} == set(PLOVER_TYPES)
+    texts = {h.text for h in headlines}
+    assert "Kenya leader quits following corruption accusations." in texts  # slot filled, sentence case
+    assert not any("{" in t for t in texts)
+
+
 def test_scores_are_in_range():
     from sankore.events.score import prf, reliability
 

@@ -51,6 +51,11 @@ def test_the_component_is_registered_and_declares_what_it_needs(events_nlp):
     ("Sudanese army aircraft bombed a market in Darfur, killing twelve people.", "ASSAULT"),
     ("The European Union imposed sanctions on Russian banks.", "SANCTION"),
     ("Ghana rejected the proposal from Togo.", "REJECT"),
+    # Lexicon v4, from the PLOVER manual's mode definitions.
+    ("Kenya and Somalia restored diplomatic relations on Monday.", "SUPPORT"),
+    ("The Ethiopian government made concessions to the Tigrayan negotiators.", "CONCEDE"),
+    ("A Kenyan court convicted two former ministers of fraud.", "ACCUSE"),
+    ("Russian hackers carried out a cyber attack on the Estonian government.", "COERCE"),
 ])
 def test_news_sentences_get_their_plover_type(events_nlp, text, type_):
     _, events = _events(events_nlp, text)
