@@ -191,3 +191,16 @@ def test_targets_from_objects_content_clauses_and_governing_verbs(events_nlp, te
     event = next(e for e in events if e.type == type_)
     assert actor in _codes(doc, event.actor_spans)
     assert target in _codes(doc, event.target_spans), [(e.type, _codes(doc, e.target_spans)) for e in events]
+
+
+@pytest.mark.parametrize("text, trigger, kept", [
+    ("Britons who went to Syria to join Isis cannot be stopped from returning.", "join", False),
+    ("Begum, who left the UK in 2015 to join Isis, was found in a camp in Syria.", "join", False),
+    ("Chad, which has also asked French troops to leave, hosted the summit.", "asked", True),
+])
+def test_a_describing_relative_clause_is_no_event(events_nlp, text, trigger, kept):
+    # The "history told in passing": a restrictive relative clause defines its noun,
+    # a past one about a person is biography; a non-restrictive one about a state reports.
+    doc, events = _events(events_nlp, text)
+    triggers = {doc.text[e.trigger[0]:e.trigger[1]] for e in events}
+    assert (trigger in triggers) is kept, triggers

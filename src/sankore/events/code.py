@@ -42,6 +42,8 @@ CAMEO = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AI
 # A demand read off an obligation ("said Sudan must return the helicopter") has no trigger
 # entry of its own; it weighs as a clear trigger when the coder picks a sentence's main event.
 DEMAND_WEIGHT = 0.8
+_CLAUSE_OPENERS = {",", "(", "—", "–", "-"}
+MAX_CLAUSE_HOPS = 8
 _COMPLEMENT = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj", "nsubjpass"}
 
 
@@ -193,6 +195,8 @@ def kept(event: EventMention, raw: dict, coded: set[tuple[int, int]], settings: 
         return False  # a weak noun ("the war") never codes; a weak verb needs a named actor
     if settings.require_participant and raw["modifier"]:
         return False  # "fighters allied to the SDF", "a video released on Tuesday": description
+    if settings.require_participant and raw["background"]:
+        return False  # "Britons who went to join Isis", "Begum, who left the UK in 2015": description
     if event.modality == "hypothetical" and not settings.keep_hypothetical:
         # A conditional between two named parties is a threat or an offer ("Ghana would
         # impose sanctions on Togo if …"); without both it is speculation.
@@ -262,6 +266,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         "depth": float(_depth(anchor)),
         "clear": _clear_predicate(anchor, trigger),
         "modifier": 1.0 if anchor.dep_ == "acl" and anchor.tag_ in ("VBN", "VBG") else 0.0,
+        "background": 1.0 if _background_relative(anchor) else 0.0,
     }
     confidence = calibrated(model.calibration if model is not None else {}, raw)
     if acting:
@@ -283,6 +288,31 @@ def _depth(tok: Token) -> int:
     while tok.head.i != tok.i and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
+
+
+def _background_relative(anchor: Token) -> bool:
+    """Whether the event is told inside a relative clause that describes rather than reports
+    (the issue's "history told in passing"): a restrictive one, which defines its noun
+    ("fighters who joined Isis", "Britons who went to join Isis"), or a past one about a person
+    ("Begum, who left the UK in 2015 to join Isis"). A non-restrictive clause about a state or
+    an organisation reports news ("Chad, which has also asked French troops to leave") and so
+    does a person's planned act ("Goita, who will visit Moscow in June")."""
+    tok = anchor
+    for _ in range(MAX_CLAUSE_HOPS):
+        if tok.dep_ == "relcl":
+            head = tok.head
+            before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+            if before is None or before.i < head.i or before.text not in _CLAUSE_OPENERS:
+                return True  # no comma between the noun and its clause: restrictive
+            person = head.ent_type_ == "PERSON" or any(
+                c.lower_ in ("who", "whom", "whose") for c in tok.children)
+            future = any(c.lower_ in ("will", "would", "'ll") or c.lemma_ in ("plan", "intend")
+                         for c in tok.children) or tok.lemma_ in ("plan", "intend")
+            return person and not future and tok.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _clear_predicate(anchor: Token, trigger: Token) -> float:
