@@ -197,8 +197,13 @@ def test_targets_from_objects_content_clauses_and_governing_verbs(events_nlp, te
     ("Britons who went to Syria to join Isis cannot be stopped from returning.", "join", False),
     ("Begum, who left the UK in 2015 to join Isis, was found in a camp in Syria.", "join", False),
     ("Chad, which has also asked French troops to leave, hosted the summit.", "asked", True),
+    # An infinitive that says what a duty is for; a decision's infinitive is a planned act.
+    ("The UK government has a particular responsibility to assist British children.", "assist", False),
+    ("The US decision to withdraw troops from Syria complicated matters.", "withdraw", True),
+    # A fixed phrase names no meeting.
+    ("Donald Trump's demand that Germany repatriate its citizens has met a mixed response.", "met", False),
 ])
-def test_a_describing_relative_clause_is_no_event(events_nlp, text, trigger, kept):
+def test_description_purpose_and_idiom_are_no_event(events_nlp, text, trigger, kept):
     # The "history told in passing": a restrictive relative clause defines its noun,
     # a past one about a person is biography; a non-restrictive one about a state reports.
     doc, events = _events(events_nlp, text)

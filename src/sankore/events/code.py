@@ -43,6 +43,16 @@ CAMEO = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AI
 # entry of its own; it weighs as a clear trigger when the coder picks a sentence's main event.
 DEMAND_WEIGHT = 0.8
 _CLAUSE_OPENERS = {",", "(", "—", "–", "-"}
+# Nouns whose infinitive says what they are for, not an act (`_purpose`).
+PURPOSE_NOUNS = {"responsibility", "duty", "obligation", "right", "need", "ability", "capacity",
+                 "power", "authority", "chance", "opportunity", "way", "reason", "time", "freedom",
+                 "mandate", "battle", "fight", "war", "struggle"}
+# Objects that make a trigger verb a fixed phrase (`_idiom`). "meet demands" is no idiom: it is
+# a concession (CAMEO 083).
+IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "approval", "requirement",
+                          "target", "deadline", "standard", "condition", "expectation", "need",
+                          "challenge", "end", "fate", "death", "cost", "goal", "criterion", "obligation",
+                          "threshold", "quota"}}
 MAX_CLAUSE_HOPS = 8
 _COMPLEMENT = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj", "nsubjpass"}
 
@@ -174,6 +184,8 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
             event = _event(doc, sent, None, chosen_fallback, proba, actors, places, previous, model)
             return [event] if event is not None and kept(*event, coded, settings) else []
     for m, anchor in chosen:
+        if _idiom(m.token):
+            continue
         type_ = choose_type(m, proba, settings.override, settings.mix)
         event = _event(doc, sent, m, (type_, anchor), proba, actors, places, previous, model)
         if event is not None and kept(*event, coded, settings):
@@ -266,7 +278,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         "depth": float(_depth(anchor)),
         "clear": _clear_predicate(anchor, trigger),
         "modifier": 1.0 if anchor.dep_ == "acl" and anchor.tag_ in ("VBN", "VBG") else 0.0,
-        "background": 1.0 if _background_relative(anchor) else 0.0,
+        "background": 1.0 if _background_relative(anchor) or _purpose(anchor) else 0.0,
     }
     confidence = calibrated(model.calibration if model is not None else {}, raw)
     if acting:
@@ -288,6 +300,22 @@ def _depth(tok: Token) -> int:
     while tok.head.i != tok.i and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
+
+
+def _idiom(trigger: Token) -> bool:
+    """A trigger verb in a fixed phrase that names no event: "the demand has met a mixed
+    response", "to meet the deadline"."""
+    objects = IDIOM_OBJECTS.get(trigger.lemma_.lower())
+    return bool(objects) and trigger.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in objects for c in trigger.children)
+
+
+def _purpose(anchor: Token) -> bool:
+    """An infinitive that says what a duty, a capacity or a fight is for ("has a responsibility
+    to assist British children", "the battle to dismantle the caliphate") describes; unlike a
+    decision or a pledge ("the decision to withdraw troops", planned), it reports no act."""
+    return anchor.dep_ == "acl" and anchor.head.lemma_.lower() in PURPOSE_NOUNS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
 
 
 def _background_relative(anchor: Token) -> bool:
