@@ -152,10 +152,9 @@ def _speaker_span(doc: Doc, sent: Span, trigger: Token, speech: Token | None
                   ) -> tuple[tuple[int, int] | None, bool]:
     """(span naming who reports the event, whether the sentence is attributed)."""
     quotes: list[QuoteMention] = list(doc._.quotes or ())
-    for v in doc._.voices or ():
-        if v.start <= trigger.idx < v.end and v.voice == "attributed":
-            q = quotes[v.quote_index] if v.quote_index is not None and v.quote_index < len(quotes) else None
-            return ((q.antecedent_span or q.speaker_span) if q else None), True
+    # Only a quotation's content reports: the sentence-level voice would also make the
+    # writer's own clauses reported whenever a small attribution sits in the sentence
+    # ("France has refused to take back fighters, of whom 150 are thought to be in Syria").
     for q in quotes:
         if q.start <= trigger.idx < q.end:
             return q.antecedent_span or q.speaker_span, True
