@@ -57,16 +57,17 @@ def test_eval_events_on_the_held_split():
     sankore, baseline = figures["sankore"], figures["baseline"]
     assert figures["records"] > 60
     # Floors a little under the recorded figures (DATA_CARD.md): they only rise.
-    assert sankore["macro_f1"] >= 0.57
+    assert sankore["macro_f1"] >= 0.61
     # The v2 lexicon carries most of the coding; the classifier only breaks ties between a
     # trigger's types, and on the GSR it is level with the lexicon alone (DATA_CARD.md).
     assert sankore["macro_f1"] >= baseline["macro_f1"] - 0.02
     assert figures["news_filters"]["macro_precision"] >= sankore["macro_precision"]
-    assert sankore["actor_country_accuracy"] >= 0.35
+    assert sankore["actor_country_accuracy"] >= 0.6 and sankore["actor_code_accuracy"] >= 0.5
+    assert sankore["target_code_accuracy"] >= 0.38
 
 
 def test_action_types_are_compared_in_plovers_single_categories():
-    from sankore.events.score import plover_type
+    from sankore.events.categories import plover_type
 
     assert plover_type("CONSULT", "planned") == "AGREE"  # future meetings (manual, AGREE)
     # A promised concession or retreat is AGREE, as CAMEO2PLOVER codes "035 Express intent to
