@@ -200,8 +200,9 @@ def test_targets_from_objects_content_clauses_and_governing_verbs(events_nlp, te
     # An infinitive that says what a duty is for; a decision's infinitive is a planned act.
     ("The UK government has a particular responsibility to assist British children.", "assist", False),
     ("The US decision to withdraw troops from Syria complicated matters.", "withdraw", True),
-    # A fixed phrase names no meeting.
+    # A fixed phrase names no meeting, and a newsroom's formula no request.
     ("Donald Trump's demand that Germany repatriate its citizens has met a mixed response.", "met", False),
+    ("The US state department did not respond to a request for comment.", "request", False),
 ])
 def test_description_purpose_and_idiom_are_no_event(events_nlp, text, trigger, kept):
     # The "history told in passing": a restrictive relative clause defines its noun,
@@ -209,3 +210,9 @@ def test_description_purpose_and_idiom_are_no_event(events_nlp, text, trigger, k
     doc, events = _events(events_nlp, text)
     triggers = {doc.text[e.trigger[0]:e.trigger[1]] for e in events}
     assert (trigger in triggers) is kept, triggers
+
+
+def test_what_was_prevented_did_not_happen(events_nlp):
+    doc, events = _events(events_nlp, "Isis fighters prevented 1,000 Syrian civilians from leaving Baghuz.")
+    leaving = [e for e in events if doc.text[e.trigger[0]:e.trigger[1]] == "leaving"]
+    assert all(e.modality == "negated" for e in leaving)

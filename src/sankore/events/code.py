@@ -53,6 +53,7 @@ IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "
                           "target", "deadline", "standard", "condition", "expectation", "need",
                           "challenge", "end", "fate", "death", "cost", "goal", "criterion", "obligation",
                           "threshold", "quota"}}
+IDIOM_COMPLEMENTS = {"request": {"comment", "interview"}}
 MAX_CLAUSE_HOPS = 8
 _COMPLEMENT = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj", "nsubjpass"}
 
@@ -302,11 +303,16 @@ def _depth(tok: Token) -> int:
 
 
 def _idiom(trigger: Token) -> bool:
-    """A trigger verb in a fixed phrase that names no event: "the demand has met a mixed
-    response", "to meet the deadline"."""
-    objects = IDIOM_OBJECTS.get(trigger.lemma_.lower())
-    return bool(objects) and trigger.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in objects for c in trigger.children)
+    """A trigger in a fixed phrase that names no event: "the demand has met a mixed
+    response", "did not respond to a request for comment" (a newsroom's formula)."""
+    lemma = trigger.lemma_.lower()
+    objects = IDIOM_OBJECTS.get(lemma)
+    if objects and trigger.pos_ == "VERB":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in trigger.children)
+    complements = IDIOM_COMPLEMENTS.get(lemma)
+    return bool(complements) and trigger.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in complements for g in c.children)
+        for c in trigger.children)
 
 
 def _purpose(anchor: Token) -> bool:

@@ -19,6 +19,9 @@ PLANNING = {"plan", "intend", "aim", "pledge", "promise", "vow", "commit", "comm
             "prepared", "ready", "readiness", "decide", "decision", "seek", "hope", "want", "work",
             "intention", "undertake", "set", "due", "schedule", "expect", "agree", "offer",
             "propose", "proposal", "go", "about", "determined", "willing", "willingness"}
+# Verbs whose "from" complement names what did not happen ("prevented them from leaving").
+PREVENTING = {"prevent", "stop", "bar", "block", "forbid", "prohibit", "ban", "keep", "deter",
+              "discourage", "restrain", "dissuade"}
 SPEECH = {"say", "state", "tell", "announce", "claim", "report", "note", "emphasize", "emphasise",
           "add", "stress", "insist", "assert", "declare", "confirm", "explain", "argue", "write",
           "warn", "reveal", "disclose", "indicate", "suggest", "allege", "quote", "reaffirm",
@@ -92,6 +95,8 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         if dep == "ccomp" and lemma in SPEECH:
             speech = tok
             break
+        if dep == "pcomp" and child.head.lower_ == "from" and child.head.head.lemma_.lower() in PREVENTING:
+            found.append("negated")  # "prevented civilians from leaving": no one left
         if dep in ("xcomp", "pcomp", "prep", "pobj", "acl", "acomp", "dobj") and lemma in PLANNING:
             found.append("planned")
         if tok.pos_ in ("VERB", "AUX"):
