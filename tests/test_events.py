@@ -203,6 +203,9 @@ def test_targets_from_objects_content_clauses_and_governing_verbs(events_nlp, te
     # A fixed phrase names no meeting, and a newsroom's formula no request.
     ("Donald Trump's demand that Germany repatriate its citizens has met a mixed response.", "met", False),
     ("The US state department did not respond to a request for comment.", "request", False),
+    # A warning about a state of affairs is no threat; one about an act is.
+    ("Germany warned that repatriating the fighters would be extremely difficult.", "warned", False),
+    ("Turkey warned that it would attack the Kurdish militia in Manbij.", "warned", True),
 ])
 def test_description_purpose_and_idiom_are_no_event(events_nlp, text, trigger, kept):
     # The "history told in passing": a restrictive relative clause defines its noun,

@@ -54,6 +54,7 @@ IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "
                           "challenge", "end", "fate", "death", "cost", "goal", "criterion", "obligation",
                           "threshold", "quota"}}
 IDIOM_COMPLEMENTS = {"request": {"comment", "interview"}}
+WARNING = {"warn", "caution"}
 MAX_CLAUSE_HOPS = 8
 _COMPLEMENT = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj", "nsubjpass"}
 
@@ -309,6 +310,13 @@ def _idiom(trigger: Token) -> bool:
     objects = IDIOM_OBJECTS.get(lemma)
     if objects and trigger.pos_ == "VERB":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in trigger.children)
+    if lemma in WARNING and trigger.pos_ == "VERB":
+        # "warned that repatriation would be extremely difficult": a judgement on a state of
+        # affairs, not a threat; a threat's content is an act ("warned it would retaliate").
+        content = [c for c in trigger.children if c.dep_ == "ccomp"]
+        if content and all(c.lemma_ == "be" and not any(g.dep_ == "auxpass" for g in c.children)
+                           for c in content):
+            return True
     complements = IDIOM_COMPLEMENTS.get(lemma)
     return bool(complements) and trigger.pos_ == "NOUN" and any(
         c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in complements for g in c.children)
