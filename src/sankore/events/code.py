@@ -25,7 +25,7 @@ from ..pipeline.mentions import EventMention, QuoteMention
 from ..timex.governance import governing_time
 from . import roles
 from .classifier import Classifier, calibrated, features
-from .lexicon import Match, sentence_matches
+from .lexicon import Match, sentence_matches, token_match
 from .modality import PLANNING, modality, obligation
 
 LIGHT_VERBS = {"hold", "carry", "conduct", "launch", "stage", "make", "reach", "begin", "start", "open",
@@ -311,11 +311,13 @@ def _idiom(trigger: Token) -> bool:
     if objects and trigger.pos_ == "VERB":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in trigger.children)
     if lemma in WARNING and trigger.pos_ == "VERB":
-        # "warned that repatriation would be extremely difficult": a judgement on a state of
-        # affairs, not a threat; a threat's content is an act ("warned it would retaliate").
+        # "warned that repatriation would be extremely difficult", "warned that the capture of
+        # territory does not mean an end to Isis": a judgement on a state of affairs, not a
+        # threat; a threat's content names an act ("warned it would retaliate").
         content = [c for c in trigger.children if c.dep_ == "ccomp"]
-        if content and all(c.lemma_ == "be" and not any(g.dep_ == "auxpass" for g in c.children)
-                           for c in content):
+        acts = [t for c in content for t in [c, *c.children]
+                if t.i == c.i or t.dep_ in ("dobj", "xcomp", "conj", "attr", "nsubjpass")]
+        if content and not any(token_match(t) for t in acts):
             return True
     complements = IDIOM_COMPLEMENTS.get(lemma)
     return bool(complements) and trigger.pos_ == "NOUN" and any(
