@@ -86,6 +86,13 @@ def test_modalities(events_nlp):
         assert expected in {e.modality for e in events}, (text, [(e.type, e.modality) for e in events])
 
 
+def test_may_not_is_a_possibility_not_a_refusal(events_nlp):
+    _, events = _events(events_nlp, "The Dutch may not recognise the marriage of two Dutch citizens.")
+    assert "negated" not in {e.modality for e in events}, [(e.type, e.modality) for e in events]
+    _, events = _events(events_nlp, "The Dutch government did not recognise Russia's annexation of Crimea.")
+    assert "negated" in {e.modality for e in events}, [(e.type, e.modality) for e in events]
+
+
 def test_a_reported_would_is_the_future_and_a_condition_keeps_it_hypothetical(events_nlp):
     # "said it would" reports "will" (sequence of tenses); a condition or a present "says" does not.
     cases = {

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_EPISTEMIC_AUX = {"may", "might"}
 _CONDITIONAL_MARK = {"if", "unless", "whether"}
 PLANNING = {"plan", "intend", "aim", "pledge", "promise", "vow", "commit", "commitment", "prepare",
             "prepared", "ready", "readiness", "decide", "decision", "seek", "hope", "want", "work",
@@ -119,6 +120,9 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
                      else "hypothetical")
     if speech is not None:
         found.append("reported")
+    if aux & _EPISTEMIC_AUX and "negated" in found:
+        # "the Dutch authorities may not recognise the marriage": a possibility, not a refusal.
+        return "hypothetical", speech
     for kind in ("negated", "hypothetical", "planned", "reported"):
         if kind in found:
             return kind, speech
