@@ -124,3 +124,13 @@ def test_sector_nouns_after_demonyms(nlp):
     assert codes["Egyptian demonstrators"] == "EGY CVL"
     assert codes["French farmers"] == "FRA AGR"
     assert "France farmers" in {e.name for e in record.entities}
+
+
+def test_ethnic_and_religious_communities_are_parties(nlp):
+    record = sankore.analyze("Yoruba leaders met Kurdish and Rohingya activists, while the Muslim "
+                             "Brotherhood stayed away.", published="2025-01-01", nlp=nlp)
+    found = {record.doc.text[s:e]: (ent.kind, ent.country)
+             for ent in record.entities for s, e in ent.mentions}
+    assert found["Yoruba"] == ("other", "NGA") and found["Rohingya"] == ("other", "MMR")
+    assert found["Kurdish"] == ("other", None)  # Kurds live in several states: no country guessed
+    assert "Muslim" not in found  # part of an organization's name

@@ -43,6 +43,7 @@ class ActorRecognizer:
         self.organizations = organizations
         self.actors = {f"C:{k}": a for k, a in lexicons.countries().items()}
         self.actors.update({f"O:{k}": a for k, a in lexicons.organizations().items()})
+        self.actors.update({f"G:{k}": a for k, a in lexicons.groups().items()})
         self.country_names = {n: a.country for a in lexicons.countries().values() for n in a.names}
         self.capitals = lexicons.capitals()
         self.sectors = lexicons.sectors()
@@ -79,6 +80,8 @@ class ActorRecognizer:
                 taken.append((span.start_char, span.end_char))
                 continue
             actor = self.actors[span.label_]
+            if span.label_.startswith("G:") and self._swallowed(doc, span, matches):
+                continue  # "Muslim Brotherhood", "Kurdish People's Protection Units": a name
             if span.label_.startswith("C:"):
                 composite = self._sector_after(doc, span) or self._sector_before(doc, span)
                 if composite:

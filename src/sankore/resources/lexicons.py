@@ -55,6 +55,17 @@ def organizations() -> dict[str, Actor]:
     }
 
 
+@lru_cache(maxsize=1)
+def groups() -> dict[str, Actor]:
+    """Ethnic and religious communities (groups.tsv): parties to events, not organizations."""
+    return {
+        row["key"]: Actor(key=row["key"], kind=row["kind"], name=row["name"],
+                          code=row["code"] or None, country=row["country"] or None,
+                          names=tuple(row["names"].split("|")))
+        for row in read_tsv("groups.tsv")
+    }
+
+
 @dataclass(frozen=True)
 class Person:
     """A well-known officeholder: the country, code and role the text may not give."""
