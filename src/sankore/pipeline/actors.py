@@ -1,6 +1,7 @@
-"""The `sankore_actors` component: states, IGOs, bodies, armed groups, outlets and persons.
+"""The `sankore_actors` component: states, IGOs, bodies, armed groups, outlets, communities
+and persons.
 
-Dictionary actors (resources/data/countries.tsv, organizations.tsv) are found with a
+Dictionary actors (resources/data/countries.tsv, organizations.tsv, groups.tsv) are found with a
 phrase matcher, so they do not depend on the statistical NER, which the small English
 model gets wrong on African names (it tags "Niger", "Mali" and "Burkina Faso" as persons).
 A country followed by a sector noun ("French troops", "Malian authorities") becomes that
