@@ -227,3 +227,9 @@ def test_what_was_prevented_did_not_happen(events_nlp):
     doc, events = _events(events_nlp, "Isis fighters prevented 1,000 Syrian civilians from leaving Baghuz.")
     leaving = [e for e in events if doc.text[e.trigger[0]:e.trigger[1]] == "leaving"]
     assert all(e.modality == "negated" for e in leaving)
+
+
+def test_engaged_in_fighting_the_subject_acts(events_nlp):
+    doc, events = _events(events_nlp, "Sudanese army units were engaged in heavy fighting near El Fasher.")
+    (event,) = [e for e in events if e.type == "ASSAULT"]
+    assert "SDN MIL" in _codes(doc, event.actor_spans)

@@ -31,6 +31,7 @@ _PRONOUNS = {"they", "it", "he", "she", "we", "them", "its", "their", "his", "he
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within"}
 _SPECIFIC = {"city": 0, "admin": 1, "region": 2, "water": 2, "country": 3, "continent": 4}
 MAX_HOPS = 6
+_STATIVE_PASSIVES = {"engage", "involve"}
 
 
 def np_tokens(tok: Token) -> list[Token]:
@@ -87,7 +88,9 @@ def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]
                 return poss
             continue
         subj, passive = _subject(tok)
-        if subj is not None and not passive:
+        # "Serb forces were engaged in ethnic cleansing": a participle that reads as an
+        # adjective, whose subject acts.
+        if subj is not None and (not passive or tok.lemma_.lower() in _STATIVE_PASSIVES):
             found = np_mentions(subj, actors)
             if found:
                 return found
