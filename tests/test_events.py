@@ -86,6 +86,13 @@ def test_modalities(events_nlp):
         assert expected in {e.modality for e in events}, (text, [(e.type, e.modality) for e in events])
 
 
+def test_a_failed_agreement_is_negated_and_a_boycott_a_protest(events_nlp):
+    _, events = _events(events_nlp, "Ethiopia and Eritrea failed to reach agreement on the border on Sunday.")
+    assert ("AGREE", "negated") in {(e.type, e.modality) for e in events}
+    _, events = _events(events_nlp, "Kenyan opposition parties boycotted the election in Nairobi.")
+    assert "PROTEST" in {e.type for e in events}  # CAMEO 143, PLOVER PROTEST "boycott"
+
+
 def test_may_not_is_a_possibility_not_a_refusal(events_nlp):
     _, events = _events(events_nlp, "The Dutch may not recognise the marriage of two Dutch citizens.")
     assert "negated" not in {e.modality for e in events}, [(e.type, e.modality) for e in events]

@@ -23,6 +23,8 @@ PLANNING = {"plan", "intend", "aim", "pledge", "promise", "vow", "commit", "comm
 # Verbs whose "from" complement names what did not happen ("prevented them from leaving").
 PREVENTING = {"prevent", "stop", "bar", "block", "forbid", "prohibit", "ban", "keep", "deter",
               "discourage", "restrain", "dissuade"}
+# Verbs whose infinitive names what did not happen ("failed to reach agreement").
+FAILING = {"fail", "neglect"}
 SPEECH = {"say", "state", "tell", "announce", "claim", "report", "note", "emphasize", "emphasise",
           "add", "stress", "insist", "assert", "declare", "confirm", "explain", "argue", "write",
           "warn", "reveal", "disclose", "indicate", "suggest", "allege", "quote", "reaffirm",
@@ -98,6 +100,8 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
             break
         if dep == "pcomp" and child.head.lower_ == "from" and child.head.head.lemma_.lower() in PREVENTING:
             found.append("negated")  # "prevented civilians from leaving": no one left
+        if dep == "xcomp" and lemma in FAILING:
+            found.append("negated")  # "failed to reach agreement": none was reached
         if dep in ("xcomp", "pcomp", "prep", "pobj", "acl", "acomp", "dobj") and lemma in PLANNING:
             found.append("planned")
         if tok.pos_ in ("VERB", "AUX"):
