@@ -45,25 +45,25 @@ def capitals() -> dict[str, str]:
     return {row["capital"]: row["iso3"] for row in read_tsv("countries.tsv") if row["capital"]}
 
 
-@lru_cache(maxsize=1)
-def organizations() -> dict[str, Actor]:
+def _actor_table(name: str) -> dict[str, Actor]:
+    """key -> Actor from a table with the columns key, kind, code, country, name, names."""
     return {
         row["key"]: Actor(key=row["key"], kind=row["kind"], name=row["name"],
                           code=row["code"] or None, country=row["country"] or None,
                           names=tuple(row["names"].split("|")))
-        for row in read_tsv("organizations.tsv")
+        for row in read_tsv(name)
     }
+
+
+@lru_cache(maxsize=1)
+def organizations() -> dict[str, Actor]:
+    return _actor_table("organizations.tsv")
 
 
 @lru_cache(maxsize=1)
 def groups() -> dict[str, Actor]:
     """Ethnic and religious communities (groups.tsv): parties to events, not organizations."""
-    return {
-        row["key"]: Actor(key=row["key"], kind=row["kind"], name=row["name"],
-                          code=row["code"] or None, country=row["country"] or None,
-                          names=tuple(row["names"].split("|")))
-        for row in read_tsv("groups.tsv")
-    }
+    return _actor_table("groups.tsv")
 
 
 @dataclass(frozen=True)
