@@ -150,8 +150,7 @@ def choose_type(m: Match, proba: dict[str, float] | None, override: float | None
     return max(options, key=lambda t: options[t].weight * (mix + proba.get(t, 0.0)))
 
 
-def _speaker_span(doc: Doc, sent: Span, trigger: Token, speech: Token | None
-                  ) -> tuple[tuple[int, int] | None, bool]:
+def _speaker_span(doc: Doc, trigger: Token, speech: Token | None) -> tuple[tuple[int, int] | None, bool]:
     """(span naming who reports the event, whether the sentence is attributed)."""
     quotes: list[QuoteMention] = list(doc._.quotes or ())
     # Only a quotation's content reports: the sentence-level voice would also make the
@@ -246,7 +245,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         acting = roles.np_mentions(subj, actors) if subj is not None else []
     if not acting and refers_back and previous:
         acting = list(previous[-1])
-    speaker, attributed = _speaker_span(doc, sent, trigger, speech)
+    speaker, attributed = _speaker_span(doc, trigger, speech)
     if mod == "asserted" and attributed:
         mod = "reported"
     obliged = obligation(anchor)
@@ -345,7 +344,7 @@ def _background_relative(anchor: Token) -> bool:
         if tok.dep_ == "relcl":
             head = tok.head
             before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
-            if before is None or before.i < head.i or before.text not in _CLAUSE_OPENERS:
+            if before is None or before.text not in _CLAUSE_OPENERS:
                 return True  # no comma between the noun and its clause: restrictive
             person = head.ent_type_ == "PERSON" or any(
                 c.lower_ in ("who", "whom", "whose") for c in tok.children)

@@ -150,7 +150,7 @@ def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMe
                         between.extend(found)
                     elif child.lower_ in _TARGET_PREPS or (head.i != anchor.i and child.lower_ in _NP_PREPS):
                         targets.extend(m for m in found if m not in targets)
-                    elif child.lower_ == "by" and head is trigger and not acting:
+                    elif child.lower_ == "by" and head.i == trigger.i and not acting:
                         acting.extend(found)
                 for obj in objs:  # "relations between Kyiv and the AES states" under "of"
                     for grand in obj.children:

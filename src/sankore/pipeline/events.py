@@ -1,7 +1,7 @@
 """The `sankore_events` component: PLOVER events with roles, time, place, modality and evidence.
 
-Reads the actors, times and places (and the quotes and sentence voices when the quotations
-component ran) that the other components hung on the `Doc`, and sets `doc._.events`.
+Reads the actors, times and places (and the quotes when the quotations component ran) that
+the other components hung on the `Doc`, and sets `doc._.events`.
 The work is in `sankore.events` (`code.find_events`); this module only wires it into spaCy.
 `news_filters` (on by default) keeps only events with a named, coded participant or a clear
 predicate, no weak trigger without a named actor, no speculation (`events.code.Settings`);
