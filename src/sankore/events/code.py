@@ -55,6 +55,8 @@ IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "
                           "threshold", "quota"}}
 IDIOM_COMPLEMENTS = {"request": {"comment", "interview"}}
 WARNING = {"warn", "caution"}
+# "it is possible / likely that …": the writer's judgement, not a report (`_speculation`).
+EPISTEMIC = {"possible", "likely", "unlikely", "probable", "conceivable", "plausible", "doubtful"}
 MAX_CLAUSE_HOPS = 8
 _COMPLEMENT = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj", "nsubjpass"}
 
@@ -278,7 +280,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         "depth": float(_depth(anchor)),
         "clear": _clear_predicate(anchor, trigger),
         "modifier": 1.0 if anchor.dep_ == "acl" and anchor.tag_ in ("VBN", "VBG") else 0.0,
-        "background": 1.0 if _background_relative(anchor) or _purpose(anchor) else 0.0,
+        "background": float(_background_relative(anchor) or _purpose(anchor) or _speculation(anchor)),
     }
     confidence = calibrated(model.calibration if model is not None else {}, raw)
     if acting:
@@ -322,6 +324,19 @@ def _idiom(trigger: Token) -> bool:
     return bool(complements) and trigger.pos_ == "NOUN" and any(
         c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in complements for g in c.children)
         for c in trigger.children)
+
+
+def _speculation(anchor: Token) -> bool:
+    """An event the writer only deems possible ("it is possible Isis suspects could then be
+    handed over to Assad's regime"): the clause is the content of an epistemic judgement."""
+    tok = anchor
+    for _ in range(3):
+        if tok.head.i == tok.i or tok.dep_ not in ("ccomp", "xcomp", "csubj", "advcl"):
+            return False
+        tok = tok.head
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in EPISTEMIC for c in tok.children):
+            return True
+    return False
 
 
 def _purpose(anchor: Token) -> bool:
