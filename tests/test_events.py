@@ -221,6 +221,8 @@ def test_targets_from_objects_content_clauses_and_governing_verbs(events_nlp, te
     ("Germany warned that repatriating the fighters would be extremely difficult.", "warned", False),
     ("Turkey warned that it would attack the Kurdish militia in Manbij.", "warned", True),
     ("Diplomats warned that the capture of the territory does not mean an end to Isis.", "warned", False),
+    # A noun that characterises ("seen as a threat") reports no threat.
+    ("Iraq regards the Kurdish vote as a threat to its unity.", "threat", False),
     # The writer's judgement of what is possible reports nothing.
     ("It is possible Isis suspects could then be handed over to Syria's government.", "handed", False),
 ])

@@ -55,6 +55,9 @@ IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "
                           "threshold", "quota"}}
 IDIOM_COMPLEMENTS = {"request": {"comment", "interview"}}
 WARNING = {"warn", "caution"}
+# Verbs that characterise their object "as" something (`_predicative`).
+REGARDING = {"see", "regard", "view", "consider", "describe", "label", "brand", "deem", "perceive",
+             "characterize", "characterise", "portray", "depict", "treat", "hail", "denounce"}
 # "it is possible / likely that …": the writer's judgement, not a report (`_speculation`).
 EPISTEMIC = {"possible", "likely", "unlikely", "probable", "conceivable", "plausible", "doubtful"}
 MAX_CLAUSE_HOPS = 8
@@ -280,7 +283,8 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         "depth": float(_depth(anchor)),
         "clear": _clear_predicate(anchor, trigger),
         "modifier": 1.0 if anchor.dep_ == "acl" and anchor.tag_ in ("VBN", "VBG") else 0.0,
-        "background": float(_background_relative(anchor) or _purpose(anchor) or _speculation(anchor)),
+        "background": float(_background_relative(anchor) or _purpose(anchor) or _speculation(anchor)
+                            or _predicative(trigger)),
     }
     confidence = calibrated(model.calibration if model is not None else {}, raw)
     if acting:
@@ -324,6 +328,14 @@ def _idiom(trigger: Token) -> bool:
     return bool(complements) and trigger.pos_ == "NOUN" and any(
         c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in complements for g in c.children)
         for c in trigger.children)
+
+
+def _predicative(trigger: Token) -> bool:
+    """A noun that characterises rather than reports: "seen as an ongoing threat", "regards the
+    vote as a threat", "described as an attack on democracy"."""
+    prep = trigger.head
+    return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ == "as"
+            and prep.head.lemma_.lower() in REGARDING)
 
 
 def _speculation(anchor: Token) -> bool:
