@@ -80,3 +80,14 @@ def test_action_types_are_compared_in_plovers_single_categories():
     assert plover_type("AGREE", "negated") == "REJECT"  # "will not accept"
     assert plover_type("ASSAULT", "asserted") == "ASSAULT"
     assert plover_type("ASSAULT", "negated") == "ASSAULT"
+
+
+def test_eval_events_names_gold_it_cannot_read(tmp_path):
+    from click.testing import CliRunner
+
+    from sankore.cli import main
+
+    (tmp_path / "notes.txt").write_text("no records here", "utf-8")
+    result = CliRunner().invoke(main, ["eval", "events", "--gold", str(tmp_path)])
+    assert result.exit_code == 1
+    assert str(tmp_path) in result.output and "no file of GSR records" in result.output

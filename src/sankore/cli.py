@@ -355,14 +355,20 @@ def evaluate(task: str, gold: Path, limit: int | None, split: str | None) -> Non
     actors: the actor test set gold/actors.jsonl; baseline: spaCy NER + country lookup.
     quotes: PolNeAR brat files (../shared/data/quotes/); baseline: textacy's
           direct_quotations when installed, else a plain quote-mark baseline.
-    events: PLOVER gold-standard records (../shared/data/events/), held split only;
-          baseline: the trigger lexicon alone.
+    events: PLOVER gold-standard records (../shared/data/events/, or any file or
+          folder of records in their format); records the model trained on are
+          skipped (on the GSR that leaves its held split); baseline: the trigger
+          lexicon alone.
     """
     module = importlib.import_module(f"sankore.eval.{task}")
     options = {"split": split} if task == "quotes" else {}
     if split and task != "quotes":
         raise click.BadParameter("--split applies to the quotes task only", param_hint="--split")
-    figures = module.evaluate(gold, limit=limit, **options)
+    try:
+        figures = module.evaluate(gold, limit=limit, **options)
+    except (FileNotFoundError, ValueError) as exc:  # gold that is missing or not in the task's format
+        click.echo(f"sankore: error: {exc}", err=True)
+        sys.exit(1)
     click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
 
 

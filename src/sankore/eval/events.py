@@ -1,9 +1,11 @@
 """`sankore eval events`: PLOVER event types and actor codes against the held GSR records.
 
-Gold: `PLOVER_GSR_CAMEO.txt` (the file or the `shared/data/events` folder), PLOVER 0.5b1
-type names mapped to the current ones (`sankore.events.gold.GSR_TYPES`). Only the held
-split is scored (`gold.SPLIT`), which training never reads. Each record is one sentence
-with one event; Sankore's answer is its most confident event, found by the full
+Gold: `PLOVER_GSR_CAMEO.txt` (the file or the `shared/data/events` folder), or any file or
+folder of records in its format (`gold.find_gsr`), PLOVER 0.5b1 type names mapped to the
+current ones (`sankore.events.gold.GSR_TYPES`). Records the model trained on are skipped
+(their texts are stored in the model): on the GSR file that leaves its held split
+(`gold.SPLIT`), on other gold all of it. Each record is one sentence
+with one event; Sankore's answer is its main event, found by the full
 pipeline (times, places, actors, events). Figures: per-type precision, recall and F1 and
 their macro averages over the gold types, a confusion table (gold -> coded), actor and
 target code accuracy (exact code, and country only) over records with gold actors /
@@ -25,7 +27,8 @@ from pathlib import Path
 
 from ..events import classifier
 from ..events.code import Settings, gsr_settings
-from ..events.gold import SPLIT, find_gsr, split_gsr
+from ..events.gold import SPLIT, find_gsr, read_gsr, unseen
+from ..events.gold import held as is_held
 from ..events.score import code_gsr, code_match, prf, reliability
 
 NEWS_KEYS = ("macro_precision", "macro_recall", "macro_f1", "accuracy", "coded", "actor_code_accuracy",
@@ -59,11 +62,17 @@ def _figures(held, coded) -> dict:
 def evaluate(gold: Path, limit: int | None = None) -> dict:
     from ..pipeline import build_pipeline
 
-    _, held = split_gsr(gold)
+    records = read_gsr(gold)
+    model = classifier.packaged()
+    if model is not None and model.trained_texts:
+        held = unseen(records, set(model.trained_texts))
+    else:  # a model trained before it recorded its texts: the id split
+        held = [r for r in records if is_held(r.id)]
     if limit is not None:
         held = held[:limit]
+    if not held:
+        raise ValueError(f"{gold}: every record is one the model trained on; nothing to score")
     nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
-    model = classifier.packaged()
     start = time.perf_counter()
     sankore = code_gsr(nlp, held, model, gsr_settings(), pick="main")
     seconds = time.perf_counter() - start
@@ -72,9 +81,10 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
                                                   min_weight=0.0), pick="main")
     return {
         "task": "events",
-        "gold": str(find_gsr(gold)),
-        "split": SPLIT,
+        "gold": [str(p) for p in find_gsr(gold)],
+        "split": SPLIT if len(held) < len(records) else "all records (the model trained on none of them)",
         "records": len(held),
+        "records_trained_on_skipped": len(records) - len(held),
         "sankore": {**_figures(held, sankore), "seconds": round(seconds, 2),
                     "model": classifier.MODEL_NAME if model else None},
         "news_filters": {k: news[k] for k in NEWS_KEYS},

@@ -14,7 +14,7 @@ import gzip
 import json
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -55,6 +55,8 @@ class Classifier:
     coef: list[list[float]]  # one row per class, over vocab
     intercept: list[float]
     calibration: dict
+    # `gold.text_key` of each GSR record trained on: `eval events` scores only the others.
+    trained_texts: list[str] = field(default_factory=list)
 
     def proba(self, feats: list[str]) -> dict[str, float]:
         counts = Counter(f for f in feats if f in self.vocab)
@@ -69,7 +71,8 @@ class Classifier:
 
     def to_json(self) -> dict:
         return {"classes": self.classes, "vocab": self.vocab, "idf": self.idf, "coef": self.coef,
-                "intercept": self.intercept, "calibration": self.calibration}
+                "intercept": self.intercept, "calibration": self.calibration,
+                "trained_texts": self.trained_texts}
 
 
 def save(model: Classifier, path: Path) -> None:

@@ -7,7 +7,8 @@ CAMEO -> PLOVER 2021 table does for CAMEO 09 ("090: ACCUSE, investigate").
 
 The split is deterministic and never changes: a record is held out for evaluation when the
 first byte of the SHA-1 of its id is below 64 (a quarter of the ids). Training never reads
-a held record (`train.py` asserts it).
+a held record (`train.py` asserts it). The model records which texts it trained on, so that
+`sankore eval events` scores every record of other gold, and only the held split of this one.
 """
 
 from __future__ import annotations
@@ -48,27 +49,61 @@ def _codes(field) -> tuple[str, ...]:
     return tuple(filter(None, (f"{a.get('code', '')} {a.get('sector', '')}".strip() for a in field)))
 
 
-def find_gsr(gold: Path) -> Path:
-    """The GSR file itself, or the one inside an events folder (``shared/data/events``)."""
+def text_key(text: str) -> str:
+    """A record's identity for "was it trained on": its text, case and spacing aside (another
+    file may give the same sentence another id)."""
+    return hashlib.sha1(" ".join(text.lower().split()).encode("utf-8")).hexdigest()[:16]
+
+
+def find_gsr(gold: Path) -> list[Path]:
+    """The gold files: `gold` itself, or in a folder the GSR file (``shared/data/events``),
+    else every ``.json``/``.jsonl``/``.txt`` file under it that holds records in the GSR's
+    format (other gold of this kind need not carry the GSR's file name)."""
     if gold.is_file():
-        return gold
+        return [gold]
+    if not gold.is_dir():
+        raise FileNotFoundError(f"{gold}: no such file or folder")
     for candidate in (gold / GSR_FILE, gold / "plover" / GSR_FILE):
         if candidate.exists():
-            return candidate
-    raise FileNotFoundError(f"no {GSR_FILE} under {gold}")
+            return [candidate]
+    found = [p for p in sorted(gold.rglob("*")) if p.suffix in (".json", ".jsonl", ".txt") and _records(p)]
+    if not found:
+        raise FileNotFoundError(f"{gold}: no {GSR_FILE} and no file of GSR records "
+                                "(a JSON array, or JSON lines, of objects with 'event' and 'text')")
+    return found
+
+
+def _records(path: Path) -> list[dict]:
+    """The event records of a GSR-format file, a JSON array or JSON lines; [] when it is not one."""
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    try:
+        data = json.loads(text)
+        rows = data if isinstance(data, list) else [data]
+    except json.JSONDecodeError:
+        try:
+            rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except json.JSONDecodeError:
+            return []
+    return [r for r in rows if isinstance(r, dict) and r.get("event") and r.get("text")]
 
 
 def read_gsr(gold: Path) -> list[GoldEvent]:
-    records = json.loads(find_gsr(gold).read_text("utf-8"))
     out = []
-    for r in records:
-        if "event" not in r or not r.get("text"):
-            continue  # the DOCUMENT header record
-        mode = (r.get("mode") or "").strip() or None
-        if r["event"] == "INVESTIGATE":
-            mode = "investigate"
-        out.append(GoldEvent(r["id"], r["text"], GSR_TYPES.get(r["event"], r["event"]), mode,
-                             _codes(r.get("source")), _codes(r.get("target"))))
+    for path in find_gsr(gold):
+        records = _records(path)
+        if not records:
+            raise ValueError(f"{path}: no event records (objects with 'event' and 'text')")
+        for r in records:  # the DOCUMENT header record has no event and is skipped
+            event = str(r["event"]).strip().upper()
+            mode = (r.get("mode") or "").strip() or None
+            if event == "INVESTIGATE":
+                mode = "investigate"
+            out.append(GoldEvent(str(r.get("id") or f"{path.name}:{len(out)}"), r["text"],
+                                 GSR_TYPES.get(event, event), mode,
+                                 _codes(r.get("source")), _codes(r.get("target"))))
     return out
 
 
@@ -76,6 +111,12 @@ def split_gsr(gold: Path) -> tuple[list[GoldEvent], list[GoldEvent]]:
     """(train, held) GSR records."""
     records = read_gsr(gold)
     return [r for r in records if not held(r.id)], [r for r in records if held(r.id)]
+
+
+def unseen(records: list[GoldEvent], trained: set[str]) -> list[GoldEvent]:
+    """The records whose text the model did not train on (`text_key`): on the GSR file, its
+    held split; on other gold, all of it but any sentence the training records share."""
+    return [r for r in records if text_key(r.text) not in trained]
 
 
 def read_synthetic(events_dir: Path) -> list[tuple[str, str]]:

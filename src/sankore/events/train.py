@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from ..pipeline import build_pipeline, load_base_model
     from .classifier import features
-    from .gold import held, read_synthetic, split_gsr
+    from .gold import held, read_synthetic, split_gsr, text_key
     from .score import code_gsr
 
     nlp = load_base_model()
@@ -90,6 +90,7 @@ def main(argv: list[str] | None = None) -> None:
     model = _fit(feats, labels, weights)
     model.calibration = {"features": CAL_FEATURES, "coef": [round(float(c), 4) for c in cal.coef_[0]],
                          "intercept": round(float(cal.intercept_[0]), 4)}
+    model.trained_texts = sorted({text_key(r.text) for r in train_gsr})
     save(model, args.out)
     print(json.dumps({"out": str(args.out), "bytes": args.out.stat().st_size,
                       "synthetic_units": len(synthetic), "gsr_train": len(train_gsr),
