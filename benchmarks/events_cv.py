@@ -14,6 +14,7 @@ import argparse
 import json
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from sankore.events import train
@@ -26,6 +27,7 @@ from sankore.events.score import code_gsr, prf
 # one `eval events` reports as "sankore", the third its "news_filters".
 CONFIGS = {
     "gsr": (gsr_settings(), "main"),
+    "gsr, hand-written lexicon only": (replace(gsr_settings(), second_lexicon=False), "main"),
     "gsr, most confident event": (gsr_settings(), "confidence"),
     "news filters": (Settings(fallback=0.0), "main"),
     "no news filters": (Settings(fallback=0.0, require_participant=False, keep_hypothetical=True,
@@ -33,7 +35,7 @@ CONFIGS = {
 }
 
 
-# The trigger lexicon alone: highest-weight type, no classifier, no fallback.
+# The hand-written trigger lexicon alone: highest-weight type, no classifier, no fallback.
 BASELINE = Settings(fallback=None, use_classifier=False, require_coded=False, min_weight=0.0)
 
 
@@ -89,6 +91,9 @@ def main() -> None:
                 errors_file.write_text(json.dumps(errors, indent=0))
     base = code_gsr(coder_nlp, train_gsr, None, BASELINE, "main")
     report["baseline_macro_f1"] = prf(gold, [b.type if b else None for b in base])["macro_f1"]
+    both = code_gsr(coder_nlp, train_gsr, None, replace(BASELINE, second_lexicon=True), "main")
+    report["baseline_with_cameo_verbs_macro_f1"] = prf(gold, [b.type if b else None
+                                                              for b in both])["macro_f1"]
     report["seconds"] = round(time.perf_counter() - start, 1)
     print(json.dumps(report, indent=1))
 

@@ -82,6 +82,30 @@ def test_action_types_are_compared_in_plovers_single_categories():
     assert plover_type("ASSAULT", "negated") == "ASSAULT"
 
 
+def test_other_gold_is_found_by_format_and_scored_in_full(tmp_path):
+    """Gold of the GSR's kind in another file (JSON lines, another name, current type names)
+    is scored whole; a record the model trained on, under any id, is skipped."""
+    from sankore.eval.events import evaluate
+    from sankore.events.gold import split_gsr
+
+    trained = split_gsr(shared("events"))[0][0]
+    rows = [{"id": "X-1", "event": "assault", "source": [{"actorText": "Turkish", "code": "TUR"}],
+             "text": "Turkish warplanes bombarded Kurdish villages on Monday.", "target": ""},
+            {"id": "X-2", "event": "REQUEST", "text": "Egypt urged Israel to lift the blockade of Gaza.",
+             "source": [{"actorText": "Egypt", "code": "EGY"}],
+             "target": [{"actorText": "Israel", "code": "ISR"}]},
+            {"id": "X-3", "event": trained.type, "text": "  " + trained.text.upper()},
+            {"id": "DOCUMENT", "comment": "a header record without an event"}]
+    gold = tmp_path / "more_gold"
+    gold.mkdir()
+    (gold / "records.jsonl").write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    (gold / "notes.txt").write_text("not records", "utf-8")
+    figures = evaluate(gold)
+    assert figures["gold"] == [str(gold / "records.jsonl")]
+    assert figures["records"] == 2 and figures["records_trained_on_skipped"] == 1
+    assert figures["sankore"]["per_type"].keys() == {"ASSAULT", "REQUEST"}
+
+
 def test_eval_events_names_gold_it_cannot_read(tmp_path):
     from click.testing import CliRunner
 

@@ -87,6 +87,11 @@ class Settings:
     # A weak trigger ("want", "travel", "leave": lexicon weight below this) codes only when
     # the sentence classifier agrees on its type and a named actor does it.
     min_weight: float = 0.5
+    # A sentence without a trigger of the hand-written lexicon is matched against the second,
+    # PETRARCH's CAMEO verbs (`lexicon.sentence_matches`). Only where the sentence is known to
+    # report an event (the GSR): on news its generic verbs ("broke with", "gave birth",
+    # "circled") coded 38 events in 60 Guardian articles, nearly all wrong.
+    second_lexicon: bool = False
 
 
 def gsr_settings() -> Settings:
@@ -94,7 +99,7 @@ def gsr_settings() -> Settings:
     no-trigger fallback is on, and the filters that need a coded actor or a strong trigger are
     off (the GSR's 1990s actors are often uncoded). What makes an event at all (a participant
     or a clear predicate, no speculation) stays as in news."""
-    return Settings(fallback=0.0, require_coded=False, min_weight=0.0)
+    return Settings(fallback=0.0, require_coded=False, min_weight=0.0, second_lexicon=True)
 
 
 def _governors(tok: Token, hops: int = 4):
@@ -175,7 +180,10 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
                   previous: list) -> list[tuple[EventMention, dict]]:
     """The sentence's events, each with the raw scores its confidence was calibrated from."""
     matches = sentence_matches(sent)
+    # The classifier's trigger features come from the hand-written lexicon alone, as in training.
     proba = model.proba(features(sent, matches)) if model is not None and settings.use_classifier else None
+    if not matches and settings.second_lexicon:
+        matches = sentence_matches(sent, second=True)
     chosen = select(matches)
     actors = [a for a in doc._.actors if sent.start_char <= a.start < sent.end_char]
     places = [p for p in doc._.places if sent.start_char <= p.start < sent.end_char]

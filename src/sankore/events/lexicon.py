@@ -5,6 +5,11 @@ its last ("air strike", "bombing operation"), the English head of the phrase. Th
 lemmas must be found next to the head in the parse: a particle, a preposition, an object
 or a compound. Among the entries that match one token, the most specific win (most lemmas);
 several types may remain ("strike": ASSAULT or PROTEST) for the classifier to choose from.
+
+A sentence in which this hand-written lexicon finds no trigger is matched against a second
+one, resources/data/cameo_verbs.tsv, built from PETRARCH's CAMEO verb dictionary
+(`build_cameo_verbs.py`): its entries are weaker, and its NONE entries ("abandon plan") say
+that CAMEO codes no event there.
 """
 
 from __future__ import annotations
@@ -53,10 +58,14 @@ class Match:
         return best
 
 
+PRIMARY = "plover_triggers.tsv"
+SECONDARY = "cameo_verbs.tsv"
+
+
 @lru_cache(maxsize=1)
 def entries() -> dict[tuple[str, str], tuple[Entry, ...]]:
     """(pos, head lemma) -> entries, read once from the packaged TSV."""
-    text = resources.files("sankore.resources").joinpath("data/plover_triggers.tsv").read_text("utf-8")
+    text = resources.files("sankore.resources").joinpath(f"data/{PRIMARY}").read_text("utf-8")
     index: dict[tuple[str, str], list[Entry]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith(("#", "pos\t")):
@@ -67,17 +76,74 @@ def entries() -> dict[tuple[str, str], tuple[Entry, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _near_lemmas(tok: Token) -> set[str]:
+@lru_cache(maxsize=1)
+def _cameo() -> tuple[dict[str, tuple[str, ...]], dict[str, list[Entry]],
+                      dict[str, list[tuple[int, tuple[str, ...]]]], list[list[Entry]]]:
+    """The second lexicon, as grouped in its file: synonym sets, each verb's defaults, each
+    verb's groups, each group's patterns (words after the verb, without it)."""
+    text = resources.files("sankore.resources").joinpath(f"data/{SECONDARY}").read_text("utf-8")
+    sets: dict[str, tuple[str, ...]] = {}
+    defaults: dict[str, list[Entry]] = {}
+    groups: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    patterns: list[list[Entry]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith(("#", "kind\t")):
+            continue
+        kind, words, type_, mode, cameo, weight = line.split("\t")
+        if kind == "S":
+            sets[words] = tuple(type_.split())
+        elif kind == "G":
+            patterns.append([])
+            for verb in words.split("|"):
+                groups.setdefault(verb.split()[0], []).append((len(patterns) - 1, tuple(verb.split())))
+        else:
+            entry = Entry("V", tuple(words.split()), type_, None if mode == "-" else mode, cameo,
+                          float(weight))
+            if kind == "V":
+                defaults.setdefault(entry.words[0], []).append(entry)
+            else:
+                patterns[-1].append(entry)
+    return sets, defaults, groups, patterns
+
+
+@lru_cache(maxsize=4096)
+def cameo_entries(verb: str) -> tuple[Entry, ...]:
+    """The second lexicon's entries headed by `verb`: its defaults and its groups' patterns,
+    a synonym set ("&currency") standing for each of its words."""
+    sets, defaults, groups, patterns = _cameo()
+    out = list(defaults.get(verb, ()))
+    for g, words in groups.get(verb, ()):
+        for p in patterns[g]:
+            variants: list[tuple[str, ...]] = [()]
+            for w in p.words:
+                options = sets.get(w[1:], ()) if w.startswith("&") else (w,)
+                variants = [v + (o,) for v in variants for o in options]
+            out.extend(Entry("V", (*words, *v), p.type, p.mode, p.cameo, p.weight) for v in variants)
+    return tuple(out)
+
+
+def _lookup(source: str, pos: str, key: str) -> tuple[Entry, ...]:
+    if source == PRIMARY:
+        return entries().get((pos, key), ())
+    return cameo_entries(key) if pos == "V" else ()
+
+
+def _near_lemmas(tok: Token, forms: bool = False) -> set[str]:
     """Lemmas next to `tok` that may complete a phrase: its dependents, their objects and
-    compounds, and, for a noun, the word it modifies."""
+    compounds, and, for a noun, the word it modifies (with `forms`, the words as written
+    too: the second lexicon's patterns are written as the dictionary wrote them)."""
     near = set()
     for child in tok.children:
         if child.dep_ not in _NEAR_DEPS or _dates(child):
             continue
         near.add(child.lemma_.lower())
+        if forms:
+            near.add(child.lower_)
         for grand in child.children:
             if grand.dep_ in ("pobj", "compound", "amod", "prt", "dobj"):
                 near.add(grand.lemma_.lower())
+                if forms:
+                    near.add(grand.lower_)
     if tok.dep_ == "compound":
         near.add(tok.head.lemma_.lower())
     return near
@@ -90,23 +156,33 @@ def _dates(child: Token) -> bool:
                                         for g in child.children)
 
 
-def token_match(tok: Token) -> Match | None:
+def token_match(tok: Token, sources: tuple[str, ...] = (PRIMARY,)) -> Match | None:
     pos = "V" if tok.pos_ == "VERB" else "N" if tok.pos_ in ("NOUN", "PROPN") else None
-    lemma = tok.lemma_.lower()
     if pos is None:
         return None
-    found = entries().get((pos, lemma))
-    if not found and pos == "N" and tok.tag_ in ("VBG", "NN") and lemma.endswith("ing"):
-        found = entries().get(("N", tok.lower_))
-    if not found:
-        return None
-    near = _near_lemmas(tok)
-    fitting = [e for e in found if all(w in near for w in e.words if w != e.head)]
-    if not fitting:
-        return None
-    top = max(len(e.words) for e in fitting)
-    return Match(tok, tuple(e for e in fitting if len(e.words) == top))
+    for source in sources:
+        lemma = tok.lemma_.lower()
+        found = _lookup(source, pos, lemma)
+        if not found and pos == "N" and tok.tag_ in ("VBG", "NN") and lemma.endswith("ing"):
+            found = _lookup(source, "N", tok.lower_)
+        if not found:
+            continue
+        near = _near_lemmas(tok, forms=source != PRIMARY)
+        fitting = [e for e in found if all(w in near for w in e.words if w != e.head)]
+        if not fitting:
+            continue
+        top = max(len(e.words) for e in fitting)
+        best = tuple(e for e in fitting if len(e.words) == top and e.type != "NONE")
+        # The most specific entries decide: when they are all NONE, CAMEO codes no event here.
+        return Match(tok, best) if best else None
+    return None
 
 
-def sentence_matches(sent: Span) -> list[Match]:
-    return [m for tok in sent if (m := token_match(tok)) is not None]
+def sentence_matches(sent: Span, second: bool = False) -> list[Match]:
+    """The sentence's trigger matches; with `second`, the second lexicon's when the first
+    finds none. Matched word by word instead, its default verbs competed with the first
+    lexicon's triggers for a sentence's main event ("announce boycotts" became a threat)."""
+    found = [m for tok in sent if (m := token_match(tok)) is not None]
+    if found or not second:
+        return found
+    return [m for tok in sent if (m := token_match(tok, (SECONDARY,))) is not None]
