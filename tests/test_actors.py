@@ -134,3 +134,47 @@ def test_ethnic_and_religious_communities_are_parties(nlp):
     assert found["Yoruba"] == ("other", "NGA") and found["Rohingya"] == ("other", "MMR")
     assert found["Kurdish"] == ("other", None)  # Kurds live in several states: no country guessed
     assert "Muslim" not in found  # part of an organization's name
+
+
+def _codes(nlp, text):
+    doc = nlp(text)
+    return {doc.text[a.start:a.end]: a.code or a.country for a in doc._.actors}
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    ("Opposition groups in Zimbabwe are demanding new elections.", "Opposition groups in Zimbabwe",
+     "ZWE OPP"),
+    ("Rebels in the Ivory Coast blocked transport into Abidjan.", "Rebels in the Ivory Coast", "CIV REB"),
+    ("Thousands of university students throughout Indonesia marched.",
+     "university students throughout Indonesia", "IDN EDU"),
+    ("Refugees from Syria arrived on the island.", "Refugees from Syria", "SYR REF"),
+])
+def test_a_sector_located_in_a_country_is_that_countrys(nlp, text, mention, code):
+    assert _codes(nlp, text).get(mention) == code
+
+
+def test_troops_and_refugees_in_a_country_are_not_its_own(nlp):
+    codes = _codes(nlp, "Russian troops in Syria left the base. Syrian refugees in Lebanon were counted.")
+    assert codes["Russian troops"] == "RUS MIL" and codes["Syria"] == "SYR"
+    assert codes["Syrian refugees"] == "SYR REF" and codes["Lebanon"] == "LBN"
+    assert _codes(nlp, "Foreign troops in Mali left the base.").get("Mali") == "MLI"
+
+
+def test_a_title_then_of_country_gives_the_persons_country(nlp):
+    assert _codes(nlp, "King Hassan of Morocco said he would host the meeting.")["Hassan"] == "MAR GOV"
+
+
+def test_more_igos_armed_groups_and_outlets(nlp):
+    codes = _codes(nlp, "The Organization of African Unity and the ILO condemned UNITA and the Tamil Tigers, "
+                        "Xinhua reported.")
+    assert codes["Organization of African Unity"] == "IGO" and codes["ILO"] == "IGO"
+    assert codes["UNITA"] == "AGO REB" and codes["Tamil Tigers"] == "LKA REB"
+    assert codes["Xinhua"] == "CHN MED"
+
+
+def test_an_organization_name_inside_a_persons_name_is_the_person(nlp):
+    codes = _codes(nlp, "Egyptian President Abdel Fatah al-Sisi met Fatah leaders in Cairo.")
+    assert "Fatah" in codes and codes.get("Abdel Fatah al-Sisi") == "EGY GOV"
+    doc = nlp("Egyptian President Abdel Fatah al-Sisi met Fatah leaders in Cairo.")
+    fatah = [a for a in doc._.actors if doc.text[a.start:a.end] == "Fatah"]
+    assert len(fatah) == 1 and fatah[0].start > doc.text.index("al-Sisi")

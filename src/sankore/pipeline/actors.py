@@ -34,6 +34,15 @@ _SECTOR_MODIFIERS = {"'s", "’s", "national", "federal", "central", "interim", 
 # ("Chad Johnson", "Bank of America").
 _SWALLOWING = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 _MAX_TITLE_TOKENS = 5
+# "Opposition groups in Zimbabwe", "students throughout Indonesia": a sector located in a
+# country is that country's, for the sectors whose members are its own people. Troops,
+# refugees, journalists or diplomats "in" a country are as often foreign ("Russian troops
+# in Syria", "Syrian refugees in Lebanon"): only "from" gives their country. Of the government
+# words only the plain ones: "the Nazi regime in Ukraine" describes, it does not name a
+# government (the actors test set codes it as the state).
+_LOCATING = {"in", "throughout", "across"}
+_LOCAL_SECTORS = {"OPP", "REB", "CVL", "EDU", "LAB", "AGR", "BUS", "COP", "LEG", "JUD"}
+_LOCAL_GOV = {"government", "authorities", "officials"}
 _LOWERCASE_DOC = 0.03  # share of capitalized words under which a text counts as lower-cased
 
 
@@ -83,8 +92,13 @@ class ActorRecognizer:
             actor = self.actors[span.label_]
             if span.label_.startswith("G:") and self._swallowed(doc, span, matches):
                 continue  # "Muslim Brotherhood", "Kurdish People's Protection Units": a name
+            if span.label_.startswith("O:") and self._swallowed(doc, span, matches, {"PERSON"}):
+                continue  # "Fatah" in "Abdel Fatah al-Sisi"
             if span.label_.startswith("C:"):
                 composite = self._sector_after(doc, span) or self._sector_before(doc, span)
+                if composite is None and (located := self._sector_located(doc, span)) \
+                        and not _overlaps(located[0].start_char, located[0].end_char, taken):
+                    composite = located
                 if composite:
                     c_span, sector, kind = composite
                     sector_of[span.start] = (sector, kind)
@@ -111,12 +125,13 @@ class ActorRecognizer:
             spans += self.lower(doc, as_spans=True)
         return sorted(filter_spans(spans), key=lambda s: s.start)
 
-    def _swallowed(self, doc: Doc, span: Span, matches: list[Span]) -> bool:
+    def _swallowed(self, doc: Doc, span: Span, matches: list[Span], labels: set[str] = _SWALLOWING
+                   ) -> bool:
         """Inside a longer name ("Chad Johnson"), unless that "name" is only a list of
         dictionary actors ("Mali, Burkina Faso" tagged ORG by the small model)."""
         matched = {i for m in matches for i in range(m.start, m.end)}
         for ent in doc.ents:
-            if not (ent.label_ in _SWALLOWING and ent.start <= span.start and span.end <= ent.end
+            if not (ent.label_ in labels and ent.start <= span.start and span.end <= ent.end
                     and ent.end - ent.start > span.end - span.start):
                 continue
             rest = [t for t in ent if t.i not in matched]
@@ -154,6 +169,25 @@ class ActorRecognizer:
                 if phrase in self.sectors:
                     sector, kind = self.sectors[phrase]
                     return doc[i - width:span.end], sector, kind
+        return None
+
+    def _sector_located(self, doc: Doc, span: Span) -> tuple[Span, str, str] | None:
+        """"opposition groups in Zimbabwe", "rebels in the Ivory Coast", "refugees from Syria"."""
+        i = span.start - 1
+        if i > 0 and doc[i].lower_ == "the":
+            i -= 1
+        if i < 1 or doc[i].lower_ not in _LOCATING | {"from"}:
+            return None
+        for width in (2, 1):
+            if i - width < 0:
+                continue
+            phrase = doc[i - width:i].text.lower()
+            if phrase not in self.sectors or doc[i - 1].pos_ not in ("NOUN", "PROPN"):
+                continue
+            sector, kind = self.sectors[phrase]
+            if doc[i].lower_ == "from" or sector in _LOCAL_SECTORS or phrase in _LOCAL_GOV:
+                return doc[i - width:span.end], sector, kind
+            return None
         return None
 
     def _composite(self, span: Span, actor: lexicons.Actor, sector: str, kind: str
@@ -256,6 +290,11 @@ class ActorRecognizer:
 
     def _person(self, doc: Doc, span: Span) -> ActorMention:
         role, country = self._title_before(doc, span) or self._title_after(doc, span) or (None, None)
+        if role and country is None and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+            # "King Hassan of Morocco", "President Kabila of the Congo"
+            after_of = span.end + 2 if doc[span.end + 1].lower_ == "the" else span.end + 1
+            if found := self._country_starting_at(doc, after_of):
+                country = found[0]
         code = None
         if country and role:
             code = f"{country} {self.roles[role]}" if self.roles[role] != "IGO" else "IGO"
