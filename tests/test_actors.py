@@ -178,3 +178,9 @@ def test_an_organization_name_inside_a_persons_name_is_the_person(nlp):
     doc = nlp("Egyptian President Abdel Fatah al-Sisi met Fatah leaders in Cairo.")
     fatah = [a for a in doc._.actors if doc.text[a.start:a.end] == "Fatah"]
     assert len(fatah) == 1 and fatah[0].start > doc.text.index("al-Sisi")
+
+
+def test_leaders_of_past_decades_are_known_and_a_first_name_is_not_a_leader(nlp):
+    codes = _codes(nlp, "Mugabe met Yeltsin and Arafat. Blair Hornstine, a student, wrote to them.")
+    assert (codes["Mugabe"], codes["Yeltsin"], codes["Arafat"]) == ("ZWE GOV", "RUS GOV", "PSE GOV")
+    assert "Blair" not in codes and codes.get("Blair Hornstine") is None

@@ -86,6 +86,8 @@ class ActorRecognizer:
             if in_boilerplate(doc, span.start_char, span.end_char):
                 continue
             if span.label_.startswith("P:"):
+                if len(span) == 1 and self._swallowed(doc, span, matches, {"PERSON"}):
+                    continue  # "Blair" in "Blair Hornstine": another person
                 mentions.append(self._known_person(doc, span))
                 taken.append((span.start_char, span.end_char))
                 continue
