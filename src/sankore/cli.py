@@ -360,13 +360,16 @@ def evaluate(task: str, gold: Path, limit: int | None, split: str | None) -> Non
           skipped (on the GSR that leaves its held split); baseline: the trigger
           lexicon alone.
     """
+    from .errors import EvalError
+
     module = importlib.import_module(f"sankore.eval.{task}")
     options = {"split": split} if task == "quotes" else {}
     if split and task != "quotes":
         raise click.BadParameter("--split applies to the quotes task only", param_hint="--split")
     try:
         figures = module.evaluate(gold, limit=limit, **options)
-    except (FileNotFoundError, ValueError) as exc:  # gold that is missing or not in the task's format
+    # Gold that is missing, unreadable or not in the task's format: one line naming the path.
+    except (OSError, ValueError, EvalError) as exc:
         click.echo(f"sankore: error: {exc}", err=True)
         sys.exit(1)
     click.echo(json.dumps(figures, indent=2, ensure_ascii=False))

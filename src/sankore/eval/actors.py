@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..errors import EvalError
 from ..resources import lexicons
+from .gold_files import files_under
 
 _BASELINE_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
 
@@ -43,30 +44,88 @@ class Mention:
 
 
 def read_gold(path: Path) -> list[Item]:
+    """The items of one gold file, or of every gold file under a folder (any depth)."""
+    path = Path(path)
+    if path.is_file():
+        return _read_file(path)
+    files = [f for f in files_under(path, (".jsonl", ".json")) if _looks_like_gold(f)]
+    if not files:
+        raise EvalError("no actor gold here (JSON lines with 'source', 'find' and 'mentions')",
+                        source=str(path))
+    return [item for f in files for item in _read_file(f)]
+
+
+def _looks_like_gold(path: Path) -> bool:
+    """Whether the first non-blank line is an actor gold item: other JSON in the folder
+    (a config, another task's gold) is passed over, not reported as a broken line."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = next((line for line in handle if line.strip()), "")
+        row = json.loads(first)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(row, dict) and {"source", "find", "mentions"} <= row.keys()
+
+
+def _read_file(path: Path) -> list[Item]:
     items = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise EvalError(f"not UTF-8 text ({exc.reason})", source=str(path)) from exc
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
             items.append(Item((path.parent / row["source"]).resolve(), row.get("doc"), row["find"],
                               [tuple(m) for m in row["mentions"]], row.get("ignore", [])))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        except KeyError as exc:
+            raise EvalError(f"line {number}: no {exc} field", source=str(path)) from exc
+        except (json.JSONDecodeError, TypeError) as exc:
             raise EvalError(f"line {number}: {exc}", source=str(path)) from exc
+    if not items:
+        raise EvalError("no actor gold items (JSON lines with 'source', 'find' and 'mentions')",
+                        source=str(path))
     return items
+
+
+# Where a table row's id and text may sit: the unnamed index column of a CSV written by
+# pandas (the Guardian sample), or the usual names.
+_ID_FIELDS = ("", "id", "doc_id")
+_TEXT_FIELDS = ("text", "doc_text", "full_text")
 
 
 def load_text(source: Path, doc: str | None) -> str:
     if not source.exists():
-        raise EvalError("document not found (is ../shared/data beside the checkout?)",
+        raise EvalError("document not found (a source path is relative to its gold file)",
                         source=str(source))
     if doc is None:
         return source.read_text("utf-8")
-    with source.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row.get("") == doc or row.get("id") == doc:
-                return row["text"]
+    for row in _rows(source):
+        if any(str(row.get(key)) == str(doc) for key in _ID_FIELDS if key in row):
+            text = next((row[key] for key in _TEXT_FIELDS if row.get(key)), None)
+            if text is None:
+                raise EvalError(f"row {doc} has no text field ({', '.join(_TEXT_FIELDS)})",
+                                source=str(source))
+            return text
     raise EvalError(f"row {doc} not found", source=str(source))
+
+
+def _rows(source: Path):
+    """The rows of a CSV table or of a JSON-lines file, as dicts."""
+    if source.suffix.lower() in (".jsonl", ".ndjson"):
+        with source.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                try:
+                    row = json.loads(line) if line.strip() else None
+                except json.JSONDecodeError as exc:
+                    raise EvalError(f"line {number}: {exc}", source=str(source)) from exc
+                if isinstance(row, dict):
+                    yield row
+        return
+    with source.open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
 
 
 def _locate(text: str, sentence: tuple[int, int], mentions, source: str) -> list[Mention]:

@@ -23,6 +23,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .gold_files import files_under
+
 MAX_KM = 20039.0  # half the Earth's circumference: the error of an unresolved toponym
 THRESHOLD_KM = 161.0
 
@@ -86,17 +88,36 @@ def read_geovirus(root: ET.Element) -> list[GoldDoc]:
 
 
 def read_gold(path: Path) -> dict[str, list[GoldDoc]]:
-    """Documents per dataset (file stem) from one XML file or a folder of them."""
-    files = sorted(path.glob("*.xml")) if path.is_dir() else [path]
-    out = {}
-    for file in files:
-        root = ET.parse(file).getroot()
-        first = root.find("article")
-        if first is None:
+    """Documents per dataset (file stem) from one XML file or every XML file under a folder,
+    nested ones included; XML files without <article> elements (a schema, other data) are
+    not gold and are passed over."""
+    out: dict[str, list[GoldDoc]] = {}
+    for file in files_under(path, (".xml",)):
+        root = _parse(file)
+        if next(root.iter("article"), None) is None:
             continue
-        reader = read_geovirus if first.find("locations") is not None else read_lgl
-        out[file.stem] = reader(root)
+        # Whole-tree test, not the first article's: an article without toponyms must not
+        # send a GeoVirus file to the LGL reader.
+        reader = read_geovirus if root.find(".//locations") is not None else read_lgl
+        out[_dataset_name(file, path, out)] = reader(root)
+    if not out:
+        raise ValueError(f"{path}: no LGL or GeoVirus XML here (<article> elements with "
+                         "<toponyms> or <locations>)")
     return out
+
+
+def _parse(file: Path) -> ET.Element:
+    try:
+        return ET.parse(file).getroot()
+    except ET.ParseError as exc:  # a SyntaxError, which the CLI would show as a traceback
+        raise ValueError(f"{file}: not well-formed XML ({exc})") from exc
+
+
+def _dataset_name(file: Path, gold: Path, taken: dict) -> str:
+    """The file stem, or its path under `gold` when nested folders repeat a stem."""
+    if file.stem not in taken:
+        return file.stem
+    return file.relative_to(gold).with_suffix("").as_posix()
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

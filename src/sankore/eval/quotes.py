@@ -1,8 +1,9 @@
 """`sankore eval quotes`: attributions (source, cue, content) against PolNeAR (brat standoff).
 
 Gold: `<split>/text/<stem>.txt` and `<split>/attributions/<stem>_<annotator>.ann` (see
-../shared/data/quotes/README.md). An article annotated by several people is scored against
-the alphabetically first annotator's file, so a run is deterministic.
+../shared/data/quotes/README.md), under the given folder at any depth; brat's own layout,
+`<stem>.txt` beside `<stem>.ann`, reads too. An article annotated by several people is
+scored against the alphabetically first annotator's file, so a run is deterministic.
 
 One attribution is its content (all fragments, `Content` and `Content2`), its cue and its
 source. Sankore's mentions that share a cue are one attribution ("“A,” he said, “B.”").
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import EvalError
+from .gold_files import files_under
 
 _WORD = re.compile(r"\w+")
 COMPONENTS = ("sankore_places", "sankore_actors", "sankore_quotes")
@@ -76,26 +78,65 @@ def read_ann(text: str) -> list[Attr]:
 
 def read_split(folder: Path) -> list[tuple[Path, Path]]:
     """(text, annotation) pairs of one split folder, one annotator per article."""
-    texts = sorted((folder / "text").glob("*.txt"))
-    if not texts:
-        raise EvalError("no text/*.txt here", source=str(folder))
-    pairs = []
-    for path in texts:
-        anns = sorted((folder / "attributions").glob(f"{path.stem}_*.ann"))
-        if anns:
-            pairs.append((path, anns[0]))
+    pairs = find_pairs(folder)
+    if not pairs:
+        raise EvalError("no PolNeAR articles here (a .txt with its brat .ann: in text/ and "
+                        "attributions/, or side by side)", source=str(folder))
     return pairs
 
 
-def gold_folders(gold: Path, split: str | None) -> list[Path]:
-    if split:
-        return [gold / split]
-    if (gold / "text").is_dir():
-        return [gold]
-    folders = [gold / name for name in ("train", "dev") if (gold / name / "text").is_dir()]
-    if not folders:
-        raise EvalError("not a PolNeAR folder (text/ or train/, dev/ expected)", source=str(gold))
-    return folders
+# PolNeAR's splits in its own order, so that --limit picks the same first articles however
+# deep the gold folder sits; any other folder comes after them, by path.
+_SPLITS = ("train", "dev", "test")
+
+
+def find_pairs(gold: Path) -> list[tuple[Path, Path]]:
+    """(text, annotation) pairs of every article under `gold` (a split folder, a folder of
+    splits at any depth, or one .txt file): each `.txt` that has a brat `.ann`, found in the
+    `attributions/` beside its `text/` folder (PolNeAR) or beside the text itself (brat).
+    A `.txt` without one (a README) is not an article."""
+    texts = files_under(gold, (".txt",))
+    stems = {t.stem for t in texts}
+    index: dict[Path, dict[str, list[Path]]] = {}
+    pairs = []
+    for text in texts:
+        anns = []
+        for folder in _ann_folders(text):
+            if folder not in index:
+                index[folder] = _ann_index(folder)
+            anns += index[folder].get(text.stem, [])
+        # `<stem>.ann` first, then `<stem>_<annotator>.ann` unless that is another article's own.
+        anns = sorted({a for a in anns if a.stem == text.stem or a.stem not in stems},
+                      key=lambda a: a.name)
+        if anns:
+            pairs.append((text, anns[0]))
+    return sorted(pairs, key=lambda pair: _split_key(pair[0]))
+
+
+def _ann_folders(text: Path) -> list[Path]:
+    if text.parent.name == "text":
+        return [text.parent.parent / "attributions", text.parent]
+    return [text.parent]
+
+
+def _ann_index(folder: Path) -> dict[str, list[Path]]:
+    """The `.ann` files of a folder under the article stem they may annotate: their own stem
+    and, for PolNeAR's `<stem>_<annotator>.ann`, the stem without the annotator."""
+    index: dict[str, list[Path]] = {}
+    if not folder.is_dir():
+        return index
+    for ann in folder.iterdir():
+        if ann.suffix.lower() != ".ann" or ann.name.startswith(".") or not ann.is_file():
+            continue
+        for stem in {ann.stem, ann.stem.rpartition("_")[0]} - {""}:
+            index.setdefault(stem, []).append(ann)
+    return index
+
+
+def _split_key(text: Path) -> tuple[int, Path]:
+    split = text.parent.parent if text.parent.name == "text" else text.parent
+    rank = _SPLITS.index(split.name) if split.name in _SPLITS else len(_SPLITS)
+    return rank, text
 
 
 # -- scoring ---------------------------------------------------------------------------
@@ -247,7 +288,7 @@ def evaluate(gold: Path, limit: int | None = None, split: str | None = None, nlp
     from ..pipeline import quotes as _quotes  # noqa: F401  (registers the factory)
 
     gold = Path(gold)
-    pairs = [p for folder in gold_folders(gold, split) for p in read_split(folder)]
+    pairs = read_split(gold / split if split else gold)
     pairs = pairs[:limit] if limit else pairs
     nlp = nlp or build_pipeline(components=COMPONENTS)
     base_name, base_fn = _baseline()

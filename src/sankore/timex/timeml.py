@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..eval.gold_files import files_under
+
 
 @dataclass(frozen=True)
 class GoldTimex:
@@ -32,7 +34,13 @@ class TimeMLDoc:
 
 
 def read_timeml(path: Path) -> TimeMLDoc:
-    root = ET.parse(path).getroot()
+    """One TimeML document; ValueError naming the file when it is not one (no <TEXT>)."""
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:  # a SyntaxError, which the CLI would show as a traceback
+        raise ValueError(f"{path}: not well-formed XML ({exc})") from exc
+    if root.find("TEXT") is None:
+        raise ValueError(f"{path}: not TimeML (no <TEXT> element under <{root.tag}>)")
     dct = None
     for tx in root.iter("TIMEX3"):
         if tx.get("functionInDocument") == "CREATION_TIME" and tx.get("value"):
@@ -60,8 +68,22 @@ def read_timeml(path: Path) -> TimeMLDoc:
 
 
 def iter_timeml(path: Path, limit: int | None = None) -> Iterator[TimeMLDoc]:
-    """Documents of a `.tml` file or of every `.tml` under a folder, in a stable order."""
-    files = [path] if path.is_file() else sorted(p for p in path.rglob("*.tml")
-                                                 if not p.name.startswith("._"))
-    for f in files[:limit] if limit is not None else files:
-        yield read_timeml(f)
+    """Documents of a TimeML file or of every TimeML file under a folder (nested ones too),
+    in a stable order: the `.tml` files, and the `.xml` files that hold TimeML (some corpora
+    use that suffix; other XML beside them is passed over). A `.tml` file that does not
+    read is an error, not a silently smaller gold set."""
+    found = 0
+    for f in files_under(path, (".tml", ".xml")):
+        if limit is not None and found >= limit:
+            return
+        try:
+            doc = read_timeml(f)
+        except ValueError:
+            if f.suffix.lower() == ".tml" or f == path:
+                raise
+            continue
+        found += 1
+        yield doc
+    if not found:
+        raise FileNotFoundError(f"{path}: no TimeML documents here (.tml files, or .xml "
+                                "files with a <TEXT> element)")
