@@ -11,8 +11,9 @@ their macro averages over the gold types, a confusion table (gold -> coded), act
 target code accuracy (exact code, and country only) over records with gold actors /
 targets, and a reliability table of the calibrated confidence. Because every GSR sentence
 holds an event, the coder runs with its GSR settings (`code.gsr_settings`: no-trigger
-fallback on, the filters that need a coded actor or a strong trigger off); the same
-figures with the news filters on are reported under `news_filters`. Coded types are
+fallback on, the filters that need a coded actor or a strong trigger off), and a record
+it still finds no event in gets the classifier's type (`score.code_gsr(guess=True)`); the
+same figures with the news filters on, and no guess, are reported under `news_filters`. Coded types are
 compared in PLOVER's single categories (`categories.plover_type`: "will boycott" is THREATEN).
 
 Baseline: the trigger lexicon alone (no classifier, no fallback: the highest-weight type
@@ -74,7 +75,7 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
         raise ValueError(f"{gold}: every record is one the model trained on; nothing to score")
     nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
     start = time.perf_counter()
-    sankore = code_gsr(nlp, held, model, gsr_settings(), pick="main")
+    sankore = code_gsr(nlp, held, model, gsr_settings(), pick="main", guess=True)
     seconds = time.perf_counter() - start
     news = _figures(held, code_gsr(nlp, held, model, Settings(fallback=0.0), pick="main"))
     baseline = code_gsr(nlp, held, None, Settings(fallback=None, use_classifier=False, require_coded=False,

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .categories import plover_type
-from .classifier import Classifier
+from .classifier import Classifier, features
 from .code import Settings, find_events_scored, gsr_settings
 from .gold import GoldEvent
+from .lexicon import sentence_matches
 
 
 @dataclass
@@ -29,9 +30,12 @@ class Coded:
 
 
 def code_gsr(nlp, records: list[GoldEvent], model: Classifier | None,
-             settings: Settings | None = None, pick: str = "main") -> list[Coded | None]:
+             settings: Settings | None = None, pick: str = "main", guess: bool = False
+             ) -> list[Coded | None]:
     """Each record's one coded event (`pick`, below) or None (`nlp` runs the actors, times and
-    places components, or only the parser when it has none of them)."""
+    places components, or only the parser when it has none of them). With `guess`, a record
+    the coder finds no event in gets the classifier's type for its text, with that
+    probability as its confidence and no participants: every GSR record holds an event."""
     from ..pipeline.extensions import register_extensions
 
     register_extensions()
@@ -45,7 +49,12 @@ def code_gsr(nlp, records: list[GoldEvent], model: Classifier | None,
     for doc in nlp.pipe(docs, batch_size=64):
         scored = find_events_scored(doc, model, settings)
         if not scored:
-            out.append(None)
+            if guess and model is not None:
+                proba = model.proba(features(doc[:], sentence_matches(doc[:])))
+                type_, p = max(proba.items(), key=lambda kv: kv[1])
+                out.append(Coded(type_, p, {"guess": 1.0}))
+            else:
+                out.append(None)
             continue
         # The record's one event (a GSR sentence codes its main event): "main" takes the
         # strongest trigger, then the one nearest the main clause ("resigned as the opposition

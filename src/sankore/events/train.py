@@ -18,6 +18,7 @@ from .classifier import Classifier, model_path, save
 
 SHARED_EVENTS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "events"
 GSR_WEIGHT = 4.0
+CODEBOOK_WEIGHT = 4.0
 CAL_FEATURES = ["p", "lex", "top", "fallback", "nominal", "actor", "root", "depth"]
 
 
@@ -28,6 +29,19 @@ def _parse(nlp, texts: list[str]):
         sent = doc[:]  # one unit = one sentence or headline
         out.append((doc, sent, sentence_matches(sent)))
     return out
+
+
+def synthetic_units(events: Path, codebook_weight: float | None = None
+                    ) -> tuple[list[tuple[str, str]], list[float]]:
+    """The SYNTHETIC training units and their weights: the NGEC stories' headlines and first
+    sentences (1.0), then the codebook sentences (`codebook.py`, CODEBOOK_WEIGHT)."""
+    from .codebook import read_codebook
+    from .gold import read_synthetic
+
+    weight = CODEBOOK_WEIGHT if codebook_weight is None else codebook_weight
+    stories = read_synthetic(events)
+    book = read_codebook() if weight > 0 else []
+    return stories + book, [1.0] * len(stories) + [weight] * len(book)
 
 
 def _fit(feats: list[list[str]], labels: list[str], weights: list[float]) -> Classifier:
@@ -59,19 +73,19 @@ def main(argv: list[str] | None = None) -> None:
 
     from ..pipeline import build_pipeline, load_base_model
     from .classifier import features
-    from .gold import held, read_synthetic, split_gsr, text_key
+    from .gold import held, split_gsr, text_key
     from .score import code_gsr
 
     nlp = load_base_model()
     coder_nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
     train_gsr, _ = split_gsr(args.events)
     assert not any(held(r.id) for r in train_gsr)
-    synthetic = read_synthetic(args.events)
+    synthetic, syn_weights = synthetic_units(args.events)
     parsed_syn = _parse(nlp, [t for t, _ in synthetic])
     parsed_gsr = _parse(nlp, [r.text for r in train_gsr])
     feats = [features(s, m) for _, s, m in parsed_syn] + [features(s, m) for _, s, m in parsed_gsr]
     labels = [lab for _, lab in synthetic] + [r.type for r in train_gsr]
-    weights = [1.0] * len(synthetic) + [GSR_WEIGHT] * len(train_gsr)
+    weights = syn_weights + [GSR_WEIGHT] * len(train_gsr)
 
     # Out-of-fold coding of the training GSR records, for the calibration.
     folds = 5

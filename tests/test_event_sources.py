@@ -1,4 +1,4 @@
-"""The second trigger lexicon: PETRARCH's CAMEO verb dictionary, coded in PLOVER."""
+"""The events stage's outside sources: the CAMEO verb lexicon (PETRARCH) and the codebook sentences."""
 
 from __future__ import annotations
 
@@ -81,3 +81,50 @@ def test_news_coding_does_not_read_the_second_lexicon():
     from sankore.events.code import Settings, gsr_settings
 
     assert gsr_settings().second_lexicon and not Settings().second_lexicon
+
+
+def test_codebook_sentences_are_labelled_from_the_table_and_never_copy_the_gsr(tmp_path):
+    import json
+
+    from sankore.events.codebook import build
+
+    table = tmp_path / "table.txt"
+    table.write_text("03: AGREE\n0311: AGREE,  ,   economic # intent\n"
+                     "1231: REJECT, change, executive # x\n")
+    pledge = "Japan pledged to expand trade and investment ties with Vietnam, officials said."
+    rows = [("0311", pledge), ("0311", pledge.replace(" ", "  ", 1)),
+            ("1231", "The ruling party rejected opposition calls for the prime minister to step down."),
+            ("1231", "Rebels said the government refused to allow food convoys into the besieged city."),
+            ("010", "The minister made a statement on the economy to parliament on Tuesday morning.")]
+    raw = tmp_path / "raw.jsonl"
+    raw.write_text("\n".join(json.dumps({"cameo": c, "text": t}) for c, t in rows))
+    gsr = ["Officials said the government refused to allow food convoys into the besieged city today."]
+    out, counts = build([raw], table, gsr)
+    assert [(r["cameo"], r["type"], r["mode"]) for r in out] == [("0311", "AGREE", "-"),
+                                                                 ("1231", "REJECT", "change")]
+    assert counts == {"read": 5, "no_plover_type": 1, "duplicate": 1, "overlaps_gsr": 1, "kept": 2}
+
+
+def test_the_shipped_codebook_sentences_share_no_eight_words_with_any_gsr_record():
+    from sankore.events.codebook import _ngrams, read_codebook
+    from sankore.events.gold import read_gsr
+    from sankore.events.lexicon import PLOVER_TYPES
+
+    book = read_codebook()
+    assert len(book) >= 2500 and {t for _, t in book} == set(PLOVER_TYPES)
+    gsr = set().union(*(_ngrams(r.text) for r in read_gsr(shared("events"))))
+    assert not any(_ngrams(text) & gsr for text, _ in book)
+
+
+def test_a_gsr_record_nothing_codes_gets_the_classifiers_guess_only_when_asked():
+    from sankore.events import classifier
+    from sankore.events.gold import GoldEvent
+    from sankore.events.score import code_gsr
+    from sankore.pipeline import build_pipeline
+
+    nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
+    record = GoldEvent("x", "Foreign ministers from the region in Geneva on the question of refugees.",
+                       "CONSULT", None, (), ())
+    assert code_gsr(nlp, [record], classifier.packaged()) == [None]
+    [guessed] = code_gsr(nlp, [record], classifier.packaged(), guess=True)
+    assert guessed.raw == {"guess": 1.0} and 0 < guessed.confidence <= 1 and not guessed.actor_codes
