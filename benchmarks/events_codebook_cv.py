@@ -31,6 +31,7 @@ CONFIGS = {
     "gsr, the classifier's guess where nothing is coded": gsr_settings(),
     "gsr, the lexicon weight alone picks a trigger's type": replace(gsr_settings(), mix=None),
     "gsr, a confident classifier overrides the trigger": replace(gsr_settings(), override=0.5),
+    "gsr, main event by lexicon weight alone, guess": gsr_settings(),
 }
 LEXICON = Settings(fallback=None, use_classifier=False, require_coded=False, min_weight=0.0,
                    second_lexicon=True)
@@ -75,8 +76,8 @@ def main() -> None:
             proba = model.proba(book_feats[i])
             preds["classifier alone"][i] = max(proba, key=proba.get)
         for name, settings in CONFIGS.items():
-            coded = code_gsr(coder_nlp, [records[i] for i in out], model, settings, "main",
-                             guess="guess" in name)
+            coded = code_gsr(coder_nlp, [records[i] for i in out], model, settings,
+                             "weight" if "main event by" in name else "main", guess="guess" in name)
             for i, c in zip(out, coded, strict=True):
                 preds[name][i] = c.type if c else None
     lexicon = code_gsr(coder_nlp, records, None, LEXICON, "main")

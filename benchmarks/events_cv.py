@@ -35,6 +35,7 @@ CONFIGS = {
     "gsr, the lexicon weight alone picks a trigger's type": (replace(gsr_settings(), mix=None), "main"),
     "gsr, a confident classifier overrides the trigger": (replace(gsr_settings(), override=0.5), "main"),
     "gsr, most confident event": (gsr_settings(), "confidence"),
+    "gsr, main event by lexicon weight alone, guess": (gsr_settings(), "weight+guess"),
     "news filters": (Settings(fallback=0.0), "main"),
     "no news filters": (Settings(fallback=0.0, require_participant=False, keep_hypothetical=True,
                                  require_coded=False, min_weight=0.0), "main"),

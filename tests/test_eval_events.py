@@ -57,14 +57,14 @@ def test_eval_events_on_the_held_split():
     sankore, baseline = figures["sankore"], figures["baseline"]
     assert figures["records"] > 60
     # Floors a little under the recorded figures (DATA_CARD.md): they only rise.
-    assert sankore["macro_f1"] >= 0.65
+    assert sankore["macro_f1"] >= 0.67
     # The lexicons carry the coding; the classifier breaks ties between a trigger's types and
     # gives the type of a record nothing else codes, which lifts Sankore over the lexicon alone.
     assert sankore["macro_f1"] >= baseline["macro_f1"] + 0.02
     assert sankore["coded"] == figures["records"]  # every GSR record holds an event
     assert figures["news_filters"]["macro_precision"] >= sankore["macro_precision"]
-    assert sankore["actor_country_accuracy"] >= 0.65 and sankore["actor_code_accuracy"] >= 0.55
-    assert sankore["target_code_accuracy"] >= 0.37
+    assert sankore["actor_country_accuracy"] >= 0.66 and sankore["actor_code_accuracy"] >= 0.57
+    assert sankore["target_code_accuracy"] >= 0.39
 
 
 def test_action_types_are_compared_in_plovers_single_categories():

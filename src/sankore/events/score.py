@@ -40,6 +40,9 @@ def code_gsr(nlp, records: list[GoldEvent], model: Classifier | None,
 
     register_extensions()
     settings = settings or gsr_settings()
+
+    def strength(raw: dict) -> float:
+        return raw["lex"] * (settings.mix + raw["p"]) if settings.mix is not None else raw["lex"]
     docs = []
     for r in records:
         doc = nlp.make_doc(r.text)
@@ -57,13 +60,14 @@ def code_gsr(nlp, records: list[GoldEvent], model: Classifier | None,
                 out.append(None)
             continue
         # The record's one event (a GSR sentence codes its main event): "main" takes the
-        # strongest trigger, then the one nearest the main clause ("resigned as the opposition
-        # threatened to storm" is a RETREAT), then the most confident; "lex" skips the clause
-        # depth; "confidence" takes the most confident. A trigger-coded event goes before a
-        # fallback one (lex 0).
+        # strongest trigger (its lexicon weight x (mix + P(type)), as a trigger's type is
+        # chosen), then the one nearest the main clause ("resigned as the opposition
+        # threatened to storm" is a RETREAT), then the most confident; "weight" ranks by the
+        # lexicon weight alone (v3-v4); "confidence" takes the most confident. A
+        # trigger-coded event goes before a fallback one (lex 0).
         keys = {"confidence": lambda er: er[0].confidence,
-                "lex": lambda er: (er[1]["lex"], er[0].confidence),
-                "main": lambda er: (er[1]["lex"], -er[1]["depth"], er[0].confidence)}
+                "weight": lambda er: (er[1]["lex"], -er[1]["depth"], er[0].confidence),
+                "main": lambda er: (strength(er[1]), -er[1]["depth"], er[0].confidence)}
         event, raw = max(scored, key=keys[pick])
         codes = {(a.start, a.end): a.code or a.country for a in doc._.actors}
         out.append(Coded(plover_type(event.type, event.modality), event.confidence, raw,
