@@ -160,8 +160,8 @@ def token_match(tok: Token, sources: tuple[str, ...] = (PRIMARY,)) -> Match | No
     pos = "V" if tok.pos_ == "VERB" else "N" if tok.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return None
+    lemma = tok.lemma_.lower()
     for source in sources:
-        lemma = tok.lemma_.lower()
         found = _lookup(source, pos, lemma)
         if not found and pos == "N" and tok.tag_ in ("VBG", "NN") and lemma.endswith("ing"):
             found = _lookup(source, "N", tok.lower_)

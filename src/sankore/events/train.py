@@ -1,8 +1,9 @@
 """Retrain the event-type classifier and its confidence calibration: `python -m sankore.events.train`.
 
 Training material: the SYNTHETIC stories' headlines and first sentences (LLM-written,
-labelled by their prompt's PLOVER type; see DATA_CARD.md) and the GSR records outside the
-held split (`gold.held`), weighted up because they are edited real sentences. The held GSR
+labelled by their prompt's PLOVER type; see DATA_CARD.md), the SYNTHETIC codebook sentences
+(`codebook.py`, written per CAMEO code) and the GSR records outside the held split
+(`gold.held`), weighted up because they are edited real sentences. The held GSR
 records are never read here. Calibration: a logistic regression from the coder's raw
 scores to "the coded type is right", fitted on 5-fold out-of-fold predictions over the
 training GSR records. Writes `resources/data/events_model.json.gz` and prints its figures.
