@@ -60,6 +60,14 @@ def _figures(held, coded) -> dict:
     return figures
 
 
+def _split(records, held) -> str:
+    if {r.id for r in held} == {r.id for r in records if is_held(r.id)}:
+        return SPLIT
+    if len(held) == len(records):
+        return "all records (the model trained on none of them)"
+    return f"the {len(held)} of {len(records)} records whose text the model did not train on"
+
+
 def evaluate(gold: Path, limit: int | None = None) -> dict:
     from ..pipeline import build_pipeline
 
@@ -83,7 +91,7 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
     return {
         "task": "events",
         "gold": [str(p) for p in find_gsr(gold)],
-        "split": SPLIT if len(held) < len(records) else "all records (the model trained on none of them)",
+        "split": _split(records, held),
         "records": len(held),
         "records_trained_on_skipped": len(records) - len(held),
         "sankore": {**_figures(held, sankore), "seconds": round(seconds, 2),

@@ -22,6 +22,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..eval.gold_files import files_under
+
 GSR_FILE = "PLOVER_GSR_CAMEO.txt"
 SYNTHETIC_FILE = "gpt_synthetic_events_2023-10-19_19.csv.zip"
 GSR_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
@@ -66,7 +68,7 @@ def find_gsr(gold: Path) -> list[Path]:
     for candidate in (gold / GSR_FILE, gold / "plover" / GSR_FILE):
         if candidate.exists():
             return [candidate]
-    found = [p for p in sorted(gold.rglob("*")) if p.suffix in (".json", ".jsonl", ".txt") and _records(p)]
+    found = [p for p in files_under(gold, (".json", ".jsonl", ".txt")) if _records(p)]
     if not found:
         raise FileNotFoundError(f"{gold}: no {GSR_FILE} and no file of GSR records "
                                 "(a JSON array, or JSON lines, of objects with 'event' and 'text')")
