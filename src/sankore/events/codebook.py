@@ -1,9 +1,11 @@
 """SYNTHETIC codebook sentences: training units written from the CAMEO -> PLOVER table.
 
 `python -m sankore.events.codebook RAW.jsonl ... [--out FILE]` turns sentences written for
-each CAMEO code of CAMEO2PLOVER-2021 (`{"cameo": "0311", "text": "..."}`, ten per code, by
-language-model helpers told to invent wire-style reports with real actors and varied
-wording, and not to reproduce codebook or dataset examples) into the training file
+each CAMEO code of CAMEO2PLOVER-2021 (`{"cameo": "0311", "text": "..."}`, twenty per code in
+two batches, by language-model helpers told to invent wire-style reports with real actors
+and varied wording, and not to reproduce codebook or dataset examples; the second batch
+mostly adds another event in a subordinate clause, so that the main one must be told from
+it) into the training file
 `data/events/codebook_sentences.jsonl` (`{"cameo", "type", "mode", "text"}`), the PLOVER
 type and mode taken from the table.
 
