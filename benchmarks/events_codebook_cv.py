@@ -23,7 +23,7 @@ from sankore.events import train
 from sankore.events.classifier import features
 from sankore.events.code import Settings, gsr_settings
 from sankore.events.codebook import CODEBOOK, read_codebook
-from sankore.events.gold import GoldEvent, held, read_synthetic, split_gsr
+from sankore.events.gold import GoldEvent, read_synthetic
 from sankore.events.score import code_gsr, prf
 
 CONFIGS = {
@@ -47,13 +47,8 @@ def main() -> None:
                              "sentence (pessimistic for it, as the plain folds are optimistic)")
     args = parser.parse_args()
 
-    from sankore.pipeline import build_pipeline, load_base_model
-
     start = time.perf_counter()
-    nlp = load_base_model()
-    coder_nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
-    train_gsr, _ = split_gsr(args.events)
-    assert not any(held(r.id) for r in train_gsr)
+    nlp, coder_nlp, train_gsr = train.training_setup(args.events)
     stories = read_synthetic(args.events)
     book = read_codebook()
     cameo = [json.loads(line)["cameo"] for line in CODEBOOK.read_text("utf-8").splitlines() if line.strip()]

@@ -23,7 +23,6 @@ from pathlib import Path
 from sankore.events import train
 from sankore.events.classifier import features
 from sankore.events.code import Settings, gsr_settings
-from sankore.events.gold import held, split_gsr
 from sankore.events.score import code_gsr, prf
 
 # Coder settings and the record's event choice compared on the same folds; the first is the
@@ -55,13 +54,8 @@ def main() -> None:
                         help=f"weight of the codebook sentences (default {train.CODEBOOK_WEIGHT}; 0: none)")
     args = parser.parse_args()
 
-    from sankore.pipeline import build_pipeline, load_base_model
-
     start = time.perf_counter()
-    nlp = load_base_model()
-    coder_nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
-    train_gsr, _ = split_gsr(args.events)
-    assert not any(held(r.id) for r in train_gsr)
+    nlp, coder_nlp, train_gsr = train.training_setup(args.events)
     synthetic, syn_weights = train.synthetic_units(args.events, args.codebook_weight)
     syn_feats = [features(s, m) for _, s, m in train._parse(nlp, [t for t, _ in synthetic])]
     gsr_feats = [features(s, m) for _, s, m in train._parse(nlp, [r.text for r in train_gsr])]

@@ -32,6 +32,19 @@ def _parse(nlp, texts: list[str]):
     return out
 
 
+def training_setup(events: Path):
+    """(parser-only model, coder pipeline, training GSR records): what training and the
+    cross-validation benchmarks start from. The held records are never returned."""
+    from ..pipeline import build_pipeline, load_base_model
+    from .gold import held, split_gsr
+
+    nlp = load_base_model()
+    coder_nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
+    train_gsr, _ = split_gsr(events)
+    assert not any(held(r.id) for r in train_gsr)
+    return nlp, coder_nlp, train_gsr
+
+
 def synthetic_units(events: Path, codebook_weight: float | None = None
                     ) -> tuple[list[tuple[str, str]], list[float]]:
     """The SYNTHETIC training units and their weights: the NGEC stories' headlines and first
@@ -72,15 +85,11 @@ def main(argv: list[str] | None = None) -> None:
 
     from sklearn.linear_model import LogisticRegression
 
-    from ..pipeline import build_pipeline, load_base_model
     from .classifier import features
-    from .gold import held, split_gsr, text_key
+    from .gold import text_key
     from .score import code_gsr
 
-    nlp = load_base_model()
-    coder_nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
-    train_gsr, _ = split_gsr(args.events)
-    assert not any(held(r.id) for r in train_gsr)
+    nlp, coder_nlp, train_gsr = training_setup(args.events)
     synthetic, syn_weights = synthetic_units(args.events)
     parsed_syn = _parse(nlp, [t for t, _ in synthetic])
     parsed_gsr = _parse(nlp, [r.text for r in train_gsr])
