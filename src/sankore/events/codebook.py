@@ -39,11 +39,15 @@ def _ngrams(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + _NGRAM]) for i in range(len(words) - _NGRAM + 1)}
 
 
-def read_codebook(path: Path = CODEBOOK) -> list[tuple[str, str]]:
-    """(sentence, PLOVER type) training units; [] when the file is absent."""
+def read_codebook(path: Path = CODEBOOK, codes: list[str] | None = None) -> list[tuple[str, str]]:
+    """(sentence, PLOVER type) training units; [] when the file is absent. `codes`, when
+    given, receives each unit's CAMEO code (a cross-validation by code keeps a code's
+    sentences in one fold)."""
     if not path.exists():
         return []
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    if codes is not None:
+        codes.extend(r["cameo"] for r in rows)
     return [(r["text"], r["type"]) for r in rows]
 
 

@@ -121,9 +121,11 @@ def unseen(records: list[GoldEvent], trained: set[str]) -> list[GoldEvent]:
     return [r for r in records if text_key(r.text) not in trained]
 
 
-def read_synthetic(events_dir: Path) -> list[tuple[str, str]]:
+def read_synthetic(events_dir: Path, groups: list[str] | None = None) -> list[tuple[str, str]]:
     """(sentence, label) pairs from the SYNTHETIC stories: the filled headline and the first
-    sentence of each story. Training material only: never evidence, never news."""
+    sentence of each story. Training material only: never evidence, never news. `groups`,
+    when given, receives each pair's headline template (stories of one template are siblings:
+    a cross-validation keeps them in one fold)."""
     path = next(events_dir.rglob(SYNTHETIC_FILE))
     with zipfile.ZipFile(path) as z:
         name = z.namelist()[0]
@@ -136,6 +138,8 @@ def read_synthetic(events_dir: Path) -> list[tuple[str, str]]:
         for text in (headline, first):
             if text:
                 pairs.append((text, row["label"].strip()))
+                if groups is not None:
+                    groups.append(row["title"].strip())
     return pairs
 
 

@@ -36,21 +36,37 @@ def code_gsr(nlp, records: list[GoldEvent], model: Classifier | None,
     places components, or only the parser when it has none of them). With `guess`, a record
     the coder finds no event in gets the classifier's type for its text, with that
     probability as its confidence and no participants: every GSR record holds an event."""
+    return code_docs(parse_gsr(nlp, records), model, settings, pick, guess)
+
+
+def parse_gsr(nlp, records: list[GoldEvent]) -> list:
+    """The records' texts run through `nlp`, dated as the GSR dates them: parse once, code often."""
     from ..pipeline.extensions import register_extensions
 
     register_extensions()
-    settings = settings or gsr_settings()
-
-    def strength(raw: dict) -> float:
-        return raw["lex"] * (settings.mix + raw["p"]) if settings.mix is not None else raw["lex"]
     docs = []
     for r in records:
         doc = nlp.make_doc(r.text)
         doc._.published = date(2000, 1, 1)  # the GSR's own placeholder date
         docs.append(doc)
+    return list(nlp.pipe(docs, batch_size=64))
+
+
+def code_docs(docs: list, model: Classifier | None, settings: Settings | None = None, pick: str = "main",
+              guess: bool = False, scored_out: list | None = None) -> list[Coded | None]:
+    """`code_gsr` on parsed records; `scored_out`, when given, receives each record's events
+    with their raw scores (the ranker trains on them)."""
+    settings = settings or gsr_settings()
+
+    def strength(raw: dict) -> float:
+        if "rank" in raw:
+            return raw["rank"]
+        return raw["lex"] * (settings.mix + raw["p"]) if settings.mix is not None else raw["lex"]
     out: list[Coded | None] = []
-    for doc in nlp.pipe(docs, batch_size=64):
+    for doc in docs:
         scored = find_events_scored(doc, model, settings)
+        if scored_out is not None:
+            scored_out.append(scored)
         if not scored:
             if guess and model is not None:
                 proba = model.proba(features(doc[:], sentence_matches(doc[:])))
