@@ -57,6 +57,18 @@ class Classifier:
     calibration: dict
     # `gold.text_key` of each GSR record trained on: `eval events` scores only the others.
     trained_texts: list[str] = field(default_factory=list)
+    # The trigger ranker (`code.option_features`): a logistic regression over one trigger's
+    # candidate types, {"vocab": {feature: column}, "coef": [...], "intercept": b}; empty in
+    # a model trained before v6, whose types the lexicon weight and P(type) choose.
+    ranker: dict = field(default_factory=dict)
+
+    def rank(self, feats: dict[str, float]) -> float | None:
+        """P(this candidate type is the sentence's event type), or None without a ranker."""
+        if not self.ranker:
+            return None
+        vocab, coef = self.ranker["vocab"], self.ranker["coef"]
+        z = self.ranker["intercept"] + sum(coef[vocab[f]] * v for f, v in feats.items() if f in vocab)
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
     def proba(self, feats: list[str]) -> dict[str, float]:
         counts = Counter(f for f in feats if f in self.vocab)
@@ -72,7 +84,7 @@ class Classifier:
     def to_json(self) -> dict:
         return {"classes": self.classes, "vocab": self.vocab, "idf": self.idf, "coef": self.coef,
                 "intercept": self.intercept, "calibration": self.calibration,
-                "trained_texts": self.trained_texts}
+                "trained_texts": self.trained_texts, "ranker": self.ranker}
 
 
 def save(model: Classifier, path: Path) -> None:

@@ -25,7 +25,7 @@ from ..pipeline.mentions import EventMention, QuoteMention
 from ..timex.governance import governing_time
 from . import roles
 from .classifier import Classifier, calibrated, features
-from .lexicon import Match, sentence_matches, token_match
+from .lexicon import Entry, Match, sentence_matches, token_match
 from .modality import PLANNING, modality, obligation
 
 LIGHT_VERBS = {"hold", "carry", "conduct", "launch", "stage", "make", "reach", "begin", "start", "open",
@@ -95,6 +95,12 @@ class Settings:
     # report an event (the GSR): on news its generic verbs ("broke with", "gave birth",
     # "circled") coded 38 events in 60 Guardian articles, nearly all wrong.
     second_lexicon: bool = False
+    # The trained trigger ranker (`option_features`, `Classifier.rank`) chooses a trigger's
+    # type, and its score ranks a record's events, where the model has one.
+    use_ranker: bool = True
+    # Where the classifier's top type is offered to the ranker beside a trigger's own types:
+    # "" nowhere, "second" on the second lexicon's triggers, "all" on every trigger.
+    classifier_option: str = ""
 
 
 def gsr_settings() -> Settings:
@@ -163,6 +169,53 @@ def choose_type(m: Match, proba: dict[str, float] | None, override: float | None
     return max(options, key=lambda t: options[t].weight * (mix + proba.get(t, 0.0)))
 
 
+def option_features(type_: str, entry: Entry | None, proba: dict[str, float] | None, trigger: Token,
+                    anchor: Token, mod: str, n_options: int, second: bool) -> dict[str, float]:
+    """What the trigger ranker sees of one candidate type of one trigger: the lexicon's word
+    for it (which entry, its weight), the sentence classifier's (P(type), and how far below
+    its top type), and where the trigger stands (depth, part of speech, modality). Trained
+    on sentences the lexicon never saw (the codebook sentences) as well as on GSR records,
+    it learns how far each may be trusted where they disagree."""
+    p = proba.get(type_, 0.0) if proba else 0.0
+    top = max(proba.values()) if proba else 0.0
+    weight = entry.weight if entry is not None else 0.0
+    depth = _depth(anchor)
+    f = {f"ty:{type_}": 1.0, "p": p, f"p:{type_}": p, "gap": p - top, "top": float(p > 0 and p == top),
+         "lex": weight, f"lex:{type_}": weight, "strength": weight * (0.25 + p),
+         "depth": min(depth, 4) / 4, "root": float(depth == 0), f"pos:{trigger.pos_}": 1.0,
+         f"dep:{anchor.dep_}": 1.0, f"mod:{mod}": 1.0, f"mod:{mod}:{type_}": 1.0,
+         "alone": 1.0 / n_options}
+    if entry is None:
+        f["unlisted"] = 1.0
+    else:
+        f[f"w:{'_'.join(entry.words)}:{type_}"] = 1.0
+        f[f"second:{type_}" if second else f"first:{type_}"] = 1.0
+    return f
+
+
+def options(m: Match | None, anchor: Token, proba: dict[str, float] | None, settings: Settings,
+            second: bool) -> dict[str, dict[str, float]]:
+    """Each candidate type of a trigger (or of a sentence without one) with its ranker features."""
+    trigger = m.token if m is not None else anchor
+    mod = modality(trigger, trigger)[0]
+    types: dict[str, Entry | None] = dict(m.types) if m is not None else {}
+    offered = settings.classifier_option == "all" or (second and settings.classifier_option == "second")
+    if proba and (m is None or offered):
+        types.setdefault(max(proba, key=proba.get), None)
+    return {t: option_features(t, e, proba, trigger, anchor, mod, len(types), second)
+            for t, e in types.items()}
+
+
+def _ranked(opts: dict[str, dict[str, float]], model: Classifier | None, settings: Settings
+            ) -> tuple[str, float] | None:
+    """The ranker's best candidate type and its score, or None when there is no ranker."""
+    if model is None or not settings.use_ranker or not model.ranker or not opts:
+        return None
+    scores = {t: model.rank(f) for t, f in opts.items()}
+    best = max(scores, key=scores.get)
+    return best, scores[best]
+
+
 def _speaker_span(doc: Doc, trigger: Token, speech: Token | None) -> tuple[tuple[int, int] | None, bool]:
     """(span naming who reports the event, whether the sentence is attributed)."""
     quotes: list[QuoteMention] = list(doc._.quotes or ())
@@ -185,8 +238,10 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
     matches = sentence_matches(sent)
     # The classifier's trigger features come from the hand-written lexicon alone, as in training.
     proba = model.proba(features(sent, matches)) if model is not None and settings.use_classifier else None
+    second = False
     if not matches and settings.second_lexicon:
         matches = sentence_matches(sent, second=True)
+        second = bool(matches)
     chosen = select(matches)
     actors = [a for a in doc._.actors if sent.start_char <= a.start < sent.end_char]
     places = [p for p in doc._.places if sent.start_char <= p.start < sent.end_char]
@@ -196,17 +251,36 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
         type_, p = max(proba.items(), key=lambda kv: kv[1])
         root = sent.root
         if p >= settings.fallback and root.pos_ in ("VERB", "AUX"):
-            chosen_fallback = (type_, root)
-            event = _event(doc, sent, None, chosen_fallback, proba, actors, places, previous, model)
+            opts = options(None, root, proba, settings, False)
+            event = _event(doc, sent, None, (type_, root), proba, actors, places, previous, model,
+                           (opts, settings.use_ranker))
             return [event] if event is not None and kept(*event, coded, settings) else []
     for m, anchor in chosen:
         if _idiom(m.token):
             continue
-        type_ = choose_type(m, proba, settings.override, settings.mix)
-        event = _event(doc, sent, m, (type_, anchor), proba, actors, places, previous, model)
+        opts = options(m, anchor, proba, settings, second)
+        ranked = _ranked(opts, model, settings)
+        type_ = ranked[0] if ranked else choose_type(m, proba, settings.override, settings.mix)
+        event = _event(doc, sent, m, (type_, anchor), proba, actors, places, previous, model,
+                       (opts, settings.use_ranker))
         if event is not None and kept(*event, coded, settings):
             out.append(event)
     return merge_duplicates(out)
+
+
+def _rank_raw(type_: str, raw: dict, opts: dict[str, dict[str, float]], model: Classifier | None,
+              use_ranker: bool) -> None:
+    """Keep an event's candidate types in its raw scores (training reads them) and the
+    ranker's score for the type it was coded with (the calibration and the record's main
+    event read it)."""
+    if type_ not in opts:  # a reported obligation made it a REQUEST (`_event`)
+        base = next(iter(opts.values()), {})
+        own = ("ty:", "p:", "lex:", "w:", "first:", "second:", "mod:")
+        opts = {type_: {**{k: v for k, v in base.items() if not k.startswith(own)},
+                        f"ty:{type_}": 1.0, "demand": 1.0}}
+    raw["options"] = opts
+    if model is not None and use_ranker and model.ranker:
+        raw["rank"] = model.rank(opts[type_])
 
 
 def kept(event: EventMention, raw: dict, coded: set[tuple[int, int]], settings: Settings) -> bool:
@@ -248,7 +322,7 @@ def _size(event: EventMention) -> int:
 
 
 def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, places, previous,
-           model) -> tuple[EventMention, dict] | None:
+           model, ranking: tuple[dict, bool] = ({}, False)) -> tuple[EventMention, dict] | None:
     type_, anchor = typed
     trigger = m.token if m is not None else anchor
     acting, targets, refers_back = roles.participants(anchor, trigger, type_, actors)
@@ -297,6 +371,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         "background": float(_background_relative(anchor) or _purpose(anchor) or _speculation(anchor)
                             or _predicative(trigger)),
     }
+    _rank_raw(type_, raw, ranking[0], model, ranking[1])
     confidence = calibrated(model.calibration if model is not None else {}, raw)
     if acting:
         previous.append(acting)

@@ -1,12 +1,20 @@
-"""Retrain the event-type classifier and its confidence calibration: `python -m sankore.events.train`.
+"""Retrain the event classifier, trigger ranker and calibration: `python -m sankore.events.train`.
 
 Training material: the SYNTHETIC stories' headlines and first sentences (LLM-written,
 labelled by their prompt's PLOVER type; see DATA_CARD.md), the SYNTHETIC codebook sentences
 (`codebook.py`, written per CAMEO code) and the GSR records outside the held split
 (`gold.held`), weighted up because they are edited real sentences. The held GSR
-records are never read here. Calibration: a logistic regression from the coder's raw
-scores to "the coded type is right", fitted on 5-fold out-of-fold predictions over the
-training GSR records. Writes `resources/data/events_model.json.gz` and prints its figures.
+records are never read here.
+
+Three models, fitted in turn, each on the out-of-fold output of the one before:
+1. the sentence classifier, P(type | sentence), on every unit;
+2. the trigger ranker (`code.option_features`), P(candidate type is right | trigger,
+   lexicon entry, P), on the candidates that five fold classifiers' coder finds in the
+   codebook sentences (folded by CAMEO code) and the GSR records (folded by position);
+3. the calibration, a logistic regression from the coder's raw scores (the ranker's among
+   them) to "the coded type is right", on the GSR records coded by the fold classifiers
+   with rankers trained on the other folds.
+Writes `resources/data/events_model.json.gz` and prints its figures.
 """
 
 from __future__ import annotations
@@ -20,7 +28,14 @@ from .classifier import Classifier, model_path, save
 SHARED_EVENTS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "events"
 GSR_WEIGHT = 4.0
 CODEBOOK_WEIGHT = 4.0
-CAL_FEATURES = ["p", "lex", "top", "fallback", "nominal", "actor", "root", "depth"]
+FOLDS = 5
+# The trigger ranker (`fit_ranker`): its regularization and a GSR record's weight against a
+# codebook sentence's, chosen with `benchmarks/events_ranker_cv.py` (DATA_CARD v6). The NGEC
+# stories give it no candidates: their labels follow NGEC's conventions, and the ranker
+# trained on them did worse on both other sets.
+RANKER_C = 1.0
+RANKER_GSR_WEIGHT = 4.0
+CAL_FEATURES = ["p", "lex", "top", "fallback", "nominal", "actor", "root", "depth", "rank"]
 
 
 def _parse(nlp, texts: list[str]):
@@ -58,6 +73,35 @@ def synthetic_units(events: Path, codebook_weight: float | None = None
     return stories + book, [1.0] * len(stories) + [weight] * len(book)
 
 
+def ranker_candidates(events: list, gold: str) -> list[tuple[dict[str, float], bool]]:
+    """The ranker's training rows from one unit's coded events: each candidate type of each
+    trigger (`raw["options"]`), right when it is the unit's gold type once the event's
+    modality projects it (`categories.plover_type`)."""
+    from .categories import plover_type
+
+    return [(feats, plover_type(type_, event.modality) == gold)
+            for event, raw in events for type_, feats in raw.get("options", {}).items()]
+
+
+def fit_ranker(units: list[list[tuple[dict[str, float], bool]]], weights: list[float], c: float = RANKER_C
+               ) -> dict:
+    """A logistic regression over the candidates of many units (`ranker_candidates`), each
+    candidate weighted as its unit; stored as `Classifier.ranker`."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [(f, y, w) for cands, w in zip(units, weights, strict=True) for f, y in cands]
+    vec = DictVectorizer()
+    x = vec.fit_transform([f for f, _, _ in rows])
+    y = [int(lab) for _, lab, _ in rows]
+    lr = LogisticRegression(C=c, max_iter=3000).fit(x, y, sample_weight=[w for _, _, w in rows])
+    names = vec.get_feature_names_out()
+    keep = [i for i in range(len(names)) if abs(lr.coef_[0, i]) >= 1e-3]
+    return {"vocab": {str(names[i]): j for j, i in enumerate(keep)},
+            "coef": [round(float(lr.coef_[0, i]), 4) for i in keep],
+            "intercept": round(float(lr.intercept_[0]), 4)}
+
+
 def _fit(feats: list[list[str]], labels: list[str], weights: list[float]) -> Classifier:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -86,40 +130,70 @@ def main(argv: list[str] | None = None) -> None:
     from sklearn.linear_model import LogisticRegression
 
     from .classifier import features
-    from .gold import text_key
-    from .score import code_gsr
+    from .codebook import read_codebook
+    from .gold import GoldEvent, read_synthetic, text_key
+    from .score import code_docs, parse_gsr
 
     nlp, coder_nlp, train_gsr = training_setup(args.events)
-    synthetic, syn_weights = synthetic_units(args.events)
-    parsed_syn = _parse(nlp, [t for t, _ in synthetic])
-    parsed_gsr = _parse(nlp, [r.text for r in train_gsr])
-    feats = [features(s, m) for _, s, m in parsed_syn] + [features(s, m) for _, s, m in parsed_gsr]
-    labels = [lab for _, lab in synthetic] + [r.type for r in train_gsr]
-    weights = syn_weights + [GSR_WEIGHT] * len(train_gsr)
+    stories = read_synthetic(args.events)
+    cameo: list[str] = []
+    book = read_codebook(codes=cameo)
+    # Units: the stories (classifier only), then the codebook sentences and the training GSR
+    # records, which also give the ranker its candidates.
+    ranked = [GoldEvent(f"codebook-{i}", t, lab, None, (), ()) for i, (t, lab) in enumerate(book)] + train_gsr
+    texts = [t for t, _ in stories] + [r.text for r in ranked]
+    labels = [lab for _, lab in stories] + [r.type for r in ranked]
+    weights = [1.0] * len(stories) + [CODEBOOK_WEIGHT] * len(book) + [GSR_WEIGHT] * len(train_gsr)
+    feats = [features(s, m) for _, s, m in _parse(nlp, texts)]
+    docs = parse_gsr(coder_nlp, ranked)
+    n_syn, n_book = len(stories), len(book)
+    # Out-of-fold: codebook sentences by CAMEO code (no sibling of a sentence in its
+    # classifier's training), GSR records by position, as the two CV benchmarks fold them.
+    codes = sorted(set(cameo))
+    fold = [codes.index(c) % FOLDS for c in cameo] + [i % FOLDS for i in range(len(train_gsr))]
 
-    # Out-of-fold coding of the training GSR records, for the calibration.
-    folds = 5
+    def fit_without(k: int | None) -> Classifier:
+        keep = [i for i in range(len(feats)) if i < n_syn or fold[i - n_syn] != k]
+        return _fit([feats[i] for i in keep], [labels[i] for i in keep], [weights[i] for i in keep])
+
+    # 1. Each fold's classifier codes its fold: the ranker's candidates, with out-of-fold P.
+    models = [fit_without(k) for k in range(FOLDS)]
+    cands: list = [None] * len(ranked)
+    for k, model in enumerate(models):
+        out = [i for i in range(len(ranked)) if fold[i] == k]
+        scored: list = []
+        code_docs([docs[i] for i in out], model, scored_out=scored)
+        for i, events in zip(out, scored, strict=True):
+            cands[i] = ranker_candidates(events, ranked[i].type)
+    # 2. Each fold's ranker, trained on the other folds, codes the fold's GSR records: the
+    # calibration's points (GSR only: edited real sentences, as the coder will meet).
     raws, rights = [], []
-    n_syn = len(synthetic)
-    for k in range(folds):
-        idx_out = [i for i in range(len(train_gsr)) if i % folds == k]
-        keep = [i for i in range(len(feats)) if i < n_syn or (i - n_syn) % folds != k]
-        model = _fit([feats[i] for i in keep], [labels[i] for i in keep], [weights[i] for i in keep])
-        for i in idx_out:
-            coded = code_gsr(coder_nlp, [train_gsr[i]], model)[0]
+    for k, model in enumerate(models):
+        inside = [i for i in range(len(ranked)) if fold[i] != k]
+        model.ranker = fit_ranker([cands[i] for i in inside], [ranker_weight(i, n_book) for i in inside])
+        out = [i for i in range(n_book, len(ranked)) if fold[i] == k]
+        for i, coded in zip(out, code_docs([docs[i] for i in out], model), strict=True):
             if coded is not None:
                 raws.append([coded.raw.get(f, 0.0) for f in CAL_FEATURES])
-                rights.append(int(coded.type == train_gsr[i].type))
+                rights.append(int(coded.type == ranked[i].type))
     cal = LogisticRegression(C=1.0, max_iter=1000).fit(raws, rights)
-    model = _fit(feats, labels, weights)
+    model = fit_without(None)
+    model.ranker = fit_ranker(cands, [ranker_weight(i, n_book) for i in range(len(ranked))])
     model.calibration = {"features": CAL_FEATURES, "coef": [round(float(c), 4) for c in cal.coef_[0]],
                          "intercept": round(float(cal.intercept_[0]), 4)}
     model.trained_texts = sorted({text_key(r.text) for r in train_gsr})
     save(model, args.out)
     print(json.dumps({"out": str(args.out), "bytes": args.out.stat().st_size,
-                      "synthetic_units": len(synthetic), "gsr_train": len(train_gsr),
-                      "features": len(model.vocab), "calibration_points": len(rights),
+                      "synthetic_units": n_syn + n_book, "gsr_train": len(train_gsr),
+                      "features": len(model.vocab), "ranker_features": len(model.ranker["vocab"]),
+                      "ranker_candidates": sum(len(c) for c in cands),
+                      "calibration_points": len(rights),
                       "oof_accuracy": round(sum(rights) / max(len(rights), 1), 3)}, indent=2))
+
+
+def ranker_weight(i: int, n_book: int) -> float:
+    """A codebook sentence's candidates weigh 1, a GSR record's RANKER_GSR_WEIGHT."""
+    return 1.0 if i < n_book else RANKER_GSR_WEIGHT
 
 
 if __name__ == "__main__":
