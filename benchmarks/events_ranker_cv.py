@@ -44,6 +44,9 @@ def main() -> None:
     parser.add_argument("--ranker-c", type=float, nargs="+", default=[train.RANKER_C])
     parser.add_argument("--gsr-weight", type=float, default=train.RANKER_GSR_WEIGHT,
                         help="weight of a GSR record's candidates in the ranker (a codebook sentence: 1)")
+    parser.add_argument("--rank-floor", type=float, nargs="*", default=[],
+                        help="also code with these `Settings.rank_floor` values (the coder's own "
+                             "is gsr_settings().rank_floor)")
     parser.add_argument("--story-weight", type=float, default=0.0,
                         help="weight of a story unit's candidates in the ranker (default 0, as "
                              "train.py: not trained on)")
@@ -105,6 +108,7 @@ def main() -> None:
     rweight = [1.0] * n_book + [args.gsr_weight] * n_gsr + [args.story_weight] * len(stories)
     for c in args.ranker_c:
         pred = [None] * len(units)
+        floors: dict = {}
         for k in range(args.folds):
             inside = [i for i in range(len(units)) if fold[i] != k]
             ranker = train.fit_ranker([cands[i] for i in inside], [rweight[i] for i in inside], c)
@@ -113,7 +117,14 @@ def main() -> None:
             for i, cd in zip(out, code_docs([docs[i] for i in out], model, settings, "main", True),
                              strict=True):
                 pred[i] = cd.type if cd else None
+            for fl in args.rank_floor:
+                fp = floors.setdefault(fl, [None] * len(units))
+                for i, cd in zip(out, code_docs([docs[i] for i in out], model,
+                                                replace(settings, rank_floor=fl), "main", True), strict=True):
+                    fp[i] = cd.type if cd else None
         report[f"ranker C={c}"] = figures(pred)
+        for fl, fp in floors.items():
+            report[f"ranker C={c} floor {fl}"] = figures(fp)
         flips = [(name, gold[i], base[i], pred[i], units[i].text[:140]) for name, idx in sets.items()
                  for i in idx if base[i] != pred[i] and gold[i] in (base[i], pred[i])]
         Path(tempfile.gettempdir(), f"events_ranker_flips_C{c}.json").write_text(json.dumps(flips, indent=0))

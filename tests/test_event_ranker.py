@@ -99,3 +99,24 @@ def test_a_records_main_event_is_its_best_ranked(parsed):
     assert coded.raw["rank"] == best[1]["rank"]
     assert coded.type == "ASSAULT", [(e.type, r["rank"]) for e, r in events]
     assert parsed[1]._.published == date(2000, 1, 1)
+
+
+def test_below_the_rank_floor_a_gsr_trigger_takes_the_classifiers_type(parsed):
+    from sankore.events.classifier import features, packaged
+    from sankore.events.code import Settings, find_events_scored, gsr_settings
+    from sankore.events.lexicon import sentence_matches
+
+    model = packaged()
+    assert gsr_settings().rank_floor and Settings().rank_floor is None  # news keeps the trigger's types
+    for doc in parsed:
+        sent = next(doc.sents)
+        proba = model.proba(features(sent, sentence_matches(sent)))
+        top = max(proba, key=proba.get)
+        # A floor above every score: each trigger's candidates "all look wrong".
+        events = find_events_scored(doc, model, replace(gsr_settings(), rank_floor=1.01))
+        triggered = [(e, raw) for e, raw in events if raw["fallback"] == 0.0 and "demand" not in
+                     raw["options"].get(e.type, {})]
+        assert triggered and all(e.type == top for e, _ in triggered), (top, [e.type for e, _ in triggered])
+        # The ranker scored the classifier's type too, as an unlisted type where the lexicon lacks it.
+        assert all(top in raw["options"] and raw["rank"] == model.rank(raw["options"][top])
+                   for _, raw in triggered)
