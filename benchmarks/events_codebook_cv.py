@@ -8,7 +8,8 @@ Why a second check: on the training GSR folds the hand-written lexicon looks bet
 is (it was written from those records: 0.81 there, 0.63 on the held split), so those folds
 favour the lexicon over the classifier. Here the lexicon has never seen the sentences but the
 classifier trains on their siblings, so the bias runs the other way. A way of combining the
-two that wins on both is chosen; the held split is not read.
+two that wins on both is chosen; the held split is not read. Its fold models have no trigger
+ranker (v5 rule); `events_ranker_cv.py` measures the coder as shipped.
 """
 
 from __future__ import annotations

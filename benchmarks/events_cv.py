@@ -9,6 +9,9 @@ Prints macro P/R/F1, accuracy and per-type F1 pooled over the folds, and the
 trigger-lexicon-alone baseline on the same records. The lexicon was written from these
 records, so it looks better here than on unseen ones (0.81 against 0.63 on the held split):
 weigh a choice between lexicon and classifier with `events_codebook_cv.py` as well.
+Its fold models have no trigger ranker, so the coder here chooses types by the v5 rule
+(lexicon weight x (0.25 + P)); the coder as shipped, ranker included, is measured by
+`events_ranker_cv.py`.
 """
 
 from __future__ import annotations
