@@ -163,6 +163,10 @@ def test_boilerplate_is_skipped(events_nlp):
     "She travelled to Syria in 2015 with two school friends.",  # a person's trip
     "Analysts say the army could launch an offensive before the rains.",  # speculation
     "Children held in the camp run by the Syrian Democratic Forces were seen on Tuesday.",  # description
+    # Literal readings (v6): a place after "sit", an estimate provided, refuge sought.
+    "Sitting in a corner of the tent, a Sudanese woman from Khartoum said she had waited for weeks.",
+    "The Kenyan police commander said he could not provide a figure for the number of arrests.",
+    "Thousands of Congolese civilians sought refuge in Uganda after the clashes.",
 ])
 def test_news_non_events_yield_none(events_nlp, text):
     _, events = _events(events_nlp, text)

@@ -52,7 +52,10 @@ PURPOSE_NOUNS = {"responsibility", "duty", "obligation", "right", "need", "abili
 IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "approval", "requirement",
                           "target", "deadline", "standard", "condition", "expectation", "need",
                           "challenge", "end", "fate", "death", "cost", "goal", "criterion", "obligation",
-                          "threshold", "quota"}}
+                          "threshold", "quota"},
+                 # What one seeks for oneself asks nothing of another ("civilians sought refuge").
+                 "seek": {"refuge", "shelter", "safety", "cover", "treatment", "care", "work", "employment",
+                          "re-election", "reelection", "office", "fortune"}}
 IDIOM_COMPLEMENTS = {"request": {"comment", "interview"}}
 WARNING = {"warn", "caution"}
 WISHES = {"want", "wish"}
