@@ -4,9 +4,11 @@ For every sentence: match the trigger lexicon, drop matches another trigger abso
 content of "asked for the withdrawal", the "talks" of "visited Moscow for talks"; under a
 pledge both stay: "pledged to send aid" is an AGREE and a planned AID, as PLOVER codes a
 promise), hang nominal triggers on their light verb ("held a summit meeting", "bombing
-operations are being carried out"), choose each event's type by the trigger's lexicon
-weight (the sentence classifier breaks ties), then read participants, time, place and
-modality off the parse; a reported obligation ("X said Y must leave") is X's demand of Y.
+operations are being carried out"), choose each trigger's type with the trained trigger
+ranker (`option_features`: the lexicon entry and weight beside the sentence classifier's
+probability; a model without one falls back to weight × (0.25 + P)), then read
+participants, time, place and modality off the parse; a reported obligation ("X said Y
+must leave") is X's demand of Y.
 Standalone nominals ("the severing of diplomatic relations between Kyiv and …") are
 kept only with a participant. A sentence with no trigger yields an event only if the
 classifier is confident (`fallback`), which matters for edited gold sentences, not news.
