@@ -16,7 +16,8 @@ fold k. Figures are macro F1 on each set apart:
 - the stories are unseen by both, but labelled by NGEC's conventions, not the GSR's.
 A change is taken when it wins on the first two and does not lose on the third. The held
 split is never read. Flips (units one coder gets right and the other wrong) are written to
-the temp folder as `events_ranker_flips_C*.json`.
+the temp folder as `events_ranker_flips_C*.json`, the ranker's errors as
+`events_ranker_errors_C*.json`.
 """
 
 from __future__ import annotations
@@ -128,6 +129,10 @@ def main() -> None:
         flips = [(name, gold[i], base[i], pred[i], units[i].text[:140]) for name, idx in sets.items()
                  for i in idx if base[i] != pred[i] and gold[i] in (base[i], pred[i])]
         Path(tempfile.gettempdir(), f"events_ranker_flips_C{c}.json").write_text(json.dumps(flips, indent=0))
+        errors = [(name, gold[i], pred[i], units[i].text[:160]) for name, idx in sets.items()
+                  for i in idx if pred[i] != gold[i]]
+        errors_file = Path(tempfile.gettempdir(), f"events_ranker_errors_C{c}.json")
+        errors_file.write_text(json.dumps(errors, indent=0))
         print(json.dumps({f"ranker C={c}": report[f"ranker C={c}"]}), flush=True)
     report["seconds"] = round(time.perf_counter() - start, 1)
     print(json.dumps(report, indent=1))
