@@ -2,8 +2,11 @@
 
 Features are the sentence's lemmas and lemma bigrams plus the types its trigger-lexicon
 matches name ("T:ASSAULT"), each also with its clause's modality ("M:PROTEST:planned").
+The default model also reads the sentence's MiniLM embedding (`embed.py`, `dense`): its
+384 numbers, scaled, sit beside the tf-idf vector in one linear layer. The lexical model
+(`lexical_model_path`) has no `dense` part and needs no embedding.
 The weights are trained with scikit-learn (`train.py`), but scoring needs nothing beyond
-the standard library: sublinear tf, idf, l2 norm, a linear layer and a softmax, as in
+numpy: sublinear tf, idf, l2 norm, a linear layer and a softmax, as in
 `TfidfVectorizer(sublinear_tf=True)` + `LogisticRegression`. The same file carries the
 confidence calibration (`calibration`), fitted out of fold.
 """
@@ -15,20 +18,25 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Span
 
 from .lexicon import Match
 from .modality import modality
 
 MODEL_NAME = "events_model.json.gz"
+LEXICAL_MODEL_NAME = "events_model_lexical.json.gz"
+# What `--event-coder` names: the classifier with sentence embeddings, or without.
+CODERS = ("embeddings", "lexical")
 
 
-def model_path() -> Path:
-    return Path(str(files("sankore") / "resources" / "data" / MODEL_NAME))
+def model_path(coder: str = "embeddings") -> Path:
+    name = MODEL_NAME if coder == "embeddings" else LEXICAL_MODEL_NAME
+    return Path(str(files("sankore") / "resources" / "data" / name))
 
 
 def features(sent: Span, matches: list[Match]) -> list[str]:
@@ -61,6 +69,13 @@ class Classifier:
     # candidate types, {"vocab": {feature: column}, "coef": [...], "intercept": b}; empty in
     # a model trained before v6, whose types the lexicon weight and P(type) choose.
     ranker: dict = field(default_factory=dict)
+    # The embedding part: {"model": embed.MODEL_NAME, "scale": s, "coef": [[...] per class]},
+    # scoring s * embedding beside the tf-idf vector; empty in the lexical model.
+    dense: dict = field(default_factory=dict)
+
+    @property
+    def needs_embedding(self) -> bool:
+        return bool(self.dense)
 
     def rank(self, feats: dict[str, float]) -> float | None:
         """P(this candidate type is the sentence's event type), or None without a ranker."""
@@ -70,21 +85,32 @@ class Classifier:
         z = self.ranker["intercept"] + sum(coef[vocab[f]] * v for f, v in feats.items() if f in vocab)
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def proba(self, feats: list[str]) -> dict[str, float]:
+    def proba(self, feats: list[str], vector: np.ndarray | None = None) -> dict[str, float]:
+        """P(type | sentence) from its features and, for a model with a `dense` part, its
+        embedding (`embed.embed`), which that model cannot score without."""
         counts = Counter(f for f in feats if f in self.vocab)
         x = {self.vocab[f]: (1 + math.log(c)) * self.idf[self.vocab[f]] for f, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in x.values())) or 1.0
         scores = [b + sum(row[i] * v / norm for i, v in x.items())
                   for row, b in zip(self.coef, self.intercept, strict=True)]
+        if self.dense:
+            if vector is None:
+                raise ValueError("this event model reads sentence embeddings: pass the sentence's vector")
+            extra = self._dense_coef @ (np.asarray(vector, dtype=np.float64) * self.dense["scale"])
+            scores = [s + float(e) for s, e in zip(scores, extra, strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
 
+    @cached_property
+    def _dense_coef(self) -> np.ndarray:
+        return np.asarray(self.dense["coef"], dtype=np.float64)
+
     def to_json(self) -> dict:
         return {"classes": self.classes, "vocab": self.vocab, "idf": self.idf, "coef": self.coef,
                 "intercept": self.intercept, "calibration": self.calibration,
-                "trained_texts": self.trained_texts, "ranker": self.ranker}
+                "trained_texts": self.trained_texts, "ranker": self.ranker, "dense": self.dense}
 
 
 def save(model: Classifier, path: Path) -> None:
@@ -98,10 +124,13 @@ def load(path: Path | None = None) -> Classifier:
     return Classifier(**data)
 
 
-@lru_cache(maxsize=1)
-def packaged() -> Classifier | None:
-    """The model shipped in the package, or None when it has not been trained."""
-    path = model_path()
+@lru_cache(maxsize=2)
+def packaged(coder: str = "embeddings") -> Classifier | None:
+    """The model shipped in the package for `coder` (one of CODERS), or None when it has not
+    been trained."""
+    if coder not in CODERS:
+        raise ValueError(f"unknown event coder {coder!r}: one of {', '.join(CODERS)}")
+    path = model_path(coder)
     return load(path) if path.exists() else None
 
 

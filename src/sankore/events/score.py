@@ -16,6 +16,7 @@ from datetime import date
 from .categories import plover_type
 from .classifier import Classifier, features
 from .code import Settings, find_events_scored, gsr_settings
+from .embed import embed
 from .gold import GoldEvent
 from .lexicon import sentence_matches
 
@@ -69,7 +70,8 @@ def code_docs(docs: list, model: Classifier | None, settings: Settings | None = 
             scored_out.append(scored)
         if not scored:
             if guess and model is not None:
-                proba = model.proba(features(doc[:], sentence_matches(doc[:])))
+                vector = embed([doc.text])[0] if model.needs_embedding else None
+                proba = model.proba(features(doc[:], sentence_matches(doc[:])), vector)
                 type_, p = max(proba.items(), key=lambda kv: kv[1])
                 out.append(Coded(type_, p, {"guess": 1.0}))
             else:

