@@ -53,6 +53,21 @@ def test_stdin_and_published_option():
                for e in record["entities"])
 
 
+def test_event_coder_option_picks_the_packaged_model():
+    text = "Russia pledged to send military equipment to Niger on Tuesday."
+    types = {}
+    for coder in ("embeddings", "lexical"):
+        result = run("analyze", "-", "--published", "2025-04-30", "--format", "jsonl",
+                     "--event-coder", coder, stdin=text)
+        assert result.returncode == 0, result.stderr
+        types[coder] = [e["type"] for e in json.loads(result.stdout)["events"]]
+    assert types["embeddings"] and types["lexical"], types
+    bad = run("analyze", "-", "--event-coder", "neural", stdin=text)
+    assert bad.returncode == 2 and "embeddings" in bad.stderr and "lexical" in bad.stderr
+    wrong_task = run("eval", "time", "--gold", str(EXAMPLE), "--event-coder", "lexical")
+    assert wrong_task.returncode == 2 and "events task only" in wrong_task.stderr
+
+
 def test_bad_published_date_is_a_usage_error():
     result = run("analyze", str(EXAMPLE), "--published", "30/04/2025")
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr

@@ -57,12 +57,15 @@ def test_eval_events_on_the_held_split():
     sankore, baseline = figures["sankore"], figures["baseline"]
     assert figures["records"] > 60
     # Floors a little under the recorded figures (DATA_CARD.md): they only rise.
-    assert sankore["macro_f1"] >= 0.67
+    assert sankore["macro_f1"] >= 0.74 and sankore["model"] == "events_model.json.gz"
     # The lexicons carry the coding; the classifier breaks ties between a trigger's types and
     # gives the type of a record nothing else codes, which lifts Sankore over the lexicon alone.
     assert sankore["macro_f1"] >= baseline["macro_f1"] + 0.02
     assert sankore["coded"] == figures["records"]  # every GSR record holds an event
-    assert figures["news_filters"]["macro_precision"] >= sankore["macro_precision"]
+    # The news filters decline what a news reader would not code (uncoded 1990s actors,
+    # weak triggers), keeping precision.
+    news = figures["news_filters"]
+    assert news["coded"] < figures["records"] and news["macro_precision"] >= 0.74
     assert sankore["actor_country_accuracy"] >= 0.66 and sankore["actor_code_accuracy"] >= 0.57
     assert sankore["target_code_accuracy"] >= 0.39
 

@@ -104,13 +104,15 @@ def test_a_records_main_event_is_its_best_ranked(parsed):
 def test_below_the_rank_floor_a_gsr_trigger_takes_the_classifiers_type(parsed):
     from sankore.events.classifier import features, packaged
     from sankore.events.code import Settings, find_events_scored, gsr_settings
+    from sankore.events.embed import embed
     from sankore.events.lexicon import sentence_matches
 
     model = packaged()
     assert gsr_settings().rank_floor and Settings().rank_floor is None  # news keeps the trigger's types
     for doc in parsed:
         sent = next(doc.sents)
-        proba = model.proba(features(sent, sentence_matches(sent)))
+        vector = embed([sent.text])[0] if model.needs_embedding else None
+        proba = model.proba(features(sent, sentence_matches(sent)), vector)
         top = max(proba, key=proba.get)
         # A floor above every score: each trigger's candidates "all look wrong".
         events = find_events_scored(doc, model, replace(gsr_settings(), rank_floor=1.01))

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from .errors import AnalysisError, ReadError
-from .pipeline import DEFAULT_MODEL, get_pipeline
+from .pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL, get_pipeline
 from .pipeline.to_records import doc_to_record
 from .readers import (
     DEFAULT_TABLE_OPTIONS,
@@ -66,6 +66,7 @@ def analyze_many(
     *,
     batch_size: int = 16,
     model: str = DEFAULT_MODEL,
+    event_coder: str = DEFAULT_EVENT_CODER,
     nlp: Language | None = None,
     table_options: TableOptions = DEFAULT_TABLE_OPTIONS,
     errors: str = "raise",
@@ -75,9 +76,10 @@ def analyze_many(
     `sources` are strings of text, `pathlib.Path`s (files or folders, read by the reader
     that matches each file) or `Article`s. `published` overrides every document's date.
     With `errors="raise"` the first unreadable source raises; with `errors="yield"` a
-    `Failure` is yielded in its place and the stream goes on.
+    `Failure` is yielded in its place and the stream goes on. `event_coder`: "embeddings"
+    (default) or "lexical", the event classifier without sentence embeddings (faster).
     """
-    nlp = nlp or get_pipeline(model)
+    nlp = nlp or get_pipeline(model, event_coder)
     override = _published(published)
     stream = _articles(sources, table_options)
     while batch := list(islice(stream, batch_size)):
@@ -129,13 +131,15 @@ def _analyze_batch(nlp: Language, articles: list[Article], errors: str
 
 
 def analyze(source: Source, published: str | date | None = None, *,
-            model: str = DEFAULT_MODEL, nlp: Language | None = None) -> Record:
+            model: str = DEFAULT_MODEL, event_coder: str = DEFAULT_EVENT_CODER,
+            nlp: Language | None = None) -> Record:
     """Analyse one text (a `str`) or one file (a `pathlib.Path`) and return its `Record`.
 
     A file that holds several documents (CSV, JSONL) is an error here: use
     `analyze_many`, which streams them.
     """
-    results = list(islice(analyze_many([source], published, nlp=nlp, model=model), 2))
+    stream = analyze_many([source], published, nlp=nlp, model=model, event_coder=event_coder)
+    results = list(islice(stream, 2))
     if len(results) != 1:
         raise ReadError(f"holds {'several documents' if results else 'no document'}; "
                         "use analyze_many()", source=str(source))

@@ -18,7 +18,8 @@ from rich.console import Console
 
 from . import __version__
 from .api import Failure, analyze_many
-from .pipeline import DEFAULT_MODEL
+from .events.classifier import CODERS
+from .pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL
 from .readers import TableOptions
 from .table import render
 
@@ -72,6 +73,12 @@ table_options = [
 ]
 
 
+event_coder_option = click.option(
+    "--event-coder", type=click.Choice(CODERS), default=DEFAULT_EVENT_CODER, show_default=True,
+    help="embeddings: the event classifier reads each trigger sentence's MiniLM embedding; "
+         "lexical: it does not (faster, less accurate; see the events DATA_CARD).")
+
+
 def with_table_options(func):
     for option in reversed(table_options):
         func = option(func)
@@ -95,11 +102,12 @@ def main() -> None:
               help="Write to FILE (whole or not at all) instead of standard output.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True,
               help="spaCy model package to build the pipeline on.")
+@event_coder_option
 @click.option("--batch-size", default=16, show_default=True, help="Documents per nlp.pipe batch.")
 @with_table_options
 def analyze(paths: tuple[str, ...], published: str | None, fmt: str, output: Path | None,
-            model: str, batch_size: int, text_column: str | None, date_column: str | None,
-            title_column: str | None) -> None:
+            model: str, event_coder: str, batch_size: int, text_column: str | None,
+            date_column: str | None, title_column: str | None) -> None:
     """Analyse PATHS (files, folders, or - for standard input) and print one sankore/1
     record per document.
 
@@ -114,7 +122,8 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str, output: Pat
     buffered = []  # --format json writes one document as an object, several as an array
     with _output(output) as out:
         stream = analyze_many(_expand_stdin(sources), published, batch_size=batch_size,
-                              model=model, table_options=options, errors="yield")
+                              model=model, event_coder=event_coder, table_options=options,
+                              errors="yield")
         for item in stream:
             if isinstance(item, Failure):
                 failed += 1
@@ -152,13 +161,14 @@ def _expand_stdin(sources: list) -> Iterator:
 @click.option("--published", callback=_iso_date, metavar="YYYY-MM-DD",
               help="Publication date for every document (overrides what the file says).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True)
+@event_coder_option
 @click.option("--batch-size", default=16, show_default=True, help="Documents per chunk sent to a worker.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Worker processes, each holding the pipeline once.")
 @click.option("--no-progress", is_flag=True, help="No progress bar (it is shown only on a terminal anyway).")
 @with_table_options
-def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, batch_size: int,
-           workers: int, no_progress: bool,
+def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, event_coder: str,
+           batch_size: int, workers: int, no_progress: bool,
            text_column: str | None, date_column: str | None, title_column: str | None) -> None:
     """Analyse PATHS and store each document with all its records in the database.
 
@@ -173,7 +183,8 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, b
     options = TableOptions(text_column, date_column, title_column)
     try:
         summary = run_ingest(list(paths), db, workers=workers, batch_size=batch_size, published=published,
-                             model=model, table_options=options, progress=not no_progress,
+                             model=model, event_coder=event_coder, table_options=options,
+                             progress=not no_progress,
                              on_failure=_report)
     except StoreError as exc:
         click.echo(f"sankore: error: {exc}", err=True)
@@ -344,7 +355,9 @@ def relations_command(db, period, actor, target, event_type, modality, since, un
               help="Gold data: a file or a folder in the task's format.")
 @click.option("--limit", type=int, help="Score only the first N documents.")
 @click.option("--split", help="quotes only: the PolNeAR split to score (train or dev; default both).")
-def evaluate(task: str, gold: Path, limit: int | None, split: str | None) -> None:
+@click.option("--event-coder", type=click.Choice(CODERS), help="events only: the packaged model to "
+              f"score (default {DEFAULT_EVENT_CODER}).")
+def evaluate(task: str, gold: Path, limit: int | None, split: str | None, event_coder: str | None) -> None:
     """Score the pipeline on gold data and print the figures (Sankore and the task's
     baseline, run in the same command) as JSON.
 
@@ -366,6 +379,10 @@ def evaluate(task: str, gold: Path, limit: int | None, split: str | None) -> Non
     options = {"split": split} if task == "quotes" else {}
     if split and task != "quotes":
         raise click.BadParameter("--split applies to the quotes task only", param_hint="--split")
+    if event_coder and task != "events":
+        raise click.BadParameter("--event-coder applies to the events task only", param_hint="--event-coder")
+    if event_coder:
+        options = {"event_coder": event_coder}
     try:
         figures = module.evaluate(gold, limit=limit, **options)
     # Gold that is missing, unreadable or not in the task's format: one line naming the path.

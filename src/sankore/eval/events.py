@@ -68,11 +68,11 @@ def _split(records, held) -> str:
     return f"the {len(held)} of {len(records)} records whose text the model did not train on"
 
 
-def evaluate(gold: Path, limit: int | None = None) -> dict:
+def evaluate(gold: Path, limit: int | None = None, event_coder: str = "embeddings") -> dict:
     from ..pipeline import build_pipeline
 
     records = read_gsr(gold)
-    model = classifier.packaged()
+    model = classifier.packaged(event_coder)
     if model is not None and model.trained_texts:
         held = unseen(records, set(model.trained_texts))
     else:  # a model trained before it recorded its texts: the id split
@@ -95,7 +95,7 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
         "records": len(held),
         "records_trained_on_skipped": len(records) - len(held),
         "sankore": {**_figures(held, sankore), "seconds": round(seconds, 2),
-                    "model": classifier.MODEL_NAME if model else None},
+                    "model": classifier.model_path(event_coder).name if model else None},
         "news_filters": {k: news[k] for k in NEWS_KEYS},
         "baseline": {"name": "trigger lexicon alone (plover_triggers.tsv, highest weight, no classifier)",
                      **_figures(held, baseline)},

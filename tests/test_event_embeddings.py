@@ -1,0 +1,153 @@
+"""The event classifier's sentence embeddings: the packaged MiniLM encoder, the classifier's
+dense part scoring as scikit-learn does, the two packaged coders, and that news sentences
+without a trigger are never embedded."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from .conftest import EXAMPLE
+
+
+def test_the_packaged_encoder_embeds_offline_and_caches():
+    from sankore.events import embed as embedding
+
+    texts = ["Russia pledged military help to Mali.", "Moscow promised to send arms to Bamako.",
+             "The weather was sunny in Paris on Sunday."]
+    vectors = embedding.embed(texts)
+    assert vectors.shape == (3, embedding.DIM) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    sims = vectors @ vectors.T
+    assert sims[0, 1] > sims[0, 2] + 0.2  # a paraphrase is nearer than another topic
+    # A second call reads the cache: the same rows, in the order asked.
+    again = embedding.embed([texts[2], texts[0], texts[2]])
+    assert np.array_equal(again, vectors[[2, 0, 2]])
+    assert embedding.embed([]).shape == (0, embedding.DIM)
+
+
+def _units():
+    texts = ["troops shelled the town", "troops shelled the village", "rebels shelled the town",
+             "leaders met for talks", "ministers met for talks", "leaders held talks",
+             "protesters marched in the capital", "students marched in the city", "crowds marched"]
+    labels = ["ASSAULT"] * 3 + ["CONSULT"] * 3 + ["PROTEST"] * 3
+    return texts, labels
+
+
+def test_the_dense_part_scores_as_scikit_learn_does():
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from sankore.events import train
+
+    texts, labels = _units()
+    feats = [t.split() for t in texts]
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(len(texts), 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    model = train._fit(feats, labels, [1.0] * len(texts), vectors)
+    assert model.needs_embedding and len(model.dense["coef"]) == 3 and len(model.dense["coef"][0]) == 8
+    vec = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True, min_df=2)
+    x = sp.hstack([vec.fit_transform(feats), sp.csr_matrix(vectors * train.EMBEDDING_SCALE)]).tocsr()
+    lr = LogisticRegression(C=train.EMBEDDING_C, max_iter=3000).fit(x, labels)
+    probe, probe_vec = ["rebels", "met", "for", "talks"], vectors[4]
+    expected = lr.predict_proba(sp.hstack([vec.transform([probe]),
+                                           sp.csr_matrix(probe_vec * train.EMBEDDING_SCALE)]).tocsr())[0]
+    got = model.proba(probe, probe_vec)
+    # Stored weights are rounded (4-5 decimals) and sparse ones below 0.02 dropped.
+    assert [got[c] for c in lr.classes_] == pytest.approx(expected, abs=0.02)
+    with pytest.raises(ValueError, match="embeddings"):
+        model.proba(probe)
+    lexical = train._fit(feats, labels, [1.0] * len(texts))
+    assert not lexical.needs_embedding and lexical.proba(probe)  # no vector needed
+
+
+def test_both_packaged_coders_code_a_strike():
+    from sankore.events.classifier import packaged
+    from sankore.events.code import find_events, gsr_settings
+    from sankore.events.embed import DIM, MODEL_NAME
+    from sankore.pipeline import build_pipeline
+
+    with_vectors, lexical = packaged("embeddings"), packaged("lexical")
+    assert with_vectors.dense["model"] == MODEL_NAME
+    assert {len(row) for row in with_vectors.dense["coef"]} == {DIM}
+    assert len(with_vectors.dense["coef"]) == len(with_vectors.classes)
+    assert not lexical.dense and lexical.ranker and lexical.calibration
+    with pytest.raises(ValueError, match="unknown event coder"):
+        packaged("neural")
+    nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
+    doc = nlp("Dock workers went on strike in Mombasa on Monday to demand higher pay.")
+    for model in (with_vectors, lexical):
+        assert [e.type for e in find_events(doc, model, gsr_settings())][:1] == ["PROTEST"]
+
+
+def test_news_embeds_only_sentences_the_lexical_screen_passes(monkeypatch):
+    from sankore.events import embed as embedding
+    from sankore.events.classifier import packaged
+    from sankore.events.code import Settings, find_events_scored
+    from sankore.events.lexicon import sentence_matches
+    from sankore.pipeline import COMPONENTS, build_pipeline
+
+    asked: list[str] = []
+    real = embedding.embed
+
+    def spy(texts):
+        asked.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(embedding, "embed", spy)
+    text = ("Russia pledged to send military equipment to Niger on Tuesday. The weather in Niamey "
+            "was hot. Many people want a better life. Officials in Bamako welcomed the decision.")
+    doc = build_pipeline()(text)
+    triggered = [s.text for s in doc.sents if sentence_matches(s)]
+    assert asked and set(asked) < set(triggered)  # "want" is a trigger, but codes nothing here
+    assert "The weather in Niamey was hot." not in asked and "Many people want a better life." not in asked
+    assert any(e.type in ("AID", "AGREE") for e in doc._.events)
+    # The screen changes which sentences are embedded, not what is coded: on the founding
+    # article, the same events as with every trigger sentence embedded.
+    monkeypatch.setattr(embedding, "embed", real)
+    seed = build_pipeline(components=tuple(c for c in COMPONENTS if c != "sankore_events"))(
+        EXAMPLE.read_text("utf-8"))
+    model, screen = packaged("embeddings"), packaged("lexical")
+
+    def coded(**kw):
+        return [(e.type, e.evidence, e.actor_spans, e.target_spans, e.modality, e.confidence)
+                for e, _ in find_events_scored(seed, model, Settings(), **kw)]
+    assert coded(screen=screen) == coded() and len(coded()) >= 10
+
+
+def test_the_lexical_coder_needs_no_embedding(monkeypatch):
+    from sankore.events import embed as embedding
+    from sankore.pipeline import build_pipeline
+
+    def refuse(texts):
+        raise AssertionError("the lexical coder embedded " + repr(texts))
+
+    monkeypatch.setattr(embedding, "embed", refuse)
+    nlp = build_pipeline(event_coder="lexical")
+    doc = nlp(EXAMPLE.read_text("utf-8"))
+    types = {e.type for e in doc._.events}
+    assert {"CONSULT", "RETREAT"} <= types, types
+
+
+def test_a_batch_codes_as_its_documents_one_by_one(monkeypatch):
+    from sankore.events import embed as embedding
+    from sankore.pipeline import build_pipeline
+
+    calls: list[int] = []
+    real = embedding.embed
+
+    def spy(texts):
+        calls.append(len(texts))
+        return real(texts)
+
+    texts = ["Chad ordered French troops to leave the country. Paris complied in January.",
+             "Protesters marched in Niamey on Sunday to demand the withdrawal of US forces.",
+             "It rained in Bamako."]
+    nlp = build_pipeline()
+    alone = [[(e.type, e.evidence) for e in nlp(t)._.events] for t in texts]
+    monkeypatch.setattr(embedding, "embed", spy)
+    batched = [[(e.type, e.evidence) for e in d._.events] for d in nlp.pipe(texts, batch_size=8)]
+    assert batched == alone and any(alone)
+    assert len(calls) == 1  # the batch's trigger sentences in one call
