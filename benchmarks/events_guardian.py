@@ -1,6 +1,7 @@
 """Events per Guardian article, and a sample of coded events for a hand spot check.
 
-`python benchmarks/events_guardian.py [--limit 40] [--sample 40] [--seed 6]` runs the full
+`python benchmarks/events_guardian.py [--limit 40] [--sample 40] [--seed 6] [--event-coder lexical]`
+runs the full
 pipeline over the first `limit` articles of the Guardian sample (real news, no gold) and
 prints events per article, by type and modality, the share at confidence >= 0.5, and
 `sample` randomly drawn events (sentence, type, trigger, participants) to judge by hand.
@@ -28,10 +29,11 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=40)
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--dump", type=Path, default=None, help="write the sample as JSON here")
+    parser.add_argument("--event-coder", choices=("embeddings", "lexical"), default="embeddings")
     args = parser.parse_args()
     with GUARDIAN.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))[: args.limit]
-    nlp = get_pipeline()
+    nlp = get_pipeline(event_coder=args.event_coder)
     types, modalities, confident, all_events = Counter(), Counter(), 0, []
     seconds = 0.0
     for row in rows:

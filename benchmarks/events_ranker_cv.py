@@ -1,7 +1,7 @@
 """The trigger ranker against the coder without it, cross-validated on three sets at once.
 
 `python benchmarks/events_ranker_cv.py [--folds 5] [--by-code] [--ranker-c 1.0] [--gsr-weight 4]
-[--story-weight 0] [--classifier-option {,second,all}]`
+[--story-weight 0] [--classifier-option {,second,all}] [--embeddings]`
 
 Units: the SYNTHETIC codebook sentences (folds `i % 5`, or by CAMEO code with `--by-code`,
 as `events_codebook_cv.py`), the training GSR records (folds `i % 5`, as `events_cv.py`) and
@@ -17,7 +17,8 @@ fold k. Figures are macro F1 on each set apart:
 A change is taken when it wins on the first two and does not lose on the third. The held
 split is never read. Flips (units one coder gets right and the other wrong) are written to
 the temp folder as `events_ranker_flips_C*.json`, the ranker's errors as
-`events_ranker_errors_C*.json`.
+`events_ranker_errors_C*.json`. With `--embeddings` the classifiers also read each unit's
+MiniLM embedding, as the default packaged model does (`train.fit_models`).
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ def main() -> None:
     parser.add_argument("--classifier-option", choices=("", "second", "all"), default="",
                         help="where the classifier's top type is offered to the ranker beside the "
                              "trigger's (`code.Settings.classifier_option`)")
+    parser.add_argument("--embeddings", action="store_true",
+                        help="classifiers with sentence embeddings (the default coder's), not lexical")
     args = parser.parse_args()
 
     start = time.perf_counter()
@@ -75,6 +78,13 @@ def main() -> None:
     unit_feats = [features(s, m) for _, s, m in train._parse(nlp, [u.text for u in units])]
     docs = parse_gsr(coder_nlp, units)
     print(f"parsed {len(units)} units in {time.perf_counter() - start:.0f} s", flush=True)
+    vectors = None
+    if args.embeddings:
+        from sankore.events.embed import embed
+
+        vectors = embed([u.text for u in units])
+        embed([s.text for doc in docs for s in doc.sents])  # what the coder scores, cached
+        print(f"embedded in {time.perf_counter() - start:.0f} s", flush=True)
 
     settings = replace(gsr_settings(), classifier_option=args.classifier_option)
     gold = [u.type for u in units]
@@ -84,14 +94,14 @@ def main() -> None:
     for k in range(args.folds):
         inside = [i for i in range(len(units)) if fold[i] != k]
         model = train._fit([unit_feats[i] for i in inside], [gold[i] for i in inside],
-                           [weight[i] for i in inside])
+                           [weight[i] for i in inside], None if vectors is None else vectors[inside])
         models.append(model)
         out = [i for i in range(len(units)) if fold[i] == k]
         scored: list = []
         coded = code_docs([docs[i] for i in out], model, settings, "main", True, scored)
         for i, c, events in zip(out, coded, scored, strict=True):
             base[i] = c.type if c else None
-            proba = model.proba(unit_feats[i])
+            proba = model.proba(unit_feats[i], None if vectors is None else vectors[i])
             alone[i] = max(proba, key=proba.get)
             cands[i] = train.ranker_candidates(events, gold[i])
         print(f"fold {k}: classifier and candidates, {time.perf_counter() - start:.0f} s", flush=True)
@@ -103,6 +113,7 @@ def main() -> None:
 
     oracle = [gold[i] if any(lab for _, lab in cands[i]) else base[i] for i in range(len(units))]
     report = {"units": {k: len(v) for k, v in sets.items()}, "by_code": args.by_code,
+              "embeddings": args.embeddings,
               "classifier_option": args.classifier_option, "classifier alone": figures(alone),
               "coder without ranker (v5)": figures(base),
               "oracle (gold among candidates)": figures(oracle)}

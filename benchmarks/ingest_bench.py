@@ -10,6 +10,7 @@ memory at each quarter of the run (flat if the run streams, as it should), and t
 average at the end of each run.
 
 Usage: python benchmarks/ingest_bench.py [--limit N] [--batch-size 16] [--workers 1 2]
+       [--event-coder embeddings|lexical]
 (--limit takes the first N documents of each corpus; figures in benchmarks/README.md)
 """
 
@@ -78,7 +79,7 @@ class Sampler(threading.Thread):
             self.samples.append({pid: _rss_mib(pid) for pid in _tree(me)})
 
 
-def run_once(workers: int, batch_size: int, limit: int | None) -> dict:
+def run_once(workers: int, batch_size: int, limit: int | None, event_coder: str) -> dict:
     """One ingest in this process (called in a fresh subprocess by `main`)."""
     from sankore.store.ingest import ingest
 
@@ -88,7 +89,7 @@ def run_once(workers: int, batch_size: int, limit: int | None) -> dict:
         sampler.start()
         started, cpu_started = time.perf_counter(), time.process_time()
         summary = ingest(articles, f"sqlite:///{folder}/bench.db", workers=workers, batch_size=batch_size,
-                         progress=False)
+                         progress=False, event_coder=event_coder)
         seconds = time.perf_counter() - started
         # CPU of this process (all its threads, not its workers): with 2 workers, what the
         # parent takes from the cores the workers need.
@@ -136,12 +137,14 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N documents of each corpus")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--event-coder", choices=("embeddings", "lexical"), default="embeddings")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one run, in this process
     args = parser.parse_args()
     if args.one is not None:
-        print(json.dumps(run_once(args.one, args.batch_size, args.limit)))
+        print(json.dumps(run_once(args.one, args.batch_size, args.limit, args.event_coder)))
         return
-    common = ["--batch-size", str(args.batch_size)] + (["--limit", str(args.limit)] if args.limit else [])
+    common = ["--batch-size", str(args.batch_size), "--event-coder", args.event_coder] + \
+        (["--limit", str(args.limit)] if args.limit else [])
     runs = []
     for workers in args.workers:
         out = subprocess.run([sys.executable, __file__, "--one", str(workers), *common],
@@ -151,6 +154,7 @@ def main() -> None:
     by_workers = {run["workers"]: run for run in runs}
     figures = {
         "cpus": os.cpu_count(), "batch_size": args.batch_size, "limit_per_corpus": args.limit,
+        "event_coder": args.event_coder,
         "bare_spacy": spacy_run, "ingest": runs,
         "ratio_to_bare_spacy": {w: round(r["docs_per_s"] / spacy_run["docs_per_s"], 2)
                                 for w, r in by_workers.items()},

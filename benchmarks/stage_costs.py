@@ -4,7 +4,7 @@ Runs Sankore's full pipeline component by component (each over the whole batch, 
 `nlp.pipe` does) and prints seconds and shares as JSON, so that the issues' speed limits
 (places + actors ≤ 1/5, times ≤ 1/10 of the pipeline) can be checked in one run.
 
-Usage: python benchmarks/stage_costs.py [--limit N] [--batch-size 16]
+Usage: python benchmarks/stage_costs.py [--limit N] [--batch-size 16] [--event-coder lexical]
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from sankore.pipeline import get_pipeline
+from sankore.events.classifier import CODERS
+from sankore.pipeline import DEFAULT_EVENT_CODER, get_pipeline
 from sankore.readers.metadata import read_text_metadata
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,10 +28,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--event-coder", choices=CODERS, default=DEFAULT_EVENT_CODER)
     args = parser.parse_args()
     with GUARDIAN.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))[: args.limit]
-    nlp = get_pipeline()
+    nlp = get_pipeline(event_coder=args.event_coder)
     nlp(rows[0]["text"])  # warm up: loading the gazetteer is start-up cost, not per-document cost
     seconds = {name: 0.0 for name in ["tokenizer", *nlp.pipe_names]}
     for i in range(0, len(rows), args.batch_size):
@@ -49,7 +51,7 @@ def main() -> None:
     shares = {name: round(s / total, 4) for name, s in seconds.items()}
     sankore = {n: s for n, s in shares.items() if n.startswith("sankore_")}
     print(json.dumps({
-        "documents": len(rows), "total_seconds": round(total, 2),
+        "documents": len(rows), "event_coder": args.event_coder, "total_seconds": round(total, 2),
         "docs_per_s": round(len(rows) / total, 2),
         "seconds": {n: round(s, 3) for n, s in seconds.items()},
         "share": shares,
