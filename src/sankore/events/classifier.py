@@ -4,7 +4,7 @@ Features are the sentence's lemmas and lemma bigrams plus the types its trigger-
 matches name ("T:ASSAULT"), each also with its clause's modality ("M:PROTEST:planned").
 The default model also reads the sentence's MiniLM embedding (`embed.py`, `dense`): its
 384 numbers, scaled, sit beside the tf-idf vector in one linear layer. The lexical model
-(`lexical_model_path`) has no `dense` part and needs no embedding.
+(`model_path("lexical")`) has no `dense` part and needs no embedding.
 The weights are trained with scikit-learn (`train.py`), but scoring needs nothing beyond
 numpy: sublinear tf, idf, l2 norm, a linear layer and a softmax, as in
 `TfidfVectorizer(sublinear_tf=True)` + `LogisticRegression`. The same file carries the
