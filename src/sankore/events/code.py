@@ -111,7 +111,8 @@ class Settings:
     # sentence is known to report an event (the GSR, `gsr_settings`); in news such a trigger
     # is as likely no event at all. 0.075 won on the codebook folds (0.651 -> 0.673 by code,
     # 0.680 -> 0.734 plain) and the stories and held the GSR folds (0.824 -> 0.824 by code,
-    # 0.827 -> 0.822 plain); 0.1 lost two GSR records (DATA_CARD v6).
+    # 0.827 -> 0.822 plain); 0.1 lost two GSR records (DATA_CARD v6), and one with the
+    # embedding classifier (v7).
     rank_floor: float | None = None
 
 
