@@ -17,6 +17,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from sankore.events.classifier import CODERS, DEFAULT_CODER
 from sankore.pipeline import get_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=40)
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--dump", type=Path, default=None, help="write the sample as JSON here")
-    parser.add_argument("--event-coder", choices=("embeddings", "lexical"), default="embeddings")
+    parser.add_argument("--event-coder", choices=CODERS, default=DEFAULT_CODER)
     args = parser.parse_args()
     with GUARDIAN.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))[: args.limit]

@@ -27,6 +27,8 @@ import threading
 import time
 from pathlib import Path
 
+from sankore.events.classifier import CODERS, DEFAULT_CODER
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "corpus"
 SOURCES = {
@@ -137,7 +139,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N documents of each corpus")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--event-coder", choices=("embeddings", "lexical"), default="embeddings")
+    parser.add_argument("--event-coder", choices=CODERS, default=DEFAULT_CODER)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one run, in this process
     args = parser.parse_args()
     if args.one is not None:

@@ -68,7 +68,7 @@ def _split(records, held) -> str:
     return f"the {len(held)} of {len(records)} records whose text the model did not train on"
 
 
-def evaluate(gold: Path, limit: int | None = None, event_coder: str = "embeddings") -> dict:
+def evaluate(gold: Path, limit: int | None = None, event_coder: str = classifier.DEFAULT_CODER) -> dict:
     from ..pipeline import build_pipeline
 
     records = read_gsr(gold)

@@ -29,14 +29,16 @@ from .lexicon import Match
 from .modality import modality
 
 MODEL_NAME = "events_model.json.gz"
-LEXICAL_MODEL_NAME = "events_model_lexical.json.gz"
-# What `--event-coder` names: the classifier with sentence embeddings, or without.
-CODERS = ("embeddings", "lexical")
+# What `--event-coder` names: the classifier with sentence embeddings, or without; its file.
+MODEL_FILES = {"embeddings": MODEL_NAME, "lexical": "events_model_lexical.json.gz"}
+CODERS = tuple(MODEL_FILES)
+DEFAULT_CODER = "embeddings"
 
 
-def model_path(coder: str = "embeddings") -> Path:
-    name = MODEL_NAME if coder == "embeddings" else LEXICAL_MODEL_NAME
-    return Path(str(files("sankore") / "resources" / "data" / name))
+def model_path(coder: str = DEFAULT_CODER) -> Path:
+    if coder not in MODEL_FILES:
+        raise ValueError(f"unknown event coder {coder!r}: one of {', '.join(CODERS)}")
+    return Path(str(files("sankore") / "resources" / "data" / MODEL_FILES[coder]))
 
 
 def features(sent: Span, matches: list[Match]) -> list[str]:
@@ -125,11 +127,9 @@ def load(path: Path | None = None) -> Classifier:
 
 
 @lru_cache(maxsize=2)
-def packaged(coder: str = "embeddings") -> Classifier | None:
+def packaged(coder: str = DEFAULT_CODER) -> Classifier | None:
     """The model shipped in the package for `coder` (one of CODERS), or None when it has not
     been trained."""
-    if coder not in CODERS:
-        raise ValueError(f"unknown event coder {coder!r}: one of {', '.join(CODERS)}")
     path = model_path(coder)
     return load(path) if path.exists() else None
 

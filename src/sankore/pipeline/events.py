@@ -25,7 +25,7 @@ from .extensions import register_extensions
 
 class EventCoder:
     def __init__(self, nlp: Language, use_classifier: bool = True, fallback: float | None = None,
-                 news_filters: bool = True, coder: str = "embeddings") -> None:
+                 news_filters: bool = True, coder: str = classifier.DEFAULT_CODER) -> None:
         register_extensions()
         self.model = classifier.packaged(coder) if use_classifier else None
         # The lexical model screens which sentences are worth embedding (`code.prepare`).
@@ -54,7 +54,7 @@ class EventCoder:
 @Language.factory("sankore_events", assigns=["doc._.events"],
                   requires=["doc._.actors", "doc._.times", "doc._.places"],
                   default_config={"use_classifier": True, "fallback": None, "news_filters": True,
-                                  "coder": "embeddings"})
+                                  "coder": classifier.DEFAULT_CODER})
 def make_events(nlp: Language, name: str, use_classifier: bool, fallback: float | None,
                 news_filters: bool, coder: str) -> EventCoder:
     return EventCoder(nlp, use_classifier=use_classifier, fallback=fallback, news_filters=news_filters,

@@ -44,6 +44,7 @@ from types import ModuleType
 
 from ..api import Failure, analyze_many
 from ..errors import AnalysisError, ReadError, StoreError
+from ..events.classifier import packaged
 from ..pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL, get_pipeline
 from ..readers import DEFAULT_TABLE_OPTIONS, Article, ReadFailure, TableOptions, document_id, read_sources
 from . import open_store, sqlite_path
@@ -122,7 +123,8 @@ _worker_error: StoreError | None = None  # why it has none
 
 def _init_worker(model: str, event_coder: str, store_url: str | Path, threads: int) -> None:
     global _worker_nlp, _worker_store, _worker_error
-    if event_coder == "embeddings":
+    model_file = packaged(event_coder)
+    if model_file is not None and model_file.needs_embedding:
         import torch
 
         torch.set_num_threads(threads)  # torch takes every core per process by default
