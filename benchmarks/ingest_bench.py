@@ -83,7 +83,7 @@ class Sampler(threading.Thread):
 
 def run_once(workers: int, batch_size: int, limit: int | None, event_coder: str) -> dict:
     """One ingest in this process (called in a fresh subprocess by `main`)."""
-    from sankore.store.ingest import ingest
+    from sankore.ingest import ingest
 
     articles = _articles(limit)
     with tempfile.TemporaryDirectory() as folder:

@@ -9,9 +9,9 @@ import sqlite3
 import pytest
 
 from sankore.corpus.dedupe import cluster, cluster_of, clusters, independent_count, signature
+from sankore.ingest import ingest
 from sankore.readers import Article
 from sankore.store import open_store
-from sankore.store.ingest import ingest
 
 from .conftest import shared
 

@@ -10,8 +10,8 @@ from sankore.export import TABLES, export
 from sankore.export.cameo import cameo_root, quad_class
 from sankore.export.gdelt import COLUMNS as GDELT_COLUMNS
 from sankore.export.gdelt import event_code, event_id, exported
+from sankore.ingest import ingest
 from sankore.store import open_store
-from sankore.store.ingest import ingest
 
 from .conftest import EXAMPLE
 from .test_cli import run

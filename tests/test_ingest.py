@@ -1,5 +1,5 @@
 """`sankore ingest` end to end (real pipeline, real SQLite file, real subprocess), and the
-library side, `sankore.store.ingest`, on both store backends."""
+library side, `sankore.ingest`, on both store backends."""
 
 import sqlite3
 
@@ -8,9 +8,9 @@ import pytest
 
 from sankore.corpus.dedupe import clusters, independent_count
 from sankore.export import export
+from sankore.ingest import ingest
 from sankore.readers import Article, document_id
 from sankore.store import open_store
-from sankore.store.ingest import ingest
 
 from .conftest import EXAMPLE, ROOT
 from .test_cli import run
@@ -68,7 +68,7 @@ def test_ingest_into_a_file_that_is_not_a_database(tmp_path):
     assert bogus.read_text("utf-8") == "my precious notes"
 
 
-# -- the library side: sankore.store.ingest, on each backend ------------------------------
+# -- the library side: sankore.ingest, on each backend ------------------------------------
 
 def test_ingest_with_workers_dedupes_and_exports_on_each_backend(url, tmp_path):  # noqa: F811
     article = EXAMPLE.read_text("utf-8")
@@ -107,7 +107,7 @@ def test_a_document_that_kills_its_worker_fails_alone(tmp_path, monkeypatch):
     import multiprocessing
     import os
 
-    import sankore.store.ingest as ingest_module
+    import sankore.ingest.workers as ingest_module
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the patched analysis reaches the workers only when they are forked")
@@ -135,7 +135,7 @@ def test_a_worker_that_dies_after_storing_part_of_its_chunk_counts_each_document
     import multiprocessing
     import os
 
-    import sankore.store.ingest as ingest_module
+    import sankore.ingest.workers as ingest_module
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the patched analysis reaches the workers only when they are forked")
@@ -198,7 +198,7 @@ def test_an_in_memory_store_with_workers_is_ingested_in_one_process():
 
 
 def test_the_last_chunks_are_split_so_that_workers_finish_together():
-    from sankore.store.ingest import _tapered
+    from sankore.ingest.chunks import tapered as _tapered
 
     articles = [Article("word " * (1 + (n * 37) % 101), source=str(n)) for n in range(201)]
     chunks = [articles[start:start + 16] for start in range(0, 201, 16)]

@@ -178,7 +178,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, e
     each failure is listed with its reason on stderr; the exit status is 1 if any failed.
     """
     from .errors import StoreError
-    from .store.ingest import ingest as run_ingest
+    from .ingest import ingest as run_ingest
 
     options = TableOptions(text_column, date_column, title_column)
     try:

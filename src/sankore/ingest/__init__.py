@@ -1,0 +1,121 @@
+"""Ingest at scale: read sources, skip what is stored, analyse the rest, store each document.
+
+This is orchestration, so it sits above every layer it drives (readers, pipeline, api,
+store); the store itself knows only records and SQL.
+
+    summary = ingest([Path("dumps/")], "sqlite:///sankore.db", workers=2)
+    print(summary.stored, summary.duplicates, summary.failed)
+
+How the work flows, and why:
+- The parent process reads the sources and checks each document's id (`document_id` of its
+  text) against the store BEFORE analysis, so a rerun after a crash only pays for what is
+  missing; a second copy within the run is counted as a duplicate without being analysed.
+- With one worker the parent analyses and stores. With more, analysis runs in `workers`
+  processes, each holding the pipeline once (loading it costs seconds and ~hundreds of MB,
+  so it is never reloaded per chunk) and its own connection to the store: each worker
+  stores the records it makes, and sends back only what became of each document (stored,
+  already stored, or a `Failure`). The parent thus only reads, checks ids and dispatches,
+  and leaves the cores to the workers; writers take turns per document (SQLite: WAL and a
+  busy timeout; PostgreSQL: row locks). Documents travel in chunks of `batch_size`, with
+  at most two chunks per worker in flight and one more per worker held back (the last
+  ones are split small, longest first, so that the workers finish together), so memory
+  stays flat however many documents a run holds. (An in-memory SQLite store exists in one
+  process only: it is ingested with one worker whatever `workers` says.)
+- Every write is one transaction per document (`Store.add`): a kill at any moment leaves
+  whole documents, and the next run stores the rest.
+- A document that makes the pipeline raise, or that cannot be stored, is a `Failure` with
+  its reason; a worker process that dies (segfault, out of memory) is replaced, the
+  documents of the chunks in flight that it had not stored are retried one at a time, and
+  only the culprit fails.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+from ..api import Failure
+from ..pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL, get_pipeline
+from ..readers import DEFAULT_TABLE_OPTIONS, TableOptions
+from ..store import open_store, sqlite_path
+from .chunks import Source, new_chunks, read_items, rereadable
+from .summary import IngestSummary, Progress, count
+from .workers import analyze_and_store, run_pool
+
+__all__ = ["IngestSummary", "Source", "ingest"]
+
+
+def ingest(
+    sources: Iterable[Source],
+    store_url: str | Path,
+    *,
+    workers: int = 1,
+    batch_size: int = 32,
+    published: str | date | None = None,
+    model: str = DEFAULT_MODEL,
+    event_coder: str = DEFAULT_EVENT_CODER,
+    table_options: TableOptions = DEFAULT_TABLE_OPTIONS,
+    progress: bool = True,
+    dedupe: bool = True,
+    on_failure: Callable[[Failure], None] | None = None,
+) -> IngestSummary:
+    """Analyse and store every document of `sources` not yet in the store at `store_url`.
+
+    `sources`: paths (files or folders, read by the reader of each file; "-" for standard
+    input) or `Article`s. `published` overrides every document's date. `progress` shows a
+    bar on stderr (only when stderr is a terminal). `dedupe` clusters near-duplicates over
+    the whole store at the end. `on_failure` is called for each failure as it happens.
+    Raises `StoreError` only if the store cannot be opened; every per-document problem is in
+    the summary's `failed`.
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    override = None
+    if published is not None:
+        day = published if isinstance(published, date) else date.fromisoformat(published)
+        override = day.isoformat()
+    show = progress and sys.stderr.isatty()
+    replayable = rereadable(sources) if show else None
+    total = sum(1 for _ in read_items(replayable, table_options)) if replayable is not None else None
+    # The store is opened (created, migrated) first: if it cannot be, that is the one error.
+    store = open_store(store_url)
+    summary = IngestSummary()
+    bar = Progress(show, total)
+
+    def fail(failure: Failure) -> None:
+        summary.failed.append(failure)
+        if on_failure is not None:
+            on_failure(failure)
+        bar.advance(summary)
+
+    items = read_items(replayable or sources, table_options)
+    try:
+        try:
+            if workers > 1 and sqlite_path(store_url) != ":memory:":
+                store.close()  # the pool keeps its own connection: see workers.Pool._start
+                # The near-duplicate pass is imported (~0.25 s of CPU) while the workers load
+                # their pipeline, rather than at the end, on one core, when they are done.
+                run_pool(store_url, items, workers, model, override, summary, fail, bar, batch_size,
+                         meanwhile=_import_dedupe if dedupe else None, event_coder=event_coder)
+                store = open_store(store_url)
+            else:
+                nlp = get_pipeline(model, event_coder)
+                for chunk in new_chunks(items, store.has, override, summary, fail, bar, batch_size):
+                    count(analyze_and_store(chunk, nlp, store), summary, fail, bar)
+        finally:
+            bar.close()
+        if dedupe:
+            summary.clusters = _import_dedupe().update_clusters(store)
+    finally:
+        store.close()
+    return summary
+
+
+def _import_dedupe() -> ModuleType:
+    from ..corpus import dedupe  # imported when needed: it costs a fraction of a second
+
+    return dedupe
+

@@ -1,0 +1,185 @@
+"""The worker processes of an ingest run: each holds the pipeline once and its own store
+connection, analyses and stores the chunks it is sent, and a worker's death costs only the
+document that caused it (see the package docstring for the whole flow)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.util import Finalize
+from pathlib import Path
+
+from ..api import Failure, analyze_many
+from ..errors import AnalysisError, StoreError
+from ..events.classifier import packaged
+from ..pipeline import DEFAULT_EVENT_CODER, get_pipeline
+from ..readers import Article, ReadFailure, document_id
+from ..store import Store, open_store
+from .chunks import new_chunks, tapered
+from .summary import IngestSummary, Outcome, Progress, count
+
+
+def analyze_and_store(articles: list[Article], nlp: object, store: Store) -> list[Outcome]:
+    """One outcome per article, in order: each record is stored in its own transaction as
+    soon as it is made; neither a failing analysis nor a failing write raises."""
+    outcomes: list[Outcome] = []
+    results = analyze_many(articles, nlp=nlp, batch_size=len(articles) or 1, errors="yield")
+    for article, result in zip(articles, results, strict=True):
+        if isinstance(result, Failure):
+            outcomes.append(result)
+            continue
+        try:
+            outcomes.append(store.add(result))
+        except StoreError as error:
+            outcomes.append(Failure(article.source or "<text>", error.reason, error.code))
+    return outcomes
+
+
+
+_worker_nlp = None  # the pipeline of this worker process, built once by _init_worker
+_worker_store: Store | None = None  # this worker's own connection to the store
+_worker_error: StoreError | None = None  # why it has none
+
+
+def _init_worker(model: str, event_coder: str, store_url: str | Path, threads: int) -> None:
+    global _worker_nlp, _worker_store, _worker_error
+    model_file = packaged(event_coder)
+    if model_file is not None and model_file.needs_embedding:
+        import torch
+
+        torch.set_num_threads(threads)  # torch takes every core per process by default
+    _worker_nlp = get_pipeline(model, event_coder)
+    try:
+        _worker_store = open_store(store_url)
+    except StoreError as error:  # every document sent here fails with the reason, none is lost
+        _worker_error = error
+        return
+    Finalize(_worker_store, _worker_store.close, exitpriority=0)  # run when the worker exits
+
+
+def _analyze_chunk(articles: list[Article]) -> list[Outcome]:
+    """Runs in a worker: analyse and store each article; one outcome per article, in order."""
+    if _worker_store is None:
+        error = _worker_error or StoreError("the worker has no store")
+        return [Failure(article.source or "<text>", error.reason, error.code) for article in articles]
+    return analyze_and_store(articles, _worker_nlp, _worker_store)
+
+
+def _started() -> None:
+    """A task that does nothing: submitting it makes the executor start its processes."""
+
+
+class Pool:
+    """Worker processes that analyse and store, and this process's own connection to the
+    store for checking ids; a worker's death costs only the document that caused it."""
+
+    def __init__(self, workers: int, model: str, store_url: str | Path,
+                 event_coder: str = DEFAULT_EVENT_CODER) -> None:
+        self.workers, self.model, self.store_url = workers, model, store_url
+        self.event_coder = event_coder
+        self.store: Store | None = None
+        self.pending: dict[Future, list[Article]] = {}
+        self._start()
+
+    def _start(self) -> None:
+        # A forked child inherits SQLite's per-process record of the files this process has
+        # open and of their locks; a worker opening the same database next to such a stale
+        # copy could believe it holds locks it does not. So this process's connection is
+        # closed while workers are forked, and opened again once they are.
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        self.executor = ProcessPoolExecutor(self.workers, initializer=_init_worker,
+                                            initargs=(self.model, self.event_coder, self.store_url,
+                                                      max(1, (os.cpu_count() or 1) // self.workers)))
+        for _ in range(self.workers):  # the processes start now, not at the first chunk
+            self.executor.submit(_started)
+        try:
+            self.store = open_store(self.store_url)
+        except BaseException:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            raise
+
+    def has(self, doc_id: str) -> bool:
+        assert self.store is not None
+        return self.store.has(doc_id)
+
+    def submit(self, chunk: list[Article]) -> None:
+        self.pending[self.executor.submit(_analyze_chunk, chunk)] = chunk
+
+    def full(self) -> bool:
+        return len(self.pending) >= 2 * self.workers
+
+    def collect(self, block: bool) -> Iterator[tuple[list[Article], list[Outcome]]]:
+        """Outcomes of the chunks that are done (waiting for one if `block`)."""
+        if not self.pending:
+            return
+        done, _ = wait(self.pending, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        broken: list[list[Article]] = []
+        for future in done:
+            chunk = self.pending.pop(future)
+            try:
+                yield chunk, future.result()
+            except BrokenProcessPool:
+                broken.append(chunk)
+        if broken:
+            yield from self._recover(broken)
+
+    def _restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self._start()
+
+    def _recover(self, broken: list[list[Article]]) -> Iterator[tuple[list[Article], list[Outcome]]]:
+        # Every future of a broken pool fails: take all that were in flight, restart, and
+        # retry each document alone so that the one that kills a worker is found.
+        # The workers stored what they finished before the pool went down. This process
+        # queued each of these documents after finding it absent from the store, so one
+        # found there now (or by its retry) was stored by this run: it counts as stored.
+        broken.extend(self.pending.values())
+        self.pending.clear()
+        self._restart()
+        for chunk in broken:
+            for article in chunk:
+                if self.has(document_id(article.text)):
+                    yield [article], [True]
+                    continue
+                future = self.executor.submit(_analyze_chunk, [article])
+                try:
+                    outcome = future.result()[0]
+                    yield [article], [True if outcome is False else outcome]
+                except BrokenProcessPool:
+                    self._restart()
+                    stored = self.has(document_id(article.text))
+                    yield [article], [True if stored else Failure(
+                        article.source or "<text>", "the worker process died while analysing it",
+                        AnalysisError.code)]
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+
+def run_pool(store_url: str | Path, items: Iterator[Article | ReadFailure], workers: int, model: str,
+              override: str | None, summary: IngestSummary, fail: Callable[[Failure], None],
+              bar: Progress, batch_size: int, meanwhile: Callable[[], object] | None = None,
+              event_coder: str = DEFAULT_EVENT_CODER) -> None:
+    pool = Pool(workers, model, store_url, event_coder)
+    try:
+        if meanwhile is not None:  # the workers have started: this process's work runs beside theirs
+            meanwhile()
+        chunks = new_chunks(items, pool.has, override, summary, fail, bar, batch_size)
+        for chunk in tapered(chunks, workers, batch_size):
+            pool.submit(chunk)
+            for _, outcomes in pool.collect(block=pool.full()):
+                count(outcomes, summary, fail, bar)
+        while pool.pending:
+            for _, outcomes in pool.collect(block=True):
+                count(outcomes, summary, fail, bar)
+    finally:
+        pool.close()
+
