@@ -29,7 +29,8 @@ def reliability(confidences: list[float], rights: list[bool], bins: int = 5) -> 
         lo, hi = b / bins, (b + 1) / bins
         inside = [(c, r) for c, r in zip(confidences, rights, strict=True)
                   if lo <= c < hi or (b == bins - 1 and c == 1.0)]
-        rows.append({"confidence": f"{lo:.1f}-{hi:.1f}", "events": len(inside),
-                     "accuracy": round(sum(r for _, r in inside) / len(inside), 3) if inside else None,
-                     "mean_confidence": round(sum(c for c, _ in inside) / len(inside), 3) if inside else None})
+        n = len(inside)
+        rows.append({"confidence": f"{lo:.1f}-{hi:.1f}", "events": n,
+                     "accuracy": round(sum(r for _, r in inside) / n, 3) if n else None,
+                     "mean_confidence": round(sum(c for c, _ in inside) / n, 3) if n else None})
     return rows
