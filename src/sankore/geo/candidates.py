@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, GazPlace
 from .names import name_key
+from .priors import ap_state, prior_score
 
 PLACE_LABELS = {"GPE", "LOC"}
 # Labels under which the small model hides places it does not know; a gazetteer match
@@ -81,8 +82,6 @@ class Candidate:
 
 def prior_best(places: tuple[GazPlace, ...] | list[GazPlace]) -> GazPlace | None:
     """The candidate a bare name most likely means: countries and regions first, then size."""
-    from .resolve import prior_score
-
     return max(places, key=prior_score, default=None)
 
 
@@ -141,8 +140,6 @@ def ner_candidates(doc: Doc, gaz: Gazetteer, persons: set[str]) -> list[Candidat
 def _as_state_abbreviation(cand: Candidate, gaz: Gazetteer) -> Candidate:
     """"Kan.", "W.Va.", "Calif.": an AP state abbreviation the NER tagged as a place means the
     state, not the town whose alternate name it happens to spell ("Kan" in China)."""
-    from .resolve import ap_state
-
     code = ap_state(cand.text) if "." in cand.text else None
     state = gaz.admin1("USA", code) if code else None
     if state is None:

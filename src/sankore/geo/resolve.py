@@ -16,36 +16,13 @@ from dataclasses import dataclass, field
 from .candidates import Candidate, is_strong
 from .gazetteer import GazPlace
 from .names import name_key
+from .priors import prior_score
 
-# Scores are log10-population-like: a city scores log10(population), a country 11, as
-# if it outranked any city of its name (Mexico before Mexico City, Niger before any Niger).
-FEATURE_PRIOR = {"country": 11.0, "continent": 11.0, "admin1": 9.0, "region": 9.0,
-                 "water": 9.0, "admin2": 6.0, "city": 0.0}
-CAPITAL_BONUS = 1.5
 CONTEXT_COUNTRY = 2.0  # the document names this entry's country elsewhere (+1 per further
 CONTEXT_COUNTRY_MAX = 4.0  # name, up to this: local news full of US towns means a US town)
 CONTEXT_ADMIN1 = 3.0  # ... or its US state / admin1: "Dublin" beside "Georgia" is Dublin, GA
 MAIN_NAME = 3.0  # the text is the entry's main name, not one of its alternates
 QUALIFIER = 20.0  # "Alexandria, Louisiana": the qualifier decides
-# AP-style state abbreviations, exactly as written ("L.A." is Los Angeles, not "La.").
-AP_STATES = {
-    "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Cal": "CA", "Colo": "CO",
-    "Conn": "CT", "Del": "DE", "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN",
-    "Kan": "KS", "Kans": "KS", "Ky": "KY", "La": "LA", "Md": "MD", "Mass": "MA",
-    "Mich": "MI", "Minn": "MN", "Miss": "MS", "Mo": "MO", "Mont": "MT", "Neb": "NE",
-    "Nebr": "NE", "Nev": "NV", "N.H": "NH", "N.J": "NJ", "N.M": "NM", "N.Y": "NY",
-    "N.C": "NC", "N.D": "ND", "Okla": "OK", "Ore": "OR", "Pa": "PA", "R.I": "RI",
-    "S.C": "SC", "S.D": "SD", "Tenn": "TN", "Tex": "TX", "Vt": "VT", "Va": "VA",
-    "Wash": "WA", "W.Va": "WV", "W. Va": "WV", "Wis": "WI", "Wisc": "WI", "Wyo": "WY",
-    "D.C": "DC",
-}
-
-
-def prior_score(place: GazPlace) -> float:
-    score = FEATURE_PRIOR.get(place.feature, 0.0)
-    if place.feature == "city":
-        score += math.log10(place.population + 1) + (CAPITAL_BONUS if place.capital else 0.0)
-    return score
 
 
 @dataclass
@@ -105,11 +82,6 @@ def qualifier_of(place: GazPlace | None, ap_code: str | None = None) -> Qualifie
         # Curated provinces carry no GeoNames admin1 code: their country still narrows.
         return Qualifier(place.country, place.admin1 or None)
     return None
-
-
-def ap_state(text: str) -> str | None:
-    """The USPS code of an AP state abbreviation ("Ga.", "W.Va."), else None."""
-    return AP_STATES.get(text.strip().rstrip("."))
 
 
 def score_places(cand: Candidate, ctx: Context,
