@@ -15,7 +15,8 @@ from ..geo.candidates import Candidate, find_candidates, prior_best
 from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..geo.metonymy import acts, is_metonymic
 from ..geo.names import name_key
-from ..geo.resolve import Qualifier, ap_state, document_context, qualifier_of, resolve
+from ..geo.priors import ap_state
+from ..geo.resolve import Qualifier, document_context, qualifier_of, resolve
 from ..resources import lexicons
 from .extensions import in_boilerplate, register_extensions
 from .mentions import PlaceMention
