@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
 
+from sankore.distance import haversine_km
 from sankore.pipeline.mentions import PlaceMention
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "aes_2025-04-30.txt"
@@ -25,11 +25,7 @@ COUNTRIES = {"Mali": "MLI", "Niger": "NER", "Chad": "TCD", "Burkina Faso": "BFA"
              "Somalia": "SOM", "Ukraine": "UKR"}
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371 * math.asin(math.sqrt(h))
+km = haversine_km  # the package's one definition: tests measure as it does
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,16 @@ def prf_counts(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1(p, r), 3)}
 
 
+def prf(matched_predicted: int, predicted: int, matched_gold: int, gold: int,
+        digits: int = 3) -> dict[str, float]:
+    """Precision, recall and F1 rounded to `digits`, where a prediction and a gold item may
+    match more than one of the other (quotes, toponyms): precision counts the predictions
+    that matched, recall the gold items that were found. With one-to-one matches both are
+    the true positives (`prf_counts`)."""
+    p, r = ratio(matched_predicted, predicted), ratio(matched_gold, gold)
+    return {"precision": round(p, digits), "recall": round(r, digits), "f1": round(f1(p, r), digits)}
+
+
 def reliability(confidences: list[float], rights: list[bool], bins: int = 5) -> list[dict]:
     """A reliability table: per confidence bin, how many predictions and how many were right."""
     rows = []

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from ..text import long_words, title_case
 from . import syntax
 from .candidates import Judge, judge_with, nested, packaged
 from .cues import CueLexicon
@@ -82,9 +83,8 @@ def _innermost(quoted: list[Quoted], start: int, end: int, exclude: Quoted | Non
 
 def _title_like(text: str) -> bool:
     """“Jane The Virgin”, “Meet the Press”: every longer word capitalized."""
-    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
     ends_sentence = text.rstrip("”\"’").endswith((".", "?", "!"))
-    return bool(words) and all(w[0].isupper() for w in words) and not ends_sentence
+    return title_case(long_words(text), share=1.0) and not ends_sentence
 
 
 def _cue_span(token: Token) -> tuple[int, int]:

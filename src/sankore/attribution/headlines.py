@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .. import text as plain_text
 from .cues import CueLexicon
 from .syntax import trim
 
@@ -23,8 +24,7 @@ MAX_SUBJECT_WORDS = 6
 
 def title_case(line: str) -> bool:
     """Most longer words capitalized: the parse of such a line is unreliable."""
-    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return plain_text.title_case(plain_text.long_words(line), share=0.8, min_words=3)
 
 
 def _lemmas(word: str) -> list[str]:

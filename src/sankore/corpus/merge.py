@@ -14,11 +14,11 @@ copies, re-posts) counted once: the caller passes their clusters.
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..distance import haversine_km
 from .rows import EventRow
 
 PLACE_KM = 100.0
@@ -49,13 +49,6 @@ class CorpusEvent:
     confidence: float  # the most confident mention's
 
 
-def _km(a: EventRow, b: EventRow) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(h))
-
-
 def _sets_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
@@ -74,7 +67,7 @@ def compatible(a: EventRow, b: EventRow) -> bool:
         return False
     if a.country and b.country and a.country != b.country:
         return False
-    if a.lat is not None and b.lat is not None and _km(a, b) > PLACE_KM:
+    if a.lat is not None and b.lat is not None and haversine_km(a.lat, a.lon, b.lat, b.lon) > PLACE_KM:
         return False
     return True
 

@@ -4,11 +4,11 @@ DataFrame."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from ..distance import haversine_km
 from .rows import EventRow
 
 
@@ -32,13 +32,6 @@ def _matches(wanted: str, codes: tuple[str, ...]) -> bool:
                or (":" in code and lowered in code.split(":", 1)[1].lower()) for code in codes)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(h))
-
-
 def select(rows: list[EventRow], query: EventQuery) -> list[EventRow]:
     out = []
     for row in rows:
@@ -55,7 +48,7 @@ def select(rows: list[EventRow], query: EventQuery) -> list[EventRow]:
             continue
         if query.until and (row.start is None or row.start > query.until):
             continue
-        if query.near and (row.lat is None or _km(*query.near, row.lat, row.lon) > query.radius_km):
+        if query.near and (row.lat is None or haversine_km(*query.near, row.lat, row.lon) > query.radius_km):
             continue
         if query.source and query.source.lower() not in row.outlet.lower():
             continue

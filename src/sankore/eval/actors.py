@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..errors import EvalError
 from ..resources import lexicons
+from ..scoring import prf
 from .gold_files import files_under
 
 _BASELINE_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
@@ -166,16 +167,12 @@ def score(pairs: list[tuple[list[Mention], list[Mention]]]) -> dict:
             found += 1
             code_right += best.code == g.code
             kind_right += best.kind == g.kind
-    p = code_right / pred_n if pred_n else 0.0
-    r = code_right / gold_n if gold_n else 0.0
-    mp = found / pred_n if pred_n else 0.0
-    mr = found / gold_n if gold_n else 0.0
+    mention = prf(found, pred_n, found, gold_n, digits=4)
+    code = prf(code_right, pred_n, code_right, gold_n, digits=4)
     return {
         "gold": gold_n, "predicted": pred_n, "matched": found,
-        "mention_precision": round(mp, 4), "mention_recall": round(mr, 4),
-        "mention_f1": round(2 * mp * mr / (mp + mr), 4) if mp + mr else 0.0,
-        "code_precision": round(p, 4), "code_recall": round(r, 4),
-        "code_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        **{f"mention_{name}": value for name, value in mention.items()},
+        **{f"code_{name}": value for name, value in code.items()},
         "kind_accuracy_on_matched": round(kind_right / found, 4) if found else 0.0,
     }
 

@@ -23,6 +23,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..distance import haversine_km
+from ..scoring import prf
 from .gold_files import files_under
 
 MAX_KM = 20039.0  # half the Earth's circumference: the error of an unresolved toponym
@@ -120,13 +122,6 @@ def _dataset_name(file: Path, gold: Path, taken: dict) -> str:
     return file.relative_to(gold).with_suffix("").as_posix()
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
 @dataclass
 class Tally:
     gold: int = 0
@@ -159,14 +154,11 @@ class Tally:
         self.matched_predicted += len(used)
 
     def scores(self) -> dict:
-        precision = self.matched_predicted / self.predicted if self.predicted else 0.0
-        recall = self.matched_gold / self.gold if self.gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         errs = sorted(self.errors)
         within = sum(e <= THRESHOLD_KM for e in errs)
         resolved = [e for e in errs if e < MAX_KM]
         return {
-            "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            **prf(self.matched_predicted, self.predicted, self.matched_gold, self.gold, digits=4),
             "accuracy_161km": round(within / len(errs), 4) if errs else None,
             "median_error_km": round(statistics.median(resolved), 1) if resolved else None,
             "auc": round(_auc(errs), 4) if errs else None,

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import EvalError
+from ..scoring import prf
 from .gold_files import files_under
 
 _WORD = re.compile(r"\w+")
@@ -187,17 +188,14 @@ class Scorer:
     def result(self) -> dict:
         n = self.n
 
-        def prf(hit_p: int, hit_r: int, pred: int, gold: int) -> dict:
-            p = hit_p / pred if pred else 0.0
-            r = hit_r / gold if gold else 0.0
-            return {"precision": round(p, 4), "recall": round(r, 4),
-                    "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+        def scores(hit_p: int, hit_r: int, pred: int, gold: int) -> dict:
+            return prf(hit_p, pred, hit_r, gold, digits=4)
 
         return {
             "gold": n["gold"], "predicted": n["predicted"],
-            "content_overlap": prf(n["overlap"], n["overlap"], n["predicted"], n["gold"]),
-            "content_exact": prf(n["exact"], n["exact"], n["predicted"], n["gold"]),
-            "content_tokens": prf(n["tok_both"], n["tok_both"], n["tok_pred"], n["tok_gold"]),
+            "content_overlap": scores(n["overlap"], n["overlap"], n["predicted"], n["gold"]),
+            "content_exact": scores(n["exact"], n["exact"], n["predicted"], n["gold"]),
+            "content_tokens": scores(n["tok_both"], n["tok_both"], n["tok_pred"], n["tok_gold"]),
             "cue_accuracy": round(n["cue_right"] / n["cue_total"], 4) if n["cue_total"] else 0.0,
             "speaker_accuracy": (round(n["speaker_right"] / n["speaker_total"], 4)
                                  if n["speaker_total"] else 0.0),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from ..scoring import prf
 from ..timex.timeml import GoldTimex, TimeMLDoc, iter_timeml
 
 BASELINE = "dateparser.search.search_dates"
@@ -48,10 +49,7 @@ def _match_relaxed(gold: list[GoldTimex],
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+    return prf(tp, n_pred, tp, n_gold, digits=4)
 
 
 class _Score:

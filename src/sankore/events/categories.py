@@ -3,7 +3,8 @@
 PLOVER returns one category where CAMEO-era coders wrote an action plus an auxiliary mode:
 a promised cooperation is AGREE, a threatened attack THREATEN, a refused offer REJECT.
 Sankore's records keep the action type and the modality (both are evidence); this is the
-projection that scoring against PLOVER gold and the GDELT export apply. Pure, no parsing.
+projection that scoring against PLOVER gold and the GDELT export apply; and the CAMEO root
+of each PLOVER type. Pure tables, no parsing: the one module of events/ any layer may read.
 """
 
 from __future__ import annotations
@@ -25,6 +26,17 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 YIELDING = {"RETREAT", "CONCEDE"}
 CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 REFUSABLE = COOPERATIVE | YIELDING | {"AGREE"}
+
+# PLOVER type -> the CAMEO root most of its codes come from: the CAMEO->PLOVER conversion
+# table of the PLOVER manual, Draft 0.8 (CAMEO2PLOVER-2021.txt, Philip Schrodt, 2021; CC
+# BY-SA 4.0) read backwards (PROTEST: 26 codes, all under 14). The one copy: the events
+# stage sets `cameo` from it and the GDELT export falls back on it (export/cameo.py).
+CAMEO_ROOT: dict[str, str] = {
+    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
+    "CONCEDE": "08", "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12",
+    "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
+    "ASSAULT": "18",
+}
 
 
 def plover_type(type_: str, modality: str) -> str:

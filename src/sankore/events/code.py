@@ -26,6 +26,7 @@ from ..pipeline.extensions import in_boilerplate
 from ..pipeline.mentions import EventMention, QuoteMention
 from ..timex.governance import governing_time
 from . import roles
+from .categories import CAMEO_ROOT
 from .classifier import Classifier, calibrated, features
 from .lexicon import Entry, Match, sentence_matches, token_match
 from .modality import PLANNING, modality, obligation
@@ -37,10 +38,6 @@ LIGHT_VERBS = {"hold", "carry", "conduct", "launch", "stage", "make", "reach", "
 # Triggers whose complement is their content, not a separate event ("threatened to break
 # relations", "asked for the withdrawal", "agreed to set up", "refused to sign").
 ABSORBING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
-CAMEO = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
-         "CONCEDE": "08", "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12",
-         "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
-         "ASSAULT": "18"}
 # A demand read off an obligation ("said Sudan must return the helicopter") has no trigger
 # entry of its own; it weighs as a clear trigger when the coder picks a sentence's main event.
 DEMAND_WEIGHT = 0.8
@@ -398,7 +395,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         previous.append(acting)
     return (EventMention(
         type=type_, evidence=(sent.start_char, sent.end_char), confidence=round(confidence, 4),
-        mode=entry.mode if entry else None, cameo=(entry.cameo if entry else CAMEO.get(type_)),
+        mode=entry.mode if entry else None, cameo=(entry.cameo if entry else CAMEO_ROOT.get(type_)),
         trigger=(trigger.idx, trigger.idx + len(trigger.text)),
         actor_spans=tuple((a.start, a.end) for a in acting),
         target_spans=tuple((a.start, a.end) for a in targets),

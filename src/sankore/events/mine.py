@@ -18,7 +18,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from .code import CAMEO, LIGHT_VERBS
+from .categories import CAMEO_ROOT
+from .code import LIGHT_VERBS
 from .lexicon import token_match
 from .train import SHARED_EVENTS
 
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> None:
     rows = mine(read_synthetic(args.events), load_base_model(), args.min, args.share)
     print("# candidates: pos, phrase, type, mode, cameo, weight  # label count / units")
     for pos, phrase, label, n, total in rows:
-        print(f"{pos}\t{phrase}\t{label}\t-\t{CAMEO[label]}\t0.6\t# {n}/{total}")
+        print(f"{pos}\t{phrase}\t{label}\t-\t{CAMEO_ROOT[label]}\t0.6\t# {n}/{total}")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..scoring import prf_counts
 from .categories import plover_type
 from .classifier import Classifier, features
 from .code import Settings, find_events_scored, gsr_settings
@@ -106,10 +107,7 @@ def prf(gold: list[str], pred: list[str | None]) -> dict:
                 fp[p] += 1
     per = {}
     for t in sorted(set(gold)):
-        p = tp[t] / (tp[t] + fp[t]) if tp[t] + fp[t] else 0.0
-        r = tp[t] / (tp[t] + fn[t]) if tp[t] + fn[t] else 0.0
-        per[t] = {"precision": round(p, 3), "recall": round(r, 3),
-                  "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "gold": tp[t] + fn[t]}
+        per[t] = {**prf_counts(tp[t], fp[t], fn[t]), "gold": tp[t] + fn[t]}
     n = len(per) or 1
     predicted = sum(p is not None for p in pred)
     correct = sum(p == g for g, p in zip(gold, pred, strict=True))

@@ -4,19 +4,14 @@ Derived from the CAMEO->PLOVER conversion table of the PLOVER manual, Draft 0.8
 (`CAMEO2PLOVER-2021.txt`, Philip Schrodt, 17 September 2021; licence CC BY-SA 4.0, so this
 table is shared under CC BY-SA 4.0 too). That table maps each CAMEO code to one PLOVER
 type; read backwards, a PLOVER type maps to the CAMEO root most of its codes come from
-(e.g. PROTEST: 26 codes, all under 14). Where a mode selects another root (ASSAULT with
+(`events.categories.CAMEO_ROOT`, the one copy). Where a mode selects another root (ASSAULT with
 mode 'massacre' comes from 20, not 18), `MODE_ROOT` says so. A record's own `cameo` code,
 when the events stage sets one, always wins over this table.
 """
 
 from __future__ import annotations
 
-TYPE_ROOT: dict[str, str] = {
-    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
-    "CONCEDE": "08", "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12",
-    "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
-    "ASSAULT": "18",
-}
+from ..events.categories import CAMEO_ROOT
 
 MODE_ROOT: dict[tuple[str, str], str] = {
     ("ACCUSE", "investigate"): "09",
@@ -30,7 +25,7 @@ def cameo_root(plover_type: str | None, mode: str | None = None) -> str | None:
     """The CAMEO root (two digits) of a PLOVER type; None for a type CAMEO has no root for."""
     if plover_type is None:
         return None
-    return MODE_ROOT.get((plover_type, mode or "")) or TYPE_ROOT.get(plover_type)
+    return MODE_ROOT.get((plover_type, mode or "")) or CAMEO_ROOT.get(plover_type)
 
 
 def quad_class(root: str | None) -> int | None:

@@ -15,6 +15,7 @@ from importlib.resources import files
 import dateparser
 
 from ..records import Span
+from ..text import title_case
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")  # blocks separated by blank lines
 _DATELINE_PREFIX = re.compile(
@@ -63,7 +64,7 @@ def _looks_like_headline(line: str) -> bool:
     if not line.rstrip().endswith((".", "!", "?", "”", '"')):
         return True
     words = [w for w in line.split()[1:] if len(w) > 3 and w[0].isalpha()]
-    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.8
+    return title_case(words, share=0.8)
 
 
 def split_author(title: str) -> tuple[str, str | None]:
