@@ -22,6 +22,7 @@ from .events.classifier import CODERS
 from .pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL
 from .readers import TableOptions
 from .table import render
+from .web.cli import serve
 
 EVAL_TASKS = ("geo", "time", "actors", "quotes", "events")
 
@@ -391,6 +392,8 @@ def evaluate(task: str, gold: Path, limit: int | None, split: str | None, event_
         sys.exit(1)
     click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
 
+
+main.add_command(serve)
 
 if __name__ == "__main__":
     main()

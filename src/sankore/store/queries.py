@@ -1,0 +1,305 @@
+"""Read queries over a store, the same on SQLite and PostgreSQL: full-text search over
+documents with paging and a count, and event filters (actor, target, type, quad class,
+modality, date range, place within a radius or a box, outlet) for the web app and its API.
+
+Every query is parameterized (`?` placeholders, which the PostgreSQL store rewrites); the
+only text put into SQL is chosen here, never taken from a caller. Nothing here writes.
+
+An event's day (`EVENT_DAY`) is the day its time expression names, or the first day of the
+month it names, else the document's publication date: the same choice `corpus.rows` makes
+for a day or a month, without reading the records into Python.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .base import Store
+from .sqlite import SQLiteStore
+
+KM_PER_DEGREE = 111.195  # on the mean Earth radius (6371 km)
+SNIPPET_TOKENS = 16
+
+
+def _is_date(value: str, length: int) -> str:
+    """SQL that is true when the TIMEX3 `value` column starts like YYYY-MM (length 7) or
+    YYYY-MM-DD (length 10)."""
+    checks = [f"substr({value}, 1, 1) BETWEEN '0' AND '9'", f"substr({value}, 5, 1) = '-'",
+              f"substr({value}, 6, 1) BETWEEN '0' AND '9'"]
+    if length == 10:
+        checks += [f"length({value}) >= 10", f"substr({value}, 8, 1) = '-'"]
+    else:
+        checks += [f"(length({value}) = 7 OR substr({value}, 8, 1) = '/')"]
+    return " AND ".join(checks)
+
+
+EVENT_DAY = (f"(CASE WHEN {_is_date('t.value', 10)} THEN substr(t.value, 1, 10) "
+             f"WHEN {_is_date('t.value', 7)} THEN substr(t.value, 1, 7) || '-01' "
+             "ELSE d.published END)")
+DATE_SOURCE = (f"(CASE WHEN {_is_date('t.value', 7)} OR {_is_date('t.value', 10)} "
+               "THEN 'text' ELSE 'published' END)")
+
+EVENT_FROM = """
+FROM events e
+JOIN documents d ON d.id = e.doc_id
+LEFT JOIN times t ON t.doc_id = e.doc_id AND t.id = e.time
+LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place
+"""
+
+EVENT_COLUMNS = (
+    "e.doc_id", "e.id", "e.type", "e.mode", "e.modality", "e.confidence", "e.cameo",
+    "e.evidence_start", "e.evidence_end", f"{EVENT_DAY} AS day", f"{DATE_SOURCE} AS date_source",
+    "t.value AS time_value", "p.name AS place", "p.country AS country", "p.lat", "p.lon",
+    "d.title", "d.outlet", "d.source", "d.published",
+    "substr(d.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence_text",
+)
+EVENT_KEYS = ("doc_id", "event_id", "type", "mode", "modality", "confidence", "cameo", "evidence_start",
+              "evidence_end", "day", "date_source", "time_value", "place", "country", "lat", "lon",
+              "title", "outlet", "source", "published", "evidence_text")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What the search page and the API filter events by; None means any."""
+
+    q: str | None = None  # full-text query over the event's document
+    actor: str | None = None  # 'RUS GOV', 'RUS' (any sector), 'IGO:African Union', 'name:…', or a name
+    target: str | None = None
+    type: str | None = None  # PLOVER type
+    quad: tuple[tuple[str, str], ...] | None = None  # (TYPE, mode or '') pairs of one quad class
+    modality: str | None = None
+    since: str | None = None  # YYYY-MM-DD, inclusive, on the event's day
+    until: str | None = None
+    near: tuple[float, float] | None = None  # (lat, lon)
+    radius_km: float = 50.0
+    bbox: tuple[float, float, float, float] | None = None  # (south, west, north, east)
+    outlet: str | None = None  # case-insensitive substring of the outlet or the source
+    doc_id: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+def is_sqlite(store: Store) -> bool:
+    return isinstance(store, SQLiteStore)
+
+
+def _like(text: str) -> str:
+    """`text` as a LIKE substring pattern, its own % and _ matched literally."""
+    return "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _participant(role: str, wanted: str) -> tuple[str, list[object]]:
+    """SQL (and its parameters) true when an event has a `role` participant matching `wanted`."""
+    wanted = wanted.strip()
+    head, _, name = wanted.partition(":")
+    if name and head == "name":
+        match, params = "lower(en.name) = ?", [name.lower()]
+    elif name:
+        match, params = "(en.code = ? AND lower(en.name) = ?)", [head, name.lower()]
+    else:
+        match = "(en.code = ? OR en.code LIKE ? OR en.country = ? OR lower(en.name) LIKE ? ESCAPE '\\')"
+        params = [wanted, wanted.replace("%", "").replace("_", "") + " %", wanted, _like(wanted)]
+    sql = ("EXISTS (SELECT 1 FROM event_participants ep JOIN entities en "
+           "ON en.doc_id = ep.doc_id AND en.id = ep.entity_id "
+           f"WHERE ep.doc_id = e.doc_id AND ep.event_id = e.id AND ep.role = ? AND {match})")
+    return sql, [role, *params]
+
+
+def _fts(store: Store, q: str) -> tuple[str, list[object]]:
+    """SQL true when the event's document matches the full-text query `q`."""
+    if is_sqlite(store):
+        return ("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [q])
+    return ("to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text) "
+            "@@ websearch_to_tsquery('simple', ?)", [q])
+
+
+def event_where(store: Store, f: EventFilter) -> tuple[str, list[object]]:
+    """The WHERE clause (with its parameters) of `f` over EVENT_FROM."""
+    clauses: list[str] = []
+    params: list[object] = []
+
+    def add(sql: str, values: Sequence[object]) -> None:
+        clauses.append(sql)
+        params.extend(values)
+
+    if f.q:
+        add(*_fts(store, f.q))
+    if f.doc_id:
+        add("e.doc_id = ?", [f.doc_id])
+    if f.actor:
+        add(*_participant("actor", f.actor))
+    if f.target:
+        add(*_participant("target", f.target))
+    if f.type:
+        add("e.type = ?", [f.type.upper()])
+    if f.quad is not None:
+        # A (type, mode) pair names the mode's class; (type, '') the type's, for other modes.
+        pairs = [(t, m) for t, m in f.quad if m]
+        types = sorted({t for t, m in f.quad if not m})
+        parts, values = [], []
+        for event_type, mode in pairs:
+            parts.append("(e.type = ? AND lower(e.mode) = ?)")
+            values += [event_type, mode]
+        if types:
+            parts.append(f"e.type IN ({', '.join('?' * len(types))})")
+            values += types
+        add("(" + (" OR ".join(parts) or "1 = 0") + ")", values)
+    if f.modality:
+        add("e.modality = ?", [f.modality])
+    if f.since:
+        add(f"{EVENT_DAY} >= ?", [f.since])
+    if f.until:
+        add(f"{EVENT_DAY} <= ?", [f.until])
+    if f.near:
+        # Equirectangular distance: within 0.5% of the great circle below 500 km, and cheap
+        # enough for SQL on both backends (no trigonometric functions needed).
+        lat, lon = f.near
+        scale = math.cos(math.radians(lat))
+        add("p.lat IS NOT NULL AND ((p.lat - ?) * (p.lat - ?) + (p.lon - ?) * ? * (p.lon - ?) * ?) <= ?",
+            [lat, lat, lon, scale, lon, scale, (f.radius_km / KM_PER_DEGREE) ** 2])
+    if f.bbox:
+        south, west, north, east = f.bbox
+        add("p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?", [south, north, west, east])
+    if f.outlet:
+        add("lower(coalesce(d.outlet, '') || ' ' || coalesce(d.source, '')) LIKE ? ESCAPE '\\'",
+            [_like(f.outlet)])
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _run(store: Store, sql: str, params: Sequence[object], f: EventFilter) -> list[tuple]:
+    """Run `sql`; on SQLite, a query that is not valid FTS5 syntax ('U.S.', a stray quote)
+    is searched again as plain words, as `SQLiteStore.search` does."""
+    try:
+        return store.query(sql, params)
+    except sqlite3.OperationalError:
+        if not f.q:
+            raise
+        phrases = " ".join('"' + word.replace('"', '""') + '"' for word in f.q.split())
+        return store.query(sql, [phrases if p == f.q else p for p in params])
+
+
+def count_events(store: Store, f: EventFilter) -> int:
+    where, params = event_where(store, f)
+    return int(_run(store, f"SELECT count(*) {EVENT_FROM}{where}", params, f)[0][0])
+
+
+def filter_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """One page of the events matching `f`, newest report first, with their participants."""
+    where, params = event_where(store, f)
+    sql = (f"SELECT {', '.join(EVENT_COLUMNS)} {EVENT_FROM}{where} "
+           "ORDER BY d.published DESC, e.doc_id, e.position LIMIT ? OFFSET ?")
+    rows = [dict(zip(EVENT_KEYS, row, strict=False)) for row in _run(store, sql, [*params, limit, offset], f)]
+    add_participants(store, rows)
+    return rows
+
+
+def add_participants(store: Store, rows: list[dict[str, Any]]) -> None:
+    """Set each event row's `actors` and `targets`: lists of {id, code, name, kind}."""
+    for row in rows:
+        row["actors"], row["targets"] = [], []
+    docs = sorted({row["doc_id"] for row in rows})
+    if not docs:
+        return
+    found = store.query(
+        "SELECT ep.doc_id, ep.event_id, ep.role, en.id, en.code, en.name, en.kind "
+        "FROM event_participants ep JOIN entities en ON en.doc_id = ep.doc_id AND en.id = ep.entity_id "
+        f"WHERE ep.doc_id IN ({', '.join('?' * len(docs))}) ORDER BY ep.role, ep.position", docs)
+    index = {(row["doc_id"], row["event_id"]): row for row in rows}
+    for doc_id, event_id, role, entity_id, code, name, kind in found:
+        if (owner := index.get((doc_id, event_id))) is not None:
+            owner[role + "s"].append({"id": entity_id, "code": code, "name": name, "kind": kind})
+
+
+def event_groups(store: Store, f: EventFilter, period: str) -> list[tuple[str, str, str | None, int]]:
+    """(period, type, mode, count) for the events matching `f`; `period` is day, month or year."""
+    width = {"day": 10, "month": 7, "year": 4}[period]
+    where, params = event_where(store, f)
+    bucket = f"substr({EVENT_DAY}, 1, {width})"
+    sql = (f"SELECT {bucket} AS bucket, e.type, e.mode, count(*) {EVENT_FROM}{where} "
+           f"GROUP BY {bucket}, e.type, e.mode ORDER BY 1, 2")
+    return [(b, t, m, int(n)) for b, t, m, n in _run(store, sql, params, f) if b]
+
+
+def place_groups(store: Store, f: EventFilter, limit: int = 5000) -> list[dict[str, Any]]:
+    """The places events matching `f` happened at, with coordinates, and how many events each."""
+    where, params = event_where(store, f)
+    where = (where + " AND" if where else " WHERE") + " p.lat IS NOT NULL AND p.lon IS NOT NULL"
+    sql = (f"SELECT p.name, p.country, p.lat, p.lon, count(*) {EVENT_FROM}{where} "
+           "GROUP BY p.name, p.country, p.lat, p.lon ORDER BY 5 DESC, 1 LIMIT ?")
+    return [{"name": n, "country": c, "lat": la, "lon": lo, "events": int(k)}
+            for n, c, la, lo, k in _run(store, sql, [*params, limit], f)]
+
+
+def search_documents(store: Store, q: str, outlet: str | None = None, limit: int = 20,
+                     offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """Documents matching the full-text query `q` (best first): their total and one page,
+    each with a snippet whose matched words stand between [ and ]."""
+    f = EventFilter(q=q, outlet=outlet)
+    clauses, params = [], []
+    fts, fts_params = _fts(store, q)
+    clauses.append(fts)
+    params += fts_params
+    if outlet:
+        clauses.append("lower(coalesce(d.outlet, '') || ' ' || coalesce(d.source, '')) LIKE ? ESCAPE '\\'")
+        params.append(_like(outlet))
+    where = " WHERE " + " AND ".join(clauses)
+    total = int(_run(store, f"SELECT count(*) FROM documents d{where}", params, f)[0][0])
+    if is_sqlite(store):
+        sql = ("SELECT d.id, d.title, d.outlet, d.source, d.published, "
+               "snippet(documents_fts, -1, '[', ']', '…', ?) "
+               "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+               "WHERE documents_fts MATCH ?" + "".join(" AND " + c for c in clauses[1:])
+               + " ORDER BY documents_fts.rank, d.id LIMIT ? OFFSET ?")
+        rows = _run(store, sql, [SNIPPET_TOKENS, q, *params[1:], limit, offset], f)
+    else:
+        sql = ("SELECT d.id, d.title, d.outlet, d.source, d.published, ts_headline('simple', d.text, "
+               "websearch_to_tsquery('simple', ?), 'StartSel=[, StopSel=], MaxWords=16, MinWords=8, "
+               "FragmentDelimiter=…, MaxFragments=1') FROM documents d" + where
+               + " ORDER BY ts_rank(to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text), "
+               "websearch_to_tsquery('simple', ?)) DESC, d.id LIMIT ? OFFSET ?")
+        rows = store.query(sql, [q, *params, q, limit, offset])
+    keys = ("doc_id", "title", "outlet", "source", "published", "snippet")
+    return total, [dict(zip(keys, row, strict=False)) for row in rows]
+
+
+def document_event_counts(store: Store, doc_ids: Sequence[str]) -> dict[str, int]:
+    if not doc_ids:
+        return {}
+    marks = ", ".join("?" * len(doc_ids))
+    rows = store.query(f"SELECT doc_id, count(*) FROM events WHERE doc_id IN ({marks}) GROUP BY doc_id",
+                       list(doc_ids))
+    return {doc_id: int(n) for doc_id, n in rows}
+
+
+def corpus_counts(store: Store) -> dict[str, int]:
+    """How many documents and events the store holds."""
+    documents = int(store.query("SELECT count(*) FROM documents")[0][0])
+    events = int(store.query("SELECT count(*) FROM events")[0][0])
+    return {"documents": documents, "events": events}
+
+
+def duplicate_cluster(store: Store, doc_id: str) -> list[str]:
+    """The documents in `doc_id`'s near-duplicate cluster (itself included), or [] if none."""
+    rows = store.query("SELECT d2.doc_id FROM duplicates d1 "
+                       "JOIN duplicates d2 ON d2.cluster_id = d1.cluster_id "
+                       "WHERE d1.doc_id = ? ORDER BY d2.doc_id", [doc_id])
+    return [row[0] for row in rows]
+
+
+def documents_brief(store: Store, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Title, outlet, source and date of each document (without its text)."""
+    if not doc_ids:
+        return {}
+    rows = store.query(f"SELECT id, title, outlet, source, published FROM documents WHERE id IN "
+                       f"({', '.join('?' * len(doc_ids))})", list(doc_ids))
+    return {r[0]: {"doc_id": r[0], "title": r[1], "outlet": r[2], "source": r[3], "published": r[4]}
+            for r in rows}
+
+
+def event_keys(store: Store, f: EventFilter) -> set[tuple[str, str]]:
+    """(doc_id, event_id) of every event matching `f`."""
+    where, params = event_where(store, f)
+    return {(d, e) for d, e in _run(store, f"SELECT e.doc_id, e.id {EVENT_FROM}{where}", params, f)}
