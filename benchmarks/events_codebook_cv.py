@@ -2,7 +2,7 @@
 
 `python benchmarks/events_codebook_cv.py [--folds 5] [--codebook-weight 4]`: each fold
 trains the classifier on the NGEC units, the training GSR records and four fifths of the
-codebook sentences (`sankore.events.codebook`), and codes the fifth with each coder setting.
+codebook sentences (`training.events.codebook`), and codes the fifth with each coder setting.
 
 Why a second check: on the training GSR folds the hand-written lexicon looks better than it
 is (it was written from those records: 0.81 there, 0.63 on the held split), so those folds
@@ -20,12 +20,15 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from sankore.events import train
+import _checkout  # noqa: F401  (puts the checkout on sys.path for `training`)
+from training.events import train
+from training.events.codebook import CODEBOOK, read_codebook
+from training.events.gold import read_synthetic
+
+from sankore.eval.events_gold import GoldEvent
+from sankore.eval.events_score import code_gsr, prf
 from sankore.events.classifier import features
 from sankore.events.code import Settings, gsr_settings
-from sankore.events.codebook import CODEBOOK, read_codebook
-from sankore.events.gold import GoldEvent, read_synthetic
-from sankore.events.score import code_gsr, prf
 
 CONFIGS = {
     "gsr": gsr_settings(),

@@ -23,10 +23,12 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from sankore.events import train
+import _checkout  # noqa: F401  (puts the checkout on sys.path for `training`)
+from training.events import train
+
+from sankore.eval.events_score import code_gsr, prf
 from sankore.events.classifier import features
 from sankore.events.code import Settings, gsr_settings
-from sankore.events.score import code_gsr, prf
 
 # Coder settings and the record's event choice compared on the same folds; the first is the
 # one `eval events` reports as "sankore", the third its "news_filters".

@@ -21,10 +21,12 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from sankore.events import train
+import _checkout  # noqa: F401  (puts the checkout on sys.path for `training`)
+from training.events import train
+from training.events.gold import read_headlines
+
+from sankore.eval.events_score import code_gsr, prf
 from sankore.events.code import Settings
-from sankore.events.gold import read_headlines
-from sankore.events.score import code_gsr, prf
 
 CONFIGS = {
     "lexicon, participant required": Settings(fallback=None, use_classifier=False, require_coded=False,

@@ -30,12 +30,15 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from sankore.events import train
+import _checkout  # noqa: F401  (puts the checkout on sys.path for `training`)
+from training.events import train
+from training.events.codebook import CODEBOOK, read_codebook
+from training.events.gold import read_synthetic
+
+from sankore.eval.events_gold import GoldEvent
+from sankore.eval.events_score import code_docs, parse_gsr, prf
 from sankore.events.classifier import features
 from sankore.events.code import gsr_settings
-from sankore.events.codebook import CODEBOOK, read_codebook
-from sankore.events.gold import GoldEvent, read_synthetic
-from sankore.events.score import code_docs, parse_gsr, prf
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ Usage: python benchmarks/quotes_errors.py [--split train] [--start 200] [--stop 
        [--fp 0] [--rules-only]
 
 The cue table and the candidate check were trained on all of train, so train figures here
-are in-sample; `python -m sankore.attribution.train_candidates` prints cross-fitted ones.
+are in-sample; `python -m training.attribution.train_candidates` prints cross-fitted ones.
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ from pathlib import Path
 from spacy.tokens import DocBin
 
 from sankore.eval.time import Predicted, _match_relaxed
+from sankore.eval.timeml import iter_timeml
 from sankore.pipeline import build_pipeline
-from sankore.timex.timeml import iter_timeml
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "data" / "time" / "TBAQ-cleaned"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from training.paths import CHECKOUT as ROOT
+from training.paths import SHARED_DATA
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = ROOT.parent / "shared" / "data"
 EXAMPLE = ROOT / "examples" / "aes_2025-04-30.txt"
 
 

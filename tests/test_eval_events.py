@@ -8,7 +8,7 @@ from .conftest import shared
 
 
 def test_split_is_deterministic_and_disjoint():
-    from sankore.events.gold import held, split_gsr
+    from sankore.eval.events_gold import held, split_gsr
 
     train, test = split_gsr(shared("events"))
     assert test and train
@@ -18,7 +18,7 @@ def test_split_is_deterministic_and_disjoint():
 
 
 def test_gsr_types_are_mapped_to_current_plover():
-    from sankore.events.gold import read_gsr
+    from sankore.eval.events_gold import read_gsr
     from sankore.events.lexicon import PLOVER_TYPES
 
     records = read_gsr(shared("events"))
@@ -28,7 +28,8 @@ def test_gsr_types_are_mapped_to_current_plover():
 
 
 def test_headline_templates_read_as_sentences():
-    from sankore.events.gold import read_headlines
+    from training.events.gold import read_headlines
+
     from sankore.events.lexicon import PLOVER_TYPES
 
     headlines = read_headlines(shared("events"))
@@ -39,7 +40,7 @@ def test_headline_templates_read_as_sentences():
 
 
 def test_scores_are_in_range():
-    from sankore.events.score import prf, reliability
+    from sankore.eval.events_score import prf, reliability
 
     figures = prf(["AGREE", "AGREE", "ASSAULT"], ["AGREE", None, "AGREE"])
     assert figures["per_type"]["AGREE"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "gold": 2}
@@ -90,7 +91,7 @@ def test_other_gold_is_found_by_format_and_scored_in_full(tmp_path):
     """Gold of the GSR's kind in another file (JSON lines, another name, current type names)
     is scored whole; a record the model trained on, under any id, is skipped."""
     from sankore.eval.events import evaluate
-    from sankore.events.gold import split_gsr
+    from sankore.eval.events_gold import split_gsr
 
     trained = split_gsr(shared("events"))[0][0]
     rows = [{"id": "X-1", "event": "assault", "source": [{"actorText": "Turkish", "code": "TUR"}],

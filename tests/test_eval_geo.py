@@ -8,7 +8,9 @@ import pytest
 
 from sankore.eval.geo import evaluate, haversine_km, read_gold
 
-GEO = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geo"
+from .conftest import SHARED_DATA
+
+GEO = SHARED_DATA / "geo"
 
 
 def gold_dir() -> Path:

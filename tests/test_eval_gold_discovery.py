@@ -78,7 +78,7 @@ def _timeml(n: int) -> list[Path]:
 
 
 def test_time_nested_symlinked_and_xml_suffixed_files(tmp_path):
-    from sankore.timex.timeml import iter_timeml
+    from sankore.eval.timeml import iter_timeml
 
     first, second, third = _timeml(3)
     copy(first, tmp_path / "gold" / "a" / "b" / first.name)

@@ -62,8 +62,9 @@ def test_relayed_attributions_are_not_scored():
 def test_learned_cue_table_counts_and_ships():
     from collections import Counter
 
+    from training.attribution.learn_cues import table
+
     from sankore.attribution import lexicon
-    from sankore.attribution.learn_cues import table
 
     cues = Counter({("say", "VERB"): 90, ("year", "NOUN"): 5, ("vow", "VERB"): 1,
                     ("downplay", "VERB"): 3, ("walk", "VERB"): 3})

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from sankore.eval.time import evaluate
-from sankore.timex.timeml import read_timeml
+from sankore.eval.timeml import read_timeml
 
-GOLD = Path(__file__).parents[1] / ".." / "shared" / "data" / "time" / "TBAQ-cleaned"
+from .conftest import SHARED_DATA
+
+GOLD = SHARED_DATA / "time" / "TBAQ-cleaned"
 
 needs_gold = pytest.mark.skipif(not GOLD.is_dir(),
                                 reason=f"TimeML dev data not found at {GOLD.resolve()}")

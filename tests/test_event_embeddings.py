@@ -38,8 +38,7 @@ def test_the_dense_part_scores_as_scikit_learn_does():
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-
-    from sankore.events import train
+    from training.events import train
 
     texts, labels = _units()
     feats = [t.split() for t in texts]

@@ -11,7 +11,7 @@ TABLE = {"03": ("AGREE", "-"), "0331": ("AGREE", "-"), "04": ("CONSULT", "-"), "
 
 
 def test_codes_map_to_the_most_specific_plover_line():
-    from sankore.events.build_cameo_verbs import plover
+    from training.events.build_cameo_verbs import plover
 
     assert plover("0331", TABLE) == ("AGREE", "-", "03")
     assert plover("0336", TABLE) == ("AGREE", "-", "03")  # no 4-digit line: its root's
@@ -21,7 +21,7 @@ def test_codes_map_to_the_most_specific_plover_line():
 
 
 def test_the_dictionary_format_is_parsed():
-    from sankore.events.build_cameo_verbs import parse, pattern_words
+    from training.events.build_cameo_verbs import parse, pattern_words
 
     lines = ["&CURRENCY", "+MONEY", "+DOLLAR", "+CASH_", "--- OFFER [030] ---", "OFFER", "PROFFER",
              "COME {COMING COMES CAME } [---]", "+GEAR_UP", "- * &CURRENCY [0331]", "- * (TO BORDER) [154]",
@@ -39,7 +39,7 @@ def test_the_dictionary_format_is_parsed():
 
 
 def test_the_shipped_lexicon_is_what_the_build_makes():
-    from sankore.events.build_cameo_verbs import OUT, build
+    from training.events.build_cameo_verbs import OUT, build
 
     vendor = ROOT / "vendor" / "petrarch2"
     lines = build(vendor / "CAMEO.2.0.normalized.txt", shared("events", "plover", "CAMEO2PLOVER-2021.txt"))
@@ -86,7 +86,7 @@ def test_news_coding_does_not_read_the_second_lexicon():
 def test_codebook_sentences_are_labelled_from_the_table_and_never_copy_the_gsr(tmp_path):
     import json
 
-    from sankore.events.codebook import build
+    from training.events.codebook import build
 
     table = tmp_path / "table.txt"
     table.write_text("03: AGREE\n0311: AGREE,  ,   economic # intent\n"
@@ -106,8 +106,9 @@ def test_codebook_sentences_are_labelled_from_the_table_and_never_copy_the_gsr(t
 
 
 def test_the_shipped_codebook_sentences_share_no_eight_words_with_any_gsr_record():
-    from sankore.events.codebook import _ngrams, read_codebook
-    from sankore.events.gold import read_gsr
+    from training.events.codebook import _ngrams, read_codebook
+
+    from sankore.eval.events_gold import read_gsr
     from sankore.events.lexicon import PLOVER_TYPES
 
     book = read_codebook()
@@ -117,9 +118,9 @@ def test_the_shipped_codebook_sentences_share_no_eight_words_with_any_gsr_record
 
 
 def test_a_gsr_record_nothing_codes_gets_the_classifiers_guess_only_when_asked():
+    from sankore.eval.events_gold import GoldEvent
+    from sankore.eval.events_score import code_gsr
     from sankore.events import classifier
-    from sankore.events.gold import GoldEvent
-    from sankore.events.score import code_gsr
     from sankore.pipeline import build_pipeline
 
     nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
@@ -127,4 +128,4 @@ def test_a_gsr_record_nothing_codes_gets_the_classifiers_guess_only_when_asked()
                        "CONSULT", None, (), ())
     assert code_gsr(nlp, [record], classifier.packaged()) == [None]
     [guessed] = code_gsr(nlp, [record], classifier.packaged(), guess=True)
-    assert guessed.raw == {"guess": 1.0} and 0 < guessed.confidence <= 1 and not guessed.actor_codes
+    assert guessed.raw is None and 0 < guessed.confidence <= 1 and not guessed.actor_codes

@@ -6,10 +6,10 @@ import gzip
 import time
 
 import pytest
+from training.resources import build_gazetteer
 
 from sankore.geo.gazetteer import ALTERNATES_FILE, PLACES_FILE, load_gazetteer, read_gazetteer
 from sankore.geo.names import name_key
-from sankore.resources import build_gazetteer
 
 MAX_FILE_BYTES = 5_000_000
 

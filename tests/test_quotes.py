@@ -359,7 +359,8 @@ def test_candidate_model_drops_a_non_report(qnlp):
 def test_candidate_labels_match_one_to_one():
     from types import SimpleNamespace
 
-    from sankore.attribution.train_candidates import labels
+    from training.attribution.train_candidates import labels
+
     from sankore.eval.quotes import Attr
 
     text = "He said the plan failed and the deal is off."

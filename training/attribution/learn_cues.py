@@ -1,4 +1,4 @@
-"""Learn the attribution-cue table from PolNeAR train: `python -m sankore.attribution.learn_cues`.
+"""Learn the attribution-cue table from PolNeAR train: `python -m training.attribution.learn_cues`.
 
 A hand list of speech verbs misses most of what news annotators mark as cues ("criticized",
 "endorsed", "called for", "refusal"), so the table is counted from data: for every
@@ -18,11 +18,11 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from ..eval.quotes import read_ann, read_split
-from .cues import coarse_pos, keys
+from sankore.attribution.cues import coarse_pos, keys
+from sankore.eval.quotes import read_ann, read_split
 
-# The shared data beside the checkout (../shared/data), as the tests and benchmarks read it.
-SHARED_QUOTES = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "quotes"
+from ..paths import RESOURCES, SHARED_QUOTES
+
 MIN_CUES = 4  # fewer annotated cues than this is an anecdote, not a pattern ...
 MIN_SHARE = 0.2  # below this the word is not a cue four times out of five
 # ... unless the word is a cue at least half the times it occurs: most cues are rare
@@ -34,7 +34,7 @@ _HEADER = """# Attribution cues learned from PolNeAR v1.0.0 train (networkdynami
 # per lemma (or lemma plus its preposition: "talk about") and coarse POS, how often a token
 # is inside an annotated Cue span (cues) out of its occurrences outside annotated content
 # (total); share = cues / total, used as the cue's confidence. Only counts ship here, no
-# text. Rebuilt by `python -m sankore.attribution.learn_cues --gold <PolNeAR folder>`.
+# text. Rebuilt by `python -m training.attribution.learn_cues --gold <PolNeAR folder>`.
 """
 
 
@@ -78,13 +78,12 @@ def table(cues: Counter, totals: Counter) -> list[tuple[str, str, int, int, floa
 
 
 def main(argv: list[str] | None = None) -> None:
-    from ..pipeline import load_base_model
+    from sankore.pipeline import load_base_model
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", default=str(SHARED_QUOTES), help="PolNeAR folder with train/")
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--out", default=str(Path(__file__).parents[1] / "resources" / "data"
-                                             / "speech_cues_learned.tsv"))
+    parser.add_argument("--out", default=str(RESOURCES / "speech_cues_learned.tsv"))
     args = parser.parse_args(argv)
     nlp = load_base_model()
     rows = table(*count(Path(args.gold), nlp, args.limit))

@@ -1,5 +1,5 @@
 """Train the candidate check (`candidates.py`) on PolNeAR train:
-`python -m sankore.attribution.train_candidates` (needs the `train` extra: scikit-learn).
+`python -m training.attribution.train_candidates` (needs the `train` extra: scikit-learn).
 
 Cross-fitted, so that neither the model nor its threshold is fitted on what it scores:
 
@@ -24,10 +24,12 @@ import pickle
 from collections import Counter
 from pathlib import Path
 
-from ..eval.quotes import Scorer, _tokens, read_ann, read_split, sankore_attributions
-from .candidates import CandidateModel, features, judged, model_path, save
-from .cues import DEFAULT_THRESHOLD, CueLexicon
-from .learn_cues import SHARED_QUOTES, count_doc, table
+from sankore.attribution.candidates import CandidateModel, features, judged, model_path, save
+from sankore.attribution.cues import DEFAULT_THRESHOLD, CueLexicon
+from sankore.eval.quotes import Scorer, _tokens, read_ann, read_split, sankore_attributions
+
+from ..paths import SHARED_QUOTES
+from .learn_cues import count_doc, table
 
 FOLDS = 5
 C_VALUES = (0.1, 0.3, 1.0)
@@ -35,14 +37,14 @@ THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 _HEADER = ("Candidate-attribution check (sankore.attribution.candidates): logistic regression "
            "weights over parse features, trained on PolNeAR v1.0.0 train (networkdynamics/PolNeAR, "
            "commit c3eee833; the PolNeAR package states license MIT) by "
-           "`python -m sankore.attribution.train_candidates`. Only weights ship here, no text.")
+           "`python -m training.attribution.train_candidates`. Only weights ship here, no text.")
 
 
 def parse(pairs, cache: Path | None):
     """The train articles through the components the quotes stage reads (places, actors)."""
     if cache is not None and cache.exists():
         return pickle.loads(cache.read_bytes())
-    from ..pipeline import build_pipeline
+    from sankore.pipeline import build_pipeline
 
     nlp = build_pipeline(components=("sankore_places", "sankore_actors"))
     docs = list(nlp.pipe([t.read_text("utf-8") for t, _ in pairs], batch_size=16))
@@ -53,7 +55,7 @@ def parse(pairs, cache: Path | None):
 
 def fold_lexicons(docs, golds, folds: int, threshold: float = DEFAULT_THRESHOLD) -> list[CueLexicon]:
     """For each fold, the cue lexicon counted from the other folds only."""
-    from .lexicon import speech_verbs
+    from sankore.attribution.lexicon import speech_verbs
 
     counts = []
     for doc, gold in zip(docs, golds, strict=True):
@@ -87,7 +89,7 @@ def labels(text: str, gold, candidates) -> list[int]:
 
 
 def _extractor(lexicon: CueLexicon, judge):
-    from ..pipeline.quotes import QuoteFinder
+    from sankore.pipeline.quotes import QuoteFinder
 
     finder = QuoteFinder(None)
     finder.extract.lexicon = lexicon
@@ -140,7 +142,7 @@ def log_loss(rows, models) -> float:
 
 def score(docs, golds, lexicons, models, folds: int, threshold: float | None) -> dict:
     """The stage's scores over all articles, each fold with its own lexicon and model."""
-    from .candidates import judge_with
+    from sankore.attribution.candidates import judge_with
 
     scorer = Scorer()
     for k in range(folds):

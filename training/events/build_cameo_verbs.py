@@ -1,7 +1,7 @@
 """Build `resources/data/cameo_verbs.tsv`, the second trigger lexicon, from PETRARCH's CAMEO
 verb dictionary and the CAMEO -> PLOVER conversion table.
 
-`python -m sankore.events.build_cameo_verbs [--dictionary FILE] [--table FILE]`
+`python -m training.events.build_cameo_verbs [--dictionary FILE] [--table FILE]`
 
 Why: the hand-written lexicon (`plover_triggers.tsv`, ~600 entries) misses verbs that no one
 wrote down, and writing more of them from the GSR's training records stopped carrying over to
@@ -28,11 +28,10 @@ import argparse
 import re
 from pathlib import Path
 
-from .train import SHARED_EVENTS
+from ..paths import RESOURCES, SHARED_EVENTS, VENDOR
 
-ROOT = Path(__file__).resolve().parents[3]
-DICTIONARY = ROOT / "vendor" / "petrarch2" / "CAMEO.2.0.normalized.txt"
-OUT = Path(__file__).resolve().parents[1] / "resources" / "data" / "cameo_verbs.tsv"
+DICTIONARY = VENDOR / "petrarch2" / "CAMEO.2.0.normalized.txt"
+OUT = RESOURCES / "cameo_verbs.tsv"
 # The second lexicon is read only for sentences the first finds nothing in; among its own
 # matches a verb-object pattern outranks a bare verb's default (the main event goes to the
 # strongest trigger), and both rank below the hand-written lexicon's usual 0.6-1.0.
@@ -42,7 +41,7 @@ _DROP = {"a", "an", "the"}
 _CODE = re.compile(r"\[([0-9A-Z:-]*)\]\s*$")
 
 HEADER = """# Sankore's second trigger lexicon: PETRARCH's CAMEO verb dictionary, coded in PLOVER.
-# Built by sankore/events/build_cameo_verbs.py; do not edit by hand.
+# Built by training/events/build_cameo_verbs.py; do not edit by hand.
 # Sources: openeventdata/petrarch2 petrarch2/data/dictionaries/CAMEO.2.0.txt (commit 486cb963),
 # "The MIT License (MIT) Copyright (c) 2015 Open Event Data Alliance" (notice in
 # vendor/petrarch2/README.md); PLOVER CAMEO2PLOVER-2021.txt, CC BY-SA 4.0, Copyright 2016 Open

@@ -1,6 +1,6 @@
 """SYNTHETIC codebook sentences: training units written from the CAMEO -> PLOVER table.
 
-`python -m sankore.events.codebook RAW.jsonl ... [--out FILE]` turns sentences written for
+`python -m training.events.codebook RAW.jsonl ... [--out FILE]` turns sentences written for
 each CAMEO code of CAMEO2PLOVER-2021 (`{"cameo": "0311", "text": "..."}`, twenty per code in
 two batches, by language-model helpers told to invent wire-style reports with real actors
 and varied wording, and not to reproduce codebook or dataset examples; the second batch
@@ -26,11 +26,10 @@ import json
 import re
 from pathlib import Path
 
+from ..paths import PROJECT_DATA, SHARED_EVENTS
 from .build_cameo_verbs import plover, read_table
-from .train import SHARED_EVENTS
 
-ROOT = Path(__file__).resolve().parents[3]
-CODEBOOK = ROOT / "data" / "events" / "codebook_sentences.jsonl"
+CODEBOOK = PROJECT_DATA / "events" / "codebook_sentences.jsonl"
 _NGRAM = 8
 
 
@@ -84,7 +83,7 @@ def main() -> None:
     parser.add_argument("--events", type=Path, default=SHARED_EVENTS)
     parser.add_argument("--out", type=Path, default=CODEBOOK)
     args = parser.parse_args()
-    from .gold import read_gsr
+    from sankore.eval.events_gold import read_gsr
 
     rows, counts = build(args.raw, args.events / "plover" / "CAMEO2PLOVER-2021.txt",
                          [r.text for r in read_gsr(args.events)])

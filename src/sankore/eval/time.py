@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..scoring import prf
-from ..timex.timeml import GoldTimex, TimeMLDoc, iter_timeml
+from .timeml import GoldTimex, TimeMLDoc, iter_timeml
 
 BASELINE = "dateparser.search.search_dates"
 

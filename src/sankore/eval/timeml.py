@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..eval.gold_files import files_under
+from .gold_files import files_under
 
 
 @dataclass(frozen=True)

@@ -134,11 +134,45 @@ def packaged(coder: str = DEFAULT_CODER) -> Classifier | None:
     return load(path) if path.exists() else None
 
 
-def calibrated(calibration: dict, raw: dict[str, float]) -> float:
-    """A probability that the coded type is right, from the raw scores via the fitted logistic
-    calibration (`{"features": [...], "coef": [...], "intercept": b}`)."""
+# The scores of an `EventScores` a calibration may name, in the order training fits them.
+CALIBRATION_FEATURES = ("p", "lex", "top", "fallback", "nominal", "actor", "root", "depth", "rank")
+
+
+@dataclass
+class EventScores:
+    """The fixed scores of one coded event, which its confidence is calibrated from and the
+    news filters and training read. A field, not a string key: the calibration names its
+    features (`CALIBRATION_FEATURES`) and `feature` refuses a name that is not one."""
+
+    p: float  # P(type) from the sentence classifier; the trigger's weight without one
+    lex: float  # the trigger entry's weight (0.0 when the classifier chose an unlisted type)
+    top: float  # 1.0 when the type is the classifier's top type
+    fallback: float  # 1.0 for a sentence coded without a trigger (the classifier alone)
+    nominal: float  # 1.0 for a noun trigger standing alone ("the bombing")
+    actor: float  # 1.0 when the event has an actor
+    root: float  # 1.0 when the trigger's anchor is the sentence's root
+    depth: float  # head hops from the anchor to the root
+    clear: float  # 1.0 for a clause with a plain lexical subject (`clauses.clear_predicate`)
+    modifier: float  # 1.0 for a participle modifying a noun ("fighters allied to the SDF")
+    background: float  # 1.0 inside a describing clause, a purpose, speculation or "as" phrase
+    # Each candidate type with its sparse ranker features (`ranking.option_features`).
+    options: dict[str, dict[str, float]] = field(default_factory=dict)
+    rank: float | None = None  # the ranker's score for the coded type; None without a ranker
+
+    def feature(self, name: str) -> float:
+        """The score a calibration calls `name` (a missing rank counts 0.0, as it did when
+        the calibration was fitted)."""
+        if name not in CALIBRATION_FEATURES:
+            raise ValueError(f"{name!r} is not a calibration feature: {CALIBRATION_FEATURES}")
+        value = getattr(self, name)
+        return 0.0 if value is None else float(value)
+
+
+def calibrated(calibration: dict, scores: EventScores) -> float:
+    """A probability that the coded type is right, from the event's scores via the fitted
+    logistic calibration (`{"features": [...], "coef": [...], "intercept": b}`)."""
     if not calibration:
-        return raw.get("p", 0.5)
+        return scores.p
     pairs = zip(calibration["features"], calibration["coef"], strict=True)
-    z = calibration["intercept"] + sum(c * raw.get(f, 0.0) for f, c in pairs)
+    z = calibration["intercept"] + sum(c * scores.feature(f) for f, c in pairs)
     return 1 / (1 + math.exp(-z))

@@ -18,7 +18,7 @@ no coded participant, weak triggers without a named actor, descriptions, specula
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,9 +27,24 @@ from ..pipeline.mentions import EventMention, QuoteMention
 from ..timex.governance import governing_time
 from . import roles
 from .categories import CAMEO_ROOT
-from .classifier import Classifier, calibrated, features
-from .lexicon import Entry, Match, sentence_matches, token_match
+from .classifier import Classifier, EventScores, calibrated, features
+from .clauses import (
+    background_relative,
+    clear_predicate,
+    depth_of,
+    governors,
+    idiom,
+    predicative,
+    purpose,
+    speculation,
+)
+from .filters import kept, merge_duplicates
+from .lexicon import Match, sentence_matches
 from .modality import PLANNING, modality, obligation
+from .ranking import best_option, options, rank_options
+from .settings import Settings, gsr_settings
+
+__all__ = ["LIGHT_VERBS", "Settings", "find_events", "find_events_scored", "gsr_settings", "prepare"]
 
 LIGHT_VERBS = {"hold", "carry", "conduct", "launch", "stage", "make", "reach", "begin", "start", "open",
                "resume", "attend", "host", "organize", "organise", "mount", "pay", "issue", "announce",
@@ -41,92 +56,6 @@ ABSORBING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
 # A demand read off an obligation ("said Sudan must return the helicopter") has no trigger
 # entry of its own; it weighs as a clear trigger when the coder picks a sentence's main event.
 DEMAND_WEIGHT = 0.8
-_CLAUSE_OPENERS = {",", "(", "—", "–", "-"}
-# Nouns whose infinitive says what they are for, not an act (`_purpose`).
-PURPOSE_NOUNS = {"responsibility", "duty", "obligation", "right", "need", "ability", "capacity",
-                 "power", "authority", "chance", "opportunity", "way", "reason", "time", "freedom",
-                 "mandate", "battle", "fight", "war", "struggle"}
-# Objects that make a trigger verb a fixed phrase (`_idiom`). "meet demands" is no idiom: it is
-# a concession (CAMEO 083).
-IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "approval", "requirement",
-                          "target", "deadline", "standard", "condition", "expectation", "need",
-                          "challenge", "end", "fate", "death", "cost", "goal", "criterion", "obligation",
-                          "threshold", "quota"},
-                 # What one seeks for oneself asks nothing of another ("civilians sought refuge").
-                 "seek": {"refuge", "shelter", "safety", "cover", "treatment", "care", "work", "employment",
-                          "re-election", "reelection", "office", "fortune"}}
-IDIOM_COMPLEMENTS = {"request": {"comment", "interview"}}
-WARNING = {"warn", "caution"}
-WISHES = {"want", "wish"}
-# Verbs that characterise their object "as" something (`_predicative`).
-REGARDING = {"see", "regard", "view", "consider", "describe", "label", "brand", "deem", "perceive",
-             "characterize", "characterise", "portray", "depict", "treat", "hail", "denounce"}
-# "it is possible / likely that …": the writer's judgement, not a report (`_speculation`).
-EPISTEMIC = {"possible", "likely", "unlikely", "probable", "conceivable", "plausible", "doubtful"}
-MAX_CLAUSE_HOPS = 8
-_COMPLEMENT = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj", "nsubjpass"}
-
-
-@dataclass
-class Settings:
-    fallback: float | None = None  # classifier probability above which a sentence without a trigger codes
-    use_classifier: bool = True
-    # The classifier's type replaces the trigger's when it is this sure and the trigger's own
-    # types get little of its mass ("blocked roads to demand" is a PROTEST, not a REJECT).
-    # Off: it won on the codebook folds but lost on the training folds, mostly by naming
-    # another event of a sentence that holds several (DATA_CARD v5).
-    override: float | None = None
-    # How much the lexicon weight counts against the classifier when a trigger names several
-    # types: score = weight * (mix + P(type)). None: the lexicon weight decides and the
-    # classifier only breaks ties (v3-v4). With the classifier trained on the codebook
-    # sentences, 0.25 did better on both the training folds and the codebook folds (v5).
-    mix: float | None = 0.25
-    # News filters (DESIGN §1 "nothing is invented"): an event names an actor or a target
-    # that is an entity, and is not merely speculation ("it could give X an excuse to launch
-    # an offensive"): a hypothetical event needs a named actor and a named target.
-    require_participant: bool = True
-    keep_hypothetical: bool = False
-    # A participant must be a political actor the actors stage could place (a code or a
-    # country): "Begum wants to return" or "she arrived at the camp" is no PLOVER event.
-    require_coded: bool = True
-    # A weak trigger ("want", "travel", "leave": lexicon weight below this) codes only when
-    # the sentence classifier agrees on its type and a named actor does it.
-    min_weight: float = 0.5
-    # A sentence without a trigger of the hand-written lexicon is matched against the second,
-    # PETRARCH's CAMEO verbs (`lexicon.sentence_matches`). Only where the sentence is known to
-    # report an event (the GSR): on news its generic verbs ("broke with", "gave birth",
-    # "circled") coded 38 events in 60 Guardian articles, nearly all wrong.
-    second_lexicon: bool = False
-    # The trained trigger ranker (`option_features`, `Classifier.rank`) chooses a trigger's
-    # type, and its score ranks a record's events, where the model has one.
-    use_ranker: bool = True
-    # Where the classifier's top type is offered to the ranker beside a trigger's own types:
-    # "" nowhere, "second" on the second lexicon's triggers, "all" on every trigger.
-    classifier_option: str = ""
-    # Where the ranker gives every type a trigger can name less than this, the classifier's
-    # top type is taken instead: the lexicon's candidates all look wrong. Only where the
-    # sentence is known to report an event (the GSR, `gsr_settings`); in news such a trigger
-    # is as likely no event at all. 0.075 won on the codebook folds (0.651 -> 0.673 by code,
-    # 0.680 -> 0.734 plain) and the stories and held the GSR folds (0.824 -> 0.824 by code,
-    # 0.827 -> 0.822 plain); 0.1 lost two GSR records (DATA_CARD v6), and one with the
-    # embedding classifier (v7).
-    rank_floor: float | None = None
-
-
-def gsr_settings() -> Settings:
-    """The coder on edited one-event sentences (the GSR): every sentence holds an event, so the
-    no-trigger fallback is on, and the filters that need a coded actor or a strong trigger are
-    off (the GSR's 1990s actors are often uncoded). What makes an event at all (a participant
-    or a clear predicate, no speculation) stays as in news."""
-    return Settings(fallback=0.0, require_coded=False, min_weight=0.0, second_lexicon=True, rank_floor=0.075)
-
-
-def _governors(tok: Token, hops: int = 4):
-    for _ in range(hops):
-        if tok.head.i == tok.i or tok.dep_ not in _COMPLEMENT:
-            return
-        tok = tok.head
-        yield tok
 
 
 def select(matches: list[Match]) -> list[tuple[Match, Token]]:
@@ -134,11 +63,11 @@ def select(matches: list[Match]) -> list[tuple[Match, Token]]:
     # Tokens are compared by index: spaCy builds a new Token object on every access, so
     # `a is b` is False even for the same word.
     by_token = {m.token.i: m for m in matches}
-    kept = []
+    kept: list[tuple[Match, Token]] = []
     for m in matches:
         tok = m.token
         absorbed = False
-        for gov in _governors(tok):
+        for gov in governors(tok):
             gm = by_token.get(gov.i)
             if gm is None:
                 continue
@@ -170,60 +99,13 @@ def choose_type(m: Match, proba: dict[str, float] | None, override: float | None
     options = m.types
     if proba is None:
         return max(options.values(), key=lambda e: e.weight).type
-    top = max(proba, key=proba.get)
+    top = max(proba, key=proba.__getitem__)
     if override is not None and top not in options and proba[top] >= override \
             and sum(proba.get(t, 0.0) for t in options) < 1 - override:
         return top
     if mix is None:
         return max(options, key=lambda t: (options[t].weight, proba.get(t, 0.0)))
     return max(options, key=lambda t: options[t].weight * (mix + proba.get(t, 0.0)))
-
-
-def option_features(type_: str, entry: Entry | None, proba: dict[str, float] | None, trigger: Token,
-                    anchor: Token, mod: str, n_options: int, second: bool) -> dict[str, float]:
-    """What the trigger ranker sees of one candidate type of one trigger: the lexicon's word
-    for it (which entry, its weight), the sentence classifier's (P(type), and how far below
-    its top type), and where the trigger stands (depth, part of speech, modality). Trained
-    on sentences the lexicon never saw (the codebook sentences) as well as on GSR records,
-    it learns how far each may be trusted where they disagree."""
-    p = proba.get(type_, 0.0) if proba else 0.0
-    top = max(proba.values()) if proba else 0.0
-    weight = entry.weight if entry is not None else 0.0
-    depth = _depth(anchor)
-    f = {f"ty:{type_}": 1.0, "p": p, f"p:{type_}": p, "gap": p - top, "top": float(p > 0 and p == top),
-         "lex": weight, f"lex:{type_}": weight, "strength": weight * (0.25 + p),
-         "depth": min(depth, 4) / 4, "root": float(depth == 0), f"pos:{trigger.pos_}": 1.0,
-         f"dep:{anchor.dep_}": 1.0, f"mod:{mod}": 1.0, f"mod:{mod}:{type_}": 1.0,
-         "alone": 1.0 / n_options}
-    if entry is None:
-        f["unlisted"] = 1.0
-    else:
-        f[f"w:{'_'.join(entry.words)}:{type_}"] = 1.0
-        f[f"second:{type_}" if second else f"first:{type_}"] = 1.0
-    return f
-
-
-def options(m: Match | None, anchor: Token, proba: dict[str, float] | None, settings: Settings,
-            second: bool) -> dict[str, dict[str, float]]:
-    """Each candidate type of a trigger (or of a sentence without one) with its ranker features."""
-    trigger = m.token if m is not None else anchor
-    mod = modality(trigger, trigger)[0]
-    types: dict[str, Entry | None] = dict(m.types) if m is not None else {}
-    offered = settings.classifier_option == "all" or (second and settings.classifier_option == "second")
-    if proba and (m is None or offered):
-        types.setdefault(max(proba, key=proba.get), None)
-    return {t: option_features(t, e, proba, trigger, anchor, mod, len(types), second)
-            for t, e in types.items()}
-
-
-def _ranked(opts: dict[str, dict[str, float]], model: Classifier | None, settings: Settings
-            ) -> tuple[str, float] | None:
-    """The ranker's best candidate type and its score, or None when there is no ranker."""
-    if model is None or not settings.use_ranker or not model.ranker or not opts:
-        return None
-    scores = {t: model.rank(f) for t, f in opts.items()}
-    best = max(scores, key=scores.get)
-    return best, scores[best]
 
 
 def _speaker_span(doc: Doc, trigger: Token, speech: Token | None) -> tuple[tuple[int, int] | None, bool]:
@@ -244,15 +126,16 @@ def _speaker_span(doc: Doc, trigger: Token, speech: Token | None) -> tuple[tuple
 
 def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Settings,
                   previous: list, matches: list[Match] | None = None, vector=None
-                  ) -> list[tuple[EventMention, dict]]:
-    """The sentence's events, each with the raw scores its confidence was calibrated from.
+                  ) -> list[tuple[EventMention, EventScores]]:
+    """The sentence's events, each with the scores its confidence was calibrated from.
     `vector` is the sentence's embedding, which a model with a `dense` part needs."""
     if matches is None:
         matches = sentence_matches(sent)
     if not matches and not _codes_without_trigger(settings):
         return []
     # The classifier's trigger features come from the hand-written lexicon alone, as in training.
-    proba = model.proba(features(sent, matches), vector) if _classifies(model, settings) else None
+    proba = model.proba(features(sent, matches), vector) \
+        if model is not None and _classifies(model, settings) else None
     second = False
     if not matches and settings.second_lexicon:
         matches = sentence_matches(sent, second=True)
@@ -271,13 +154,14 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
                            (opts, settings.use_ranker))
             return [event] if event is not None and kept(*event, coded, settings) else []
     for m, anchor in chosen:
-        if _idiom(m.token):
+        if idiom(m.token):
             continue
         opts = options(m, anchor, proba, settings, second)
-        ranked = _ranked(opts, model, settings)
+        ranked = best_option(opts, model, settings)
         type_ = ranked[0] if ranked else choose_type(m, proba, settings.override, settings.mix)
         if ranked and proba and settings.rank_floor is not None and ranked[1] < settings.rank_floor:
-            type_ = max(proba, key=proba.get)  # its ranker score, as an unlisted type, feeds the calibration
+            # Its ranker score, as an unlisted type, feeds the calibration.
+            type_ = max(proba, key=proba.__getitem__)
             opts = options(m, anchor, proba, replace(settings, classifier_option="all"), second)
         event = _event(doc, sent, m, (type_, anchor), proba, actors, places, previous, model,
                        (opts, settings.use_ranker))
@@ -286,61 +170,8 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
     return merge_duplicates(out)
 
 
-def _rank_raw(type_: str, raw: dict, opts: dict[str, dict[str, float]], model: Classifier | None,
-              use_ranker: bool) -> None:
-    """Keep an event's candidate types in its raw scores (training reads them) and the
-    ranker's score for the type it was coded with (the calibration and the record's main
-    event read it)."""
-    if type_ not in opts:  # a reported obligation made it a REQUEST (`_event`)
-        base = next(iter(opts.values()), {})
-        own = ("ty:", "p:", "lex:", "w:", "first:", "second:", "mod:")
-        opts = {type_: {**{k: v for k, v in base.items() if not k.startswith(own)},
-                        f"ty:{type_}": 1.0, "demand": 1.0}}
-    raw["options"] = opts
-    if model is not None and use_ranker and model.ranker:
-        raw["rank"] = model.rank(opts[type_])
-
-
-def kept(event: EventMention, raw: dict, coded: set[tuple[int, int]], settings: Settings) -> bool:
-    """Whether a coded event passes the news filters (`Settings`); `coded` holds the spans of
-    the actors that carry a code or a country."""
-    spans = event.actor_spans + event.target_spans
-    clear = raw["clear"] and raw["lex"] >= 0.8 and event.place_span is not None
-    if settings.require_participant and not spans and not clear:
-        return False
-    if settings.require_coded and not any(s in coded for s in spans) and not clear:
-        return False
-    if raw["fallback"] == 0.0 and raw["lex"] < settings.min_weight and (
-            raw["top"] == 0.0 or raw["nominal"] or not any(s in coded for s in event.actor_spans)):
-        return False  # a weak noun ("the war") never codes; a weak verb needs a named actor
-    if settings.require_participant and raw["modifier"]:
-        return False  # "fighters allied to the SDF", "a video released on Tuesday": description
-    if settings.require_participant and raw["background"]:
-        return False  # "Britons who went to join Isis", "Begum, who left the UK in 2015": description
-    if event.modality == "hypothetical" and not settings.keep_hypothetical:
-        # A conditional between two named parties is a threat or an offer ("Ghana would
-        # impose sanctions on Togo if …"); without both it is speculation.
-        return any(s in coded for s in event.actor_spans) and any(s in coded for s in event.target_spans)
-    return True
-
-
-def merge_duplicates(scored: list[tuple[EventMention, dict]]) -> list[tuple[EventMention, dict]]:
-    """One event per (type, modality) in a sentence: the one naming the most participants
-    ("held a summit meeting to discuss …" is one consultation, not three)."""
-    best: dict[tuple[str, str], tuple[EventMention, dict]] = {}
-    for er in scored:
-        key = (er[0].type, er[0].modality)
-        if key not in best or _size(er[0]) > _size(best[key][0]):
-            best[key] = er
-    return [er for er in scored if best.get((er[0].type, er[0].modality)) is er]
-
-
-def _size(event: EventMention) -> int:
-    return len(event.actor_spans) + len(event.target_spans) + (event.place_span is not None)
-
-
 def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, places, previous,
-           model, ranking: tuple[dict, bool] = ({}, False)) -> tuple[EventMention, dict] | None:
+           model, ranking: tuple[dict, bool] = ({}, False)) -> tuple[EventMention, EventScores] | None:
     type_, anchor = typed
     trigger = m.token if m is not None else anchor
     acting, targets, refers_back = roles.participants(anchor, trigger, type_, actors)
@@ -358,7 +189,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         mod = "reported"
     obliged = obligation(anchor)
     demand = obliged is not None
-    if demand:
+    if obliged is not None:  # (a demand)
         # "Russia said Sudan must return the helicopter": the event is the speaker's REQUEST
         # and the obliged party its target. Unattributed, "X must do Y" is the writer's
         # prescription, which is opinion, not an event.
@@ -375,22 +206,22 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
     place = roles.event_place(doc, anchor, places, exclude)
     entry = m.types.get(type_) if m is not None and not demand else None  # None: the classifier overrode it
     weight = DEMAND_WEIGHT if demand else entry.weight if entry else 0.0
-    raw = {
-        "p": proba.get(type_, 0.0) if proba else weight,
-        "lex": weight,
-        "top": 1.0 if proba and max(proba, key=proba.get) == type_ else 0.0,
-        "fallback": 1.0 if m is None else 0.0,
-        "nominal": 1.0 if nominal else 0.0,
-        "actor": 1.0 if acting else 0.0,
-        "root": 1.0 if anchor.i == sent.root.i else 0.0,
-        "depth": float(_depth(anchor)),
-        "clear": _clear_predicate(anchor, trigger),
-        "modifier": 1.0 if anchor.dep_ == "acl" and anchor.tag_ in ("VBN", "VBG") else 0.0,
-        "background": float(_background_relative(anchor) or _purpose(anchor) or _speculation(anchor)
-                            or _predicative(trigger)),
-    }
-    _rank_raw(type_, raw, ranking[0], model, ranking[1])
-    confidence = calibrated(model.calibration if model is not None else {}, raw)
+    scores = EventScores(
+        p=proba.get(type_, 0.0) if proba else weight,
+        lex=weight,
+        top=1.0 if proba and max(proba, key=proba.get) == type_ else 0.0,
+        fallback=1.0 if m is None else 0.0,
+        nominal=1.0 if nominal else 0.0,
+        actor=1.0 if acting else 0.0,
+        root=1.0 if anchor.i == sent.root.i else 0.0,
+        depth=float(depth_of(anchor)),
+        clear=clear_predicate(anchor, trigger),
+        modifier=1.0 if anchor.dep_ == "acl" and anchor.tag_ in ("VBN", "VBG") else 0.0,
+        background=float(background_relative(anchor) or purpose(anchor) or speculation(anchor)
+                         or predicative(trigger)),
+    )
+    rank_options(type_, scores, ranking[0], model, ranking[1])
+    confidence = calibrated(model.calibration if model is not None else {}, scores)
     if acting:
         previous.append(acting)
     return (EventMention(
@@ -401,118 +232,17 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         target_spans=tuple((a.start, a.end) for a in targets),
         time_span=(time.start, time.end) if time is not None else None,
         place_span=(place.start, place.end) if place is not None else None,
-        modality=mod, attributed_span=speaker if attributed else None), raw)
-
-
-def _depth(tok: Token) -> int:
-    """Head hops from `tok` to its sentence's root: how far from the main clause it stands."""
-    depth = 0
-    while tok.head.i != tok.i and depth < 50:
-        tok, depth = tok.head, depth + 1
-    return depth
-
-
-def _idiom(trigger: Token) -> bool:
-    """A trigger in a fixed phrase that names no event: "the demand has met a mixed
-    response", "did not respond to a request for comment" (a newsroom's formula); a wish for
-    oneself ("he wanted to return to the Netherlands"), which asks nothing of anyone."""
-    lemma = trigger.lemma_.lower()
-    if lemma in WISHES and trigger.pos_ == "VERB":
-        # "wants the withdrawal of troops", "wants Britain to take her back" ask something of
-        # another; "wanted to return" (an infinitive without a subject of its own) does not.
-        asks = any(c.dep_ in ("dobj", "ccomp") or (c.dep_ == "xcomp" and any(
-            g.dep_ in ("nsubj", "dobj") for g in c.children if g.i < c.i)) for c in trigger.children)
-        return not asks
-    objects = IDIOM_OBJECTS.get(lemma)
-    if objects and trigger.pos_ == "VERB":
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in trigger.children)
-    if lemma in WARNING and trigger.pos_ == "VERB":
-        # "warned that repatriation would be extremely difficult", "warned that the capture of
-        # territory does not mean an end to Isis": a judgement on a state of affairs, not a
-        # threat; a threat's content names an act ("warned it would retaliate").
-        content = [c for c in trigger.children if c.dep_ == "ccomp"]
-        acts = [t for c in content for t in [c, *c.children]
-                if t.i == c.i or t.dep_ in ("dobj", "xcomp", "conj", "attr", "nsubjpass")]
-        if content and not any(token_match(t) for t in acts):
-            return True
-    complements = IDIOM_COMPLEMENTS.get(lemma)
-    return bool(complements) and trigger.pos_ == "NOUN" and any(
-        c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in complements for g in c.children)
-        for c in trigger.children)
-
-
-def _predicative(trigger: Token) -> bool:
-    """A noun that characterises rather than reports: "seen as an ongoing threat", "regards the
-    vote as a threat", "described as an attack on democracy"."""
-    prep = trigger.head
-    return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ == "as"
-            and prep.head.lemma_.lower() in REGARDING)
-
-
-def _speculation(anchor: Token) -> bool:
-    """An event the writer only deems possible ("it is possible Isis suspects could then be
-    handed over to Assad's regime"): the clause is the content of an epistemic judgement."""
-    tok = anchor
-    for _ in range(3):
-        if tok.head.i == tok.i or tok.dep_ not in ("ccomp", "xcomp", "csubj", "advcl"):
-            return False
-        tok = tok.head
-        if any(c.dep_ == "acomp" and c.lemma_.lower() in EPISTEMIC for c in tok.children):
-            return True
-    return False
-
-
-def _purpose(anchor: Token) -> bool:
-    """An infinitive that says what a duty, a capacity or a fight is for ("has a responsibility
-    to assist British children", "the battle to dismantle the caliphate") describes; unlike a
-    decision or a pledge ("the decision to withdraw troops", planned), it reports no act."""
-    return anchor.dep_ == "acl" and anchor.head.lemma_.lower() in PURPOSE_NOUNS and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
-
-
-def _background_relative(anchor: Token) -> bool:
-    """Whether the event is told inside a relative clause that describes rather than reports
-    (the issue's "history told in passing"): a restrictive one, which defines its noun
-    ("fighters who joined Isis", "Britons who went to join Isis"), or a past one about a person
-    ("Begum, who left the UK in 2015 to join Isis"). A non-restrictive clause about a state or
-    an organisation reports news ("Chad, which has also asked French troops to leave") and so
-    does a person's planned act ("Goita, who will visit Moscow in June")."""
-    tok = anchor
-    for _ in range(MAX_CLAUSE_HOPS):
-        if tok.dep_ == "relcl":
-            head = tok.head
-            before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
-            if before is None or before.text not in _CLAUSE_OPENERS:
-                return True  # no comma between the noun and its clause: restrictive
-            person = head.ent_type_ == "PERSON" or any(
-                c.lower_ in ("who", "whom", "whose") for c in tok.children)
-            future = any(c.lower_ in ("will", "would", "'ll") or c.lemma_ in ("plan", "intend")
-                         for c in tok.children) or tok.lemma_ in ("plan", "intend")
-            return person and not future and tok.tag_ in ("VBD", "VBN", "VBZ", "VBP")
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
-
-
-def _clear_predicate(anchor: Token, trigger: Token) -> float:
-    """1.0 for a verb trigger, or a noun on its light verb, with a lexical subject ("Protesters
-    marched through Nairobi"): an event whose actor is a group the actors stage does not name,
-    but that the clause states."""
-    if anchor.pos_ != "VERB" or (anchor.i != trigger.i and trigger.head.i != anchor.i):
-        return 0.0
-    # A nominal on its light verb is as plain: "students staged mass demonstrations in Jakarta".
-    return 1.0 if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "NUM") for c in anchor.children) else 0.0
+        modality=mod, attributed_span=speaker if attributed else None), scores)
 
 
 def find_events_scored(doc: Doc, model: Classifier | None, settings: Settings | None = None,
                        prepared: tuple[list, dict] | None = None, screen: Classifier | None = None
-                       ) -> list[tuple[EventMention, dict]]:
+                       ) -> list[tuple[EventMention, EventScores]]:
     """`prepared`: this document's `prepare` output, when a batch was prepared at once;
     `screen`: the lexical model that codes the sentences `prepare` left unembedded."""
     settings = settings or Settings()
     previous: list = []
-    events: list[tuple[EventMention, dict]] = []
+    events: list[tuple[EventMention, EventScores]] = []
     sents, vectors = prepared or prepare([doc], model, settings, screen)[0]
     embedded = model is not None and model.needs_embedding
     for sent, matches in sents:
@@ -538,7 +268,7 @@ def prepare(docs: list[Doc], model: Classifier | None, settings: Settings, scree
     sents = [[(sent, sentence_matches(sent)) for sent in doc.sents
               if not in_boilerplate(doc, sent.start_char, sent.end_char) and sent.text.strip()]
              for doc in docs]
-    if not _classifies(model, settings) or not model.needs_embedding:
+    if model is None or not _classifies(model, settings) or not model.needs_embedding:
         return [(s, {}) for s in sents]
     from .embed import embed
 

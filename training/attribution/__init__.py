@@ -1,0 +1,1 @@
+"""Training and build scripts for sankore.attribution (see DEVELOPERS.md)."""

@@ -1,0 +1,1 @@
+"""Training and build scripts for sankore.events (see DEVELOPERS.md)."""
