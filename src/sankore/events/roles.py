@@ -100,35 +100,57 @@ def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]
 def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMention], depth: int = 0
                  ) -> tuple[list[ActorMention], list[ActorMention], bool]:
     """(actors, targets, needs_antecedent) of the event anchored on clause head `anchor`."""
-    acting: list[ActorMention] = []
-    targets: list[ActorMention] = []
-    needs_antecedent = False
+    acting, targets, needs_antecedent = _subject_side(anchor, trigger, type_, actors)
+    between = _object_side(anchor, trigger, actors, acting, targets)
+    if between and not acting:
+        acting = between
+    elif between:
+        targets.extend(m for m in between if m not in targets and m not in acting)
+    if not acting:  # "formed … with Mali, Burkina Faso and Niger coming together"
+        acting = [m for m in _comitative(anchor, actors) if m not in targets]
+    if not targets:
+        targets = _fallback_targets(anchor, type_, actors, acting, depth)
+    targets = [m for m in targets if m not in acting]
+    return acting, targets, needs_antecedent
+
+
+def _subject_side(anchor: Token, trigger: Token, type_: str, actors: list[ActorMention]
+                  ) -> tuple[list[ActorMention], list[ActorMention], bool]:
+    """(actors, targets, needs_antecedent) read off the clause's subject, its passive agent,
+    or a nominal event's possessor; targets here only from a passive subject."""
     nominal_subject = trigger.i != anchor.i and trigger.pos_ != "VERB" and (
         trigger.dep_ in ("nsubjpass", "nsubj") or trigger.head.dep_ in ("nsubjpass", "nsubj"))
     if nominal_subject:  # "Pentagon bombing operations are being carried out …"
         noun = trigger if trigger.dep_ in ("nsubjpass", "nsubj") else trigger.head
-        acting = [m for m in np_mentions(noun, actors)]
-    elif anchor.pos_ in ("VERB", "AUX"):
-        subj, passive = _subject(anchor)
-        if subj is not None and subj.lower_ in _RELATIVE and anchor.dep_ == "relcl":
-            acting = np_mentions(anchor.head, actors)
-        elif subj is not None:
-            found = np_mentions(subj, actors)
-            if passive and type_ not in PASSIVE_SUBJECT_ACTS:
-                targets.extend(found)
-                agent = _agent(anchor)
-                acting = np_mentions(agent, actors) if agent is not None else []
-            else:
-                acting = found
-                needs_antecedent = not found and _refers_back(subj)
-        else:
-            acting = borrowed_subject(anchor, actors)
-    else:  # a nominal event: possessor or compound acts ("US strikes", "Pentagon bombing")
-        for child in anchor.children:
-            if child.dep_ in ("poss", "compound", "amod"):
-                acting.extend(m for m in np_mentions(child, actors) if m not in acting)
-        if not acting:
-            acting = borrowed_subject(anchor, actors)
+        return list(np_mentions(noun, actors)), [], False
+    if anchor.pos_ in ("VERB", "AUX"):
+        return _verb_subject(anchor, type_, actors)
+    # A nominal event: possessor or compound acts ("US strikes", "Pentagon bombing").
+    acting: list[ActorMention] = []
+    for child in anchor.children:
+        if child.dep_ in ("poss", "compound", "amod"):
+            acting.extend(m for m in np_mentions(child, actors) if m not in acting)
+    return acting or borrowed_subject(anchor, actors), [], False
+
+
+def _verb_subject(anchor: Token, type_: str, actors: list[ActorMention]
+                  ) -> tuple[list[ActorMention], list[ActorMention], bool]:
+    subj, passive = _subject(anchor)
+    if subj is None:
+        return borrowed_subject(anchor, actors), [], False
+    if subj.lower_ in _RELATIVE and anchor.dep_ == "relcl":
+        return np_mentions(anchor.head, actors), [], False
+    found = np_mentions(subj, actors)
+    if passive and type_ not in PASSIVE_SUBJECT_ACTS:
+        agent = _agent(anchor)
+        return (np_mentions(agent, actors) if agent is not None else []), list(found), False
+    return found, [], not found and _refers_back(subj)
+
+
+def _object_side(anchor: Token, trigger: Token, actors: list[ActorMention],
+                 acting: list[ActorMention], targets: list[ActorMention]) -> list[ActorMention]:
+    """Add the objects' and prepositional objects' actors to `targets` (and a "by" agent of
+    a nominal trigger to `acting`); return the actors named "between" them."""
     heads = [anchor] + ([trigger] if trigger.i != anchor.i else [])
     # The direct object is a target ("accused the United States of …") and a head of its own,
     # whose of/from phrases name targets too ("demanded the withdrawal of Serbian forces").
@@ -143,27 +165,37 @@ def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMe
             if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.i not in head_ids:
                 targets.extend(m for m in np_mentions(child, actors) if m not in targets)
             elif child.dep_ == "prep":
-                objs = [g for g in child.children if g.dep_ == "pobj"]
-                for obj in objs:
-                    found = np_mentions(obj, actors)
-                    if child.lower_ == "between":
-                        between.extend(found)
-                    elif child.lower_ in _TARGET_PREPS or (head.i != anchor.i and child.lower_ in _NP_PREPS):
-                        targets.extend(m for m in found if m not in targets)
-                    elif child.lower_ == "by" and head.i == trigger.i and not acting:
-                        acting.extend(found)
-                for obj in objs:  # "relations between Kyiv and the AES states" under "of"
-                    for grand in obj.children:
-                        if grand.dep_ == "prep" and grand.lower_ == "between":
-                            between.extend(m for g in grand.children if g.dep_ == "pobj"
-                                           for m in np_mentions(g, actors))
-    if between and not acting:
-        acting = between
-    elif between:
-        targets.extend(m for m in between if m not in targets and m not in acting)
-    if not acting:  # "formed … with Mali, Burkina Faso and Niger coming together"
-        acting = [m for m in _comitative(anchor, actors) if m not in targets]
-    if not targets and type_ in ADDRESSED:
+                _prepositional(child, head, anchor, trigger, actors, acting, targets, between)
+    return between
+
+
+def _prepositional(prep: Token, head: Token, anchor: Token, trigger: Token, actors: list[ActorMention],
+                   acting: list[ActorMention], targets: list[ActorMention],
+                   between: list[ActorMention]) -> None:
+    """Sort the actors of one prepositional phrase: "between" both sides, a target
+    preposition's targets, a nominal trigger's "by" agent."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    for obj in objs:
+        found = np_mentions(obj, actors)
+        if prep.lower_ == "between":
+            between.extend(found)
+        elif prep.lower_ in _TARGET_PREPS or (head.i != anchor.i and prep.lower_ in _NP_PREPS):
+            targets.extend(m for m in found if m not in targets)
+        elif prep.lower_ == "by" and head.i == trigger.i and not acting:
+            acting.extend(found)
+    for obj in objs:  # "relations between Kyiv and the AES states" under "of"
+        for grand in obj.children:
+            if grand.dep_ == "prep" and grand.lower_ == "between":
+                between.extend(m for g in grand.children if g.dep_ == "pobj"
+                               for m in np_mentions(g, actors))
+
+
+def _fallback_targets(anchor: Token, type_: str, actors: list[ActorMention],
+                      acting: list[ActorMention], depth: int) -> list[ActorMention]:
+    """Targets for an event whose clause names none: the addressee of a demand, the target
+    of its content clause, or a nominal's recipient."""
+    targets: list[ActorMention] = []
+    if type_ in ADDRESSED:
         targets = _addressee(anchor, actors)
     if not targets and depth < 2:
         # The content names whom a promise, threat, refusal or demand concerns: "threatened
@@ -175,8 +207,7 @@ def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMe
                 break
     if not targets and anchor.pos_ not in ("VERB", "AUX"):
         targets = _recipient(anchor, actors)
-    targets = [m for m in targets if m not in acting]
-    return acting, targets, needs_antecedent
+    return targets
 
 
 def _addressee(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
