@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .guards import is_time
+
 _MONTH_NAMES = (r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
                 r"|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"
                 r"|Dec(?:ember|\.)?")
@@ -168,103 +170,11 @@ class Candidate:
     groups: dict[str, str] = field(default_factory=dict, compare=False)
 
 
-def _preceding_word(text: str, start: int) -> str:
-    m = re.search(r"(\S+)\s*$", text[max(0, start - 30):start])
-    return m.group(1).lower().strip("(\"'“") if m else ""
-
-
-_MAY_CUES = {"in", "since", "until", "till", "by", "of", "early", "late", "mid", "last", "next",
-             "this", "during", "from", "through", "before", "after"}
-
-
-# Words before a bare year or holiday that make it a time ("in 1998", "by Christmas").
-_YEAR_CUES = {"in", "by", "since", "until", "till", "before", "after", "on", "at", "over",
-              "during", "from", "through", "of", "for"}
-
-
-def _guard(kind: str, m: re.Match[str], text: str) -> bool:
-    """False for a match that is not a time expression despite its surface."""
-    g = m.groupdict()
-    before = _preceding_word(text, m.start())
-    after = text[m.end():m.end() + 12].lower()
-    if kind == "month" and g["month"].title() in ("May", "March", "Mar", "Jan", "Jun", "Jul"):
-        # "May" the modal, "March" the verb/noun: only with a temporal cue before it.
-        return before in _MAY_CUES or bool(g.get("rel") or g.get("pmod"))
-    if kind == "duration":
-        num = g["num"].lower()
-        unit = g["unit"].lower()
-        if num in ("a", "an") and unit == "second":
-            return False  # "a second round"
-        if unit.startswith("quarter") and after.startswith(" of"):
-            return False  # "a quarter of the voters"
-        if unit.startswith("quarter") and re.fullmatch(r"1[5-9]\d\d|20\d\d", num):
-            return False  # "the 1988 quarter" is a date (`year_period`)
-        if before in ("times", "twice", "once", "per") or (
-                num in ("a", "an") and re.search(r"\d", before)):
-            return False  # a frequency or a rate ("$40 a year"): the `set` pattern takes it
-        return True
-    if kind == "vague_duration":
-        if g["adj"] or g["det"]:
-            return bool(g["adj"])
-        return before in ("for", "in", "over", "within", "take", "takes", "took", "taken")
-    if kind == "set" and g["q"].lower() in ("a", "an"):
-        # "$5 a year", "twice a week", "three times a day": a rate, not a duration.
-        return bool(g["freq"]) or bool(re.search(r"[\d%]\S*$", text[max(0, m.start() - 15):
-                                                                  m.start()].rstrip()))
-    if kind == "season":
-        if not (g["rel"] or g["year"]):
-            return False
-        if g["season"].lower() == "fall" and not g["year"]:
-            # "the fall of the government", "a fall in prices"
-            return g["rel"].lower() not in ("the",) and not after.startswith(" of")
-        return True
-    if kind == "ref" and g["ref"].lower() == "current":
-        return not after.lstrip().startswith(("account", "affairs", "event", "flow", "assets",
-                                              "liabilit"))
-    if kind == "year_range":
-        sep, prep = g["sep"].lower(), (g["prep"] or "").lower()
-        if prep == "between" and sep != "and":
-            return False
-        if sep == "and" and prep != "between":
-            return False
-        if len(g["year2"]) == 2:
-            return sep in ("-", "–")
-        return int(g["year2"]) > int(g["year"])
-    if kind == "rel_unit" and g["unit"].lower() in ("day", "night", "morning", "afternoon",
-                                                     "evening"):
-        # "the next day", "that night"; "last night"/"this morning" belong to `this_pod`,
-        # and "the last day" is no point in time.
-        rel = " ".join(g["rel"].lower().split())
-        return rel in ("that", "the same", "the following", "the next", "the previous",
-                       "the preceding") and not after.startswith(("'s", " of"))
-    if kind == "rel_unit" and g["rel"].lower() in ("that", "current", "past") and not g["pmod"]:
-        return before not in ("of", "by")
-    if kind == "weekday" and g["wd"].endswith(".") and not g["rel"]:
-        return before in _YEAR_CUES  # "on Tue." but not "The Sun."
-    if kind == "spoken_year":
-        if g["the"]:
-            return True
-        closed = re.match(r"\s*(?:[,.;:)!?'\"]|$)", after) is not None
-        if g["syear"].lower().startswith("two"):  # "two thousand people"
-            return closed and before in _YEAR_CUES
-        return closed or before in _YEAR_CUES or before in ("a", "the")
-    if kind == "holiday":
-        if not g["hol"][:1].isupper():
-            return False
-        bare = g["hol"].lower().split()[0] in ("christmas", "halloween", "independence",
-                                                "thanksgiving", "labor", "memorial") or \
-            g["hol"].lower().replace("’", "'") == "new year's"
-        return not bare or bool(g["rel"] or g["year"]) or before in _YEAR_CUES
-    if kind == "clock_pod":
-        return g["h"][:1].isdigit() or before in _YEAR_CUES | {"at", "about", "around"}
-    return True
-
-
 class TimexRecognizer:
     """Compiles the patterns once; `find(text)` returns non-overlapping candidates."""
 
     def __init__(self, patterns: list[tuple[str, str]] | None = None,
-                 guard: Callable[[str, re.Match[str], str], bool] = _guard) -> None:
+                 guard: Callable[[str, re.Match[str], str], bool] = is_time) -> None:
         self._patterns = [(name, re.compile(r"(?<![\w'])" + rx + r"(?![\w-]|'(?!s\b)\w)",
                                             re.IGNORECASE))
                           for name, rx in (patterns or PATTERNS)]
