@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from ..resources import lexicons
 from .extensions import in_boilerplate, register_extensions
 from .mentions import ActorMention
+from .spans import is_lowercased, overlaps, trim_entity
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels",
                 "OPP": "opposition", "LEG": "legislature", "JUD": "judiciary",
@@ -43,7 +44,6 @@ _MAX_TITLE_TOKENS = 5
 _LOCATING = {"in", "throughout", "across"}
 _LOCAL_SECTORS = {"OPP", "REB", "CVL", "EDU", "LAB", "AGR", "BUS", "COP", "LEG", "JUD"}
 _LOCAL_GOV = {"government", "authorities", "officials"}
-_LOWERCASE_DOC = 0.03  # share of capitalized words under which a text counts as lower-cased
 
 
 class ActorRecognizer:
@@ -99,7 +99,7 @@ class ActorRecognizer:
             if span.label_.startswith("C:"):
                 composite = self._sector_after(doc, span) or self._sector_before(doc, span)
                 if composite is None and (located := self._sector_located(doc, span)) \
-                        and not _overlaps(located[0].start_char, located[0].end_char, taken):
+                        and not overlaps(located[0].start_char, located[0].end_char, taken):
                     composite = located
                 if composite:
                     c_span, sector, kind = composite
@@ -123,7 +123,7 @@ class ActorRecognizer:
 
     def _dictionary_matches(self, doc: Doc) -> list[Span]:
         spans = self.exact(doc, as_spans=True)
-        if _is_lowercased(doc):
+        if is_lowercased(doc):
             spans += self.lower(doc, as_spans=True)
         return sorted(filter_spans(spans), key=lambda s: s.start)
 
@@ -219,7 +219,7 @@ class ActorRecognizer:
         """"U.S.-backed", "Iranian-led": the tokenizer keeps these whole, the state is in them."""
         out = []
         for token in doc:
-            if "-" not in token.text[1:-1] or _overlaps(token.idx, token.idx + len(token), taken):
+            if "-" not in token.text[1:-1] or overlaps(token.idx, token.idx + len(token), taken):
                 continue
             prefix = token.text.rsplit("-", 1)[0]
             iso3 = self.country_names.get(prefix)
@@ -236,7 +236,7 @@ class ActorRecognizer:
         capitals = lexicons.capitals()
         out = []
         for place in doc._.places:
-            if not place.metonymy or not place.country or _overlaps(place.start, place.end, taken):
+            if not place.metonymy or not place.country or overlaps(place.start, place.end, taken):
                 continue
             actor = countries.get(place.country)
             if actor is None:
@@ -255,8 +255,8 @@ class ActorRecognizer:
         out: list[ActorMention] = []
         surnames: dict[str, ActorMention] = {}
         for ent in doc.ents:
-            span = _trim(ent)
-            if span is None or _overlaps(span.start_char, span.end_char, taken):
+            span = trim_entity(ent)
+            if span is None or overlaps(span.start_char, span.end_char, taken):
                 continue
             if span.text in self.country_names or span.text in self.capitals:
                 continue  # a place the NER took for a person ("Niamey", "Kyiv")
@@ -364,31 +364,6 @@ class ActorRecognizer:
             if doc[j].pos_ not in ("ADJ", "ADV", "CCONJ", "PUNCT", "PROPN", "VERB") or doc[j].is_sent_start:
                 return None
         return None
-
-
-def _is_lowercased(doc: Doc) -> bool:
-    words = [t for t in doc if t.is_alpha]
-    if len(words) < 20:
-        return False
-    return sum(t.text[0].isupper() for t in words) / len(words) < _LOWERCASE_DOC
-
-
-def _trim(ent: Span) -> Span | None:
-    """Strip whitespace, a leading "the" and a trailing possessive off an NER span."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while start < end and (doc[start].is_space or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct
-                           or doc[end - 1].text in ("'s", "’s")):
-        end -= 1
-    if start >= end or not doc[start:end].text[0].isupper() and not doc[start].lower_ == "the":
-        return None
-    return Span(doc, start, end, label=ent.label_)
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < s_end and s_start < end for s_start, s_end in spans)
 
 
 @Language.factory(
