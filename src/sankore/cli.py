@@ -307,6 +307,7 @@ def events_command(db, merged, actor, target, event_type, modality, since, until
     query = _event_query(actor, target, event_type, modality, since, until, near, radius, source)
     try:
         with open_store(db) as store:
+            items: list  # corpus events (--merged) or event rows
             if merged:
                 items = stored_corpus_events(store, query, min_confidence)
             else:

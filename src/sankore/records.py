@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_ID = "sankore/1"
+SCHEMA_ID: Literal["sankore/1"] = "sankore/1"
 
 Span = tuple[int, int]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -80,7 +80,7 @@ def _speaker(a, text: str) -> str:
     return a.speaker.kind or "unnamed"
 
 
-def _neighbours(doc: Doc, a, cue: Token, found: list, lexicon: CueLexicon) -> dict[str, float]:
+def _neighbours(doc: Doc, a, cue: Token, found: Sequence, lexicon: CueLexicon) -> dict[str, float]:
     """Where the other candidates of the sentence are: a cue after another cue of its sentence is
     often inside that one's content (PolNeAR gives a token one role, so it is not annotated)."""
     sent = cue.sent
@@ -99,7 +99,7 @@ def _neighbours(doc: Doc, a, cue: Token, found: list, lexicon: CueLexicon) -> di
 
 
 def features(doc: Doc, text: str, a, quoted: list[Quoted], lexicon: CueLexicon,
-             found: list = ()) -> dict[str, float]:
+             found: Sequence = ()) -> dict[str, float]:
     """The candidate's features, as name → value (1.0 for an indicator)."""
     cue = cue_token(doc, a.cue_span)
     body = " ".join(text[s:e] for s, e in a.content)

@@ -37,7 +37,7 @@ def keys(token: Token, pos: str | None = None) -> list[tuple[str, str | None]]:
 
 
 class CueLexicon:
-    def __init__(self, verbs: dict[str, str], learned: dict[tuple[str, str], float],
+    def __init__(self, verbs: dict[str, str], learned: dict[tuple[str, str | None], float],
                  threshold: float = DEFAULT_THRESHOLD) -> None:
         self.verbs = verbs
         self.learned = {key: share for key, share in learned.items() if share >= threshold}

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import cast
 
 from spacy.tokens import Doc, Token
 
@@ -127,7 +128,7 @@ class Extractor:
             cue, governs = self._cue_for(doc, q, quoted, cues)
             short = word_count(text[q.start:q.end]) <= SHORT_QUOTE_WORDS
             if short and (not governs or _title_like(text[q.start:q.end])
-                          or not self.lexicon.is_speech_verb(cue)):
+                          or not self.lexicon.is_speech_verb(cast(Token, cue))):  # governs: a cue
                 # a scare quote, a title or a term in passing ("offered access for “guarantees”",
                 # where the verb is a stance, not speech): framing, not speech
                 continue
@@ -231,9 +232,9 @@ class Extractor:
             content = syntax.according_content(token, self.text)
             if not objects or content is None or content[1] - content[0] < 3:
                 return None
-            speaker = speaker_at(objects[0], index, self.person_nouns)
+            at = speaker_at(objects[0], index, self.person_nouns)
             cue_span = _cue_span(token)
-            return Attribution((content,), "indirect", self.text[slice(*cue_span)], cue_span, speaker)
+            return Attribution((content,), "indirect", self.text[slice(*cue_span)], cue_span, at)
         content = syntax.content_of(token, self.text, broad=self.lexicon.broad(token),
                                     with_prep=self.lexicon.with_preposition(token))
         inside = _innermost(self.quoted, token.idx, token.idx + len(token))
@@ -273,8 +274,8 @@ class Extractor:
                            stance=True)
 
     def _speaker(self, cue: Token, index: ActorIndex) -> Speaker | None:
-        if syntax.according_to(cue) is not None:
-            objects = [c for c in syntax.according_to(cue).children if c.dep_ == "pobj"]
+        if (to := syntax.according_to(cue)) is not None:
+            objects = [c for c in to.children if c.dep_ == "pobj"]
             return speaker_at(objects[0], index, self.person_nouns) if objects else None
         if syntax.is_passive(cue) and cue.lemma_.lower() != "quote":
             # "The deal was criticized by X": the speaker is the agent, never the passive subject
@@ -352,7 +353,8 @@ class Extractor:
     def _resolve_pronouns(self, doc: Doc, found: list[Attribution], index: ActorIndex) -> list[Attribution]:
         """"he said" takes the previous named person speaker it agrees with ("she" is not a
         "Mr."), and teaches the index that person's pronoun for the rest of the document."""
-        out, people = [], []  # the named person speakers so far, in order
+        out: list[Attribution] = []
+        people: list[tuple[int, int]] = []  # the named person speakers so far, in order
         for a in found:
             s = a.speaker
             if s is not None and s.kind == "person":
@@ -381,11 +383,11 @@ class Extractor:
             if outer and a.speaker is not None and a.speaker.antecedent is None \
                     and self.text[slice(*a.speaker.span)].lower() in _FIRST_PERSON:
                 # "“I think we will win,” Smith said": the "I" inside a quotation is its speaker.
-                b = outer[0].speaker
-                a = replace(a, speaker=replace(a.speaker, antecedent=b.antecedent or b.span, kind=b.kind))
+                q = cast(Speaker, outer[0].speaker)  # outer holds only attributions with one
+                a = replace(a, speaker=replace(a.speaker, antecedent=q.antecedent or q.span, kind=q.kind))
             own = (a.speaker.antecedent or a.speaker.span) if a.speaker else None
             for b in outer:
-                relay = b.speaker.antecedent or b.speaker.span
+                relay = cast(Speaker, b.speaker).antecedent or cast(Speaker, b.speaker).span
                 if relay != own and self.text[slice(*relay)] != self.text[slice(*own or (0, 0))]:
                     via = relay
                     break

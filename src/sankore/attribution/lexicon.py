@@ -33,7 +33,7 @@ def speech_verbs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def learned_cues() -> dict[tuple[str, str], float]:
+def learned_cues() -> dict[tuple[str, str | None], float]:
     """(lemma, coarse POS) → share of its occurrences annotated as a cue (see learn_cues.py)."""
     return {(row["lemma"], row["pos"]): float(row["share"])
             for row in lexicons.read_tsv("speech_cues_learned.tsv")}

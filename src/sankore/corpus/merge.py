@@ -17,6 +17,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
 from ..distance import haversine_km
 from .rows import EventRow
@@ -63,11 +64,14 @@ def compatible(a: EventRow, b: EventRow) -> bool:
             return False
     elif not (_sets_agree(a.actors, b.actors) and _sets_agree(a.targets, b.targets)):
         return False
-    if a.start and b.start and (a.start > b.end + DATE_SLACK or b.start > a.end + DATE_SLACK):
+    # A row's start and end are set together (rows.py), so a start means an end.
+    if a.start and b.start and (a.start > b.end + DATE_SLACK  # type: ignore[operator]
+                                or b.start > a.end + DATE_SLACK):  # type: ignore[operator]
         return False
     if a.country and b.country and a.country != b.country:
         return False
-    if a.lat is not None and b.lat is not None and haversine_km(a.lat, a.lon, b.lat, b.lon) > PLACE_KM:
+    if a.lat is not None and b.lat is not None \
+            and haversine_km(a.lat, cast(float, a.lon), b.lat, cast(float, b.lon)) > PLACE_KM:
         return False
     return True
 
@@ -108,7 +112,7 @@ def merge_events(rows: list[EventRow], clusters: dict[str, str] | None = None,
         indices.sort(key=lambda i: rows[i].start or date.min)
         for pos, i in enumerate(indices):
             for j in indices[pos + 1:]:
-                if rows[i].end and rows[j].start and rows[j].start > rows[i].end + DATE_SLACK:
+                if rows[i].end and rows[j].start and rows[j].start > rows[i].end + DATE_SLACK:  # type: ignore[operator]
                     break
                 if compatible(rows[i], rows[j]):
                     groups.union(i, j)
@@ -136,8 +140,8 @@ def _corpus_event(group: list[EventRow], clusters: dict[str, str]) -> CorpusEven
         if any(r.mode for r in group) else None,
         actors=tuple(sorted({a for r in group for a in r.actors})),
         targets=tuple(sorted({t for r in group for t in r.targets})),
-        start=min(r.start for r in textual) if textual else None,
-        end=max(r.end for r in textual) if textual else None,
+        start=min(r.start for r in textual) if textual else None,  # type: ignore[type-var]
+        end=max(r.end for r in textual) if textual else None,  # type: ignore[type-var]
         country=Counter(r.country for r in placed).most_common(1)[0][0] if placed else None,
         place=Counter(r.place for r in placed if r.place).most_common(1)[0][0]
         if any(r.place for r in placed) else None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from ..distance import haversine_km
 from .rows import EventRow
@@ -48,7 +48,8 @@ def select(rows: list[EventRow], query: EventQuery) -> list[EventRow]:
             continue
         if query.until and (row.start is None or row.start > query.until):
             continue
-        if query.near and (row.lat is None or haversine_km(*query.near, row.lat, row.lon) > query.radius_km):
+        if query.near and (row.lat is None
+                           or haversine_km(*query.near, row.lat, cast(float, row.lon)) > query.radius_km):
             continue
         if query.source and query.source.lower() not in row.outlet.lower():
             continue

@@ -136,7 +136,8 @@ def event_rows(records: Iterable[Record]) -> list[EventRow]:
                 date_value=value, date_source=source,
                 place=place.name if place else None, country=place.country if place else None,
                 lat=place.lat if place else None, lon=place.lon if place else None,
-                outlet=outlet, published=record.doc.published, evidence=tuple(event.evidence),
+                outlet=outlet, published=record.doc.published,
+                evidence=(event.evidence[0], event.evidence[1]),
                 evidence_text=record.doc.text[event.evidence[0]:event.evidence[1]],
             ))
     return rows

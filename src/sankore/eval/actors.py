@@ -130,7 +130,8 @@ def _rows(source: Path):
 
 
 def _locate(text: str, sentence: tuple[int, int], mentions, source: str) -> list[Mention]:
-    gold, cursor = [], {}
+    gold: list[Mention] = []
+    cursor: dict[str, int] = {}
     for surface, kind, code in mentions:
         pattern = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)")
         match = pattern.search(text, cursor.get(surface, sentence[0]), sentence[1])

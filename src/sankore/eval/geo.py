@@ -22,6 +22,7 @@ import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from ..distance import haversine_km
 from ..scoring import prf
@@ -60,12 +61,12 @@ def _float(node: ET.Element | None) -> float | None:
 
 
 def read_lgl(root: ET.Element) -> list[GoldDoc]:
-    docs = []
+    docs: list[GoldDoc] = []
     for article in root.iter("article"):
         text = article.findtext("text") or ""
         doc = GoldDoc(article.get("docid", str(len(docs))), text)
         for top in article.iter("toponym"):
-            start, end = int(top.findtext("start")), int(top.findtext("end"))
+            start, end = int(cast(str, top.findtext("start"))), int(cast(str, top.findtext("end")))
             tag = top.find("gaztag")
             lat = _float(tag.find("lat")) if tag is not None else None
             lon = _float(tag.find("lon")) if tag is not None else None
@@ -75,14 +76,14 @@ def read_lgl(root: ET.Element) -> list[GoldDoc]:
 
 
 def read_geovirus(root: ET.Element) -> list[GoldDoc]:
-    docs = []
+    docs: list[GoldDoc] = []
     for article in root.iter("article"):
         text = article.findtext("text") or ""
         doc = GoldDoc(article.findtext("source") or str(len(docs)), text)
         # iter(), not the direct children: one <location> wrongly nests three others, which
         # are real toponyms. GeoVirus offsets are one too high (README: text[s-1:e-1] == name).
         for loc in article.iter("location"):
-            start, end = int(loc.findtext("start")) - 1, int(loc.findtext("end")) - 1
+            start, end = int(cast(str, loc.findtext("start"))) - 1, int(cast(str, loc.findtext("end"))) - 1
             doc.toponyms.append(GoldToponym(start, end, text[start:end],
                                             _float(loc.find("lat")), _float(loc.find("lon"))))
         docs.append(doc)
@@ -251,8 +252,8 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
             _merge(totals[key], tally)
     n_docs = sum(d["docs"] for d in per_set.values())
     spacy_rate = n_docs / spacy_seconds if spacy_seconds else None
-    ours, theirs = totals["sankore"].scores(), totals["baseline"].scores()
-    for scores in (ours, theirs):
+    our_scores, their_scores = totals["sankore"].scores(), totals["baseline"].scores()
+    for scores in (our_scores, their_scores):
         # Throughput as a share of bare spaCy's over the same texts (DESIGN.md section 3).
         rate = scores["docs_per_s"]
         scores["speed_vs_spacy"] = round(rate / spacy_rate, 3) if rate and spacy_rate else None
@@ -261,9 +262,9 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
         "gold": str(gold),
         "limit": limit,
         "datasets": per_set,
-        "sankore": ours,
+        "sankore": our_scores,
         "baseline": {"name": "spaCy GPE/LOC + exact gazetteer name, most populous candidate",
-                     **theirs},
+                     **their_scores},
         "spacy_docs_per_s": round(spacy_rate, 1) if spacy_rate else None,
     }
 

@@ -103,7 +103,7 @@ def row(values: tuple) -> list[object]:
     code = event_code(plover, mode, cameo, modality)
     root = code[:2] if code else None
     added = datetime.fromisoformat(ingested_at).strftime("%Y%m%d%H%M%S") if ingested_at else None
-    geo = [None] * 8
+    geo: list[object] = [None] * 8
     if p_name is not None or p_lat is not None:
         geo = [_GEO_TYPE.get(p_feature or "", 4 if p_lat is not None else None), p_name, p_country,
                None, None, p_lat, p_lon, p_geonameid]

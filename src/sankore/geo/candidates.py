@@ -12,6 +12,7 @@ Two sources, one list:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -213,7 +214,7 @@ def person_tokens(doc: Doc, gaz: Gazetteer) -> set[str]:
     """Words of multi-word PERSON entities anywhere in the document: when "Chad Smith"
     appears once, a later bare "Chad said" is the person. Entities that are themselves a
     strong place name ("Burkina Faso" tagged PERSON) do not count."""
-    words = set()
+    words: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
             if is_strong(prior_best(gaz.lookup(ent.text))):
@@ -227,7 +228,7 @@ def _common_word(tok: Token, lexicon: set[str]) -> bool:
 
 
 def accept_match(doc: Doc, start: int, end: int, places: list[GazPlace], persons: set[str],
-                 lexicon: set[str], areas: set[tuple[str, str]] = frozenset()
+                 lexicon: set[str], areas: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset()
                  ) -> tuple[bool, str]:
     """Whether a gazetteer match outside the NER's places is a place, and the label it hid.
 
@@ -236,7 +237,7 @@ def accept_match(doc: Doc, start: int, end: int, places: list[GazPlace], persons
     ("Moorhead" beside "Minnesota") is a place even where the model called it an
     organization.
     """
-    best = prior_best(places)
+    best = cast(GazPlace, prior_best(places))  # a gazetteer match has at least one entry
     key = name_key(doc[start:end].text)
     local = next((p for p in places if p.feature == "city" and name_key(p.name) == key and (
         (p.country, p.admin1) in areas

@@ -11,6 +11,8 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.util import Finalize
 from pathlib import Path
 
+from spacy.language import Language
+
 from ..api import Failure, analyze_many
 from ..errors import AnalysisError, StoreError
 from ..events.classifier import packaged
@@ -21,7 +23,7 @@ from .chunks import new_chunks, tapered
 from .summary import IngestSummary, Outcome, Progress, count
 
 
-def analyze_and_store(articles: list[Article], nlp: object, store: Store) -> list[Outcome]:
+def analyze_and_store(articles: list[Article], nlp: Language | None, store: Store) -> list[Outcome]:
     """One outcome per article, in order: each record is stored in its own transaction as
     soon as it is made; neither a failing analysis nor a failing write raises."""
     outcomes: list[Outcome] = []

@@ -9,9 +9,11 @@ their own after `import sankore.pipeline`.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 
 from ..events.classifier import DEFAULT_CODER
 from ..resources.lexicons import read_tsv
@@ -41,7 +43,7 @@ def fix_lemmas(nlp: Language) -> Language:
     """Teach the attribute ruler the verb lemmas the rule lemmatizer misses; the lemmatizer
     keeps a lemma already set (it does not overwrite), so the correction stands."""
     if "attribute_ruler" in nlp.pipe_names:
-        ruler = nlp.get_pipe("attribute_ruler")
+        ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))
         for row in read_tsv("lemma_fixes.tsv"):
             # TAG, not POS: the ruler maps tags to POS in the same pass as it matches.
             ruler.add([[{"LOWER": row["form"], "TAG": {"IN": VERB_TAGS}}]], {"LEMMA": row["lemma"]})

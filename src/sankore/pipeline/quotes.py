@@ -19,7 +19,8 @@ from .mentions import QuoteMention, SentenceVoice
 
 def to_mentions(text: str, attributions: list[Attribution]) -> tuple[list[QuoteMention], list[int]]:
     """Mentions in document order, and the index of each attribution's first mention."""
-    mentions, first = [], []
+    mentions: list[QuoteMention] = []
+    first: list[int] = []
     for a in attributions:
         first.append(len(mentions))
         s = a.speaker

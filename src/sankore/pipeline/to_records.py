@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import cast
 
 from spacy.tokens import Doc
 
@@ -15,6 +16,7 @@ from ..records import (
     Document,
     DocumentStats,
     Entity,
+    EntityKind,
     Event,
     Framing,
     Place,
@@ -44,7 +46,8 @@ def entities_from_mentions(mentions: list[ActorMention]) -> list[Entity]:
         # and country come from whichever mention carried a title.
         best = max(group, key=lambda m: (len(m.name.split()), -m.start)) if first.kind == "person" else first
         entities.append(Entity(
-            id=f"e{number}", span=(first.start, first.end), text=first.text, kind=first.kind,
+            id=f"e{number}", span=(first.start, first.end), text=first.text,
+            kind=cast(EntityKind, first.kind),
             name=best.name,
             code=next((m.code for m in group if m.code), None),
             country=next((m.country for m in group if m.country), None),
@@ -114,7 +117,7 @@ def _id_at(items: list, span: tuple[int, int] | None) -> str | None:
 
 def events_from_mentions(doc: Doc, entities: list[Entity], places: list[Place],
                          times: list[TimeExpression]) -> list[Event]:
-    events = []
+    events: list[Event] = []
     for v in _keep_events(doc):
         actors = list(dict.fromkeys(e for s in v.actor_spans if (e := entity_at(entities, s))))
         targets = list(dict.fromkeys(e for s in v.target_spans if (e := entity_at(entities, s))

@@ -19,7 +19,7 @@ def article_from_html(html: str, source: str) -> Article:
         with_metadata=True, include_comments=False, include_tables=False,
         favor_precision=True,
     )
-    extracted = extracted.as_dict() if extracted is not None else None
+    extracted = extracted.as_dict() if extracted is not None else None  # type: ignore[union-attr]
     if not extracted or not (extracted.get("text") or "").strip():
         raise ReadError("HTML page without extractable main text", source=source)
     published = extracted.get("date")

@@ -69,7 +69,8 @@ class PostgresStore(Store):
     # -- schema -----------------------------------------------------------------------
 
     def schema_version(self) -> int:
-        return self._conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+        row = self._conn.execute("SELECT max(version) FROM schema_version").fetchone()
+        return (row[0] if row else None) or 0
 
     def migrate(self, migrations: Sequence[Migration] = MIGRATIONS) -> list[int]:
         applied = []
@@ -165,7 +166,9 @@ class PostgresStore(Store):
         return [SearchHit(doc_id, title, snippet) for doc_id, title, snippet in found]
 
     def count(self) -> int:
-        return self._conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        row = self._conn.execute("SELECT count(*) FROM documents").fetchone()
+        assert row is not None  # count(*) always returns one row
+        return int(row[0])
 
     # -- plain SQL for corpus views and exports (`?` placeholders, as on SQLite) ------------
 

@@ -168,7 +168,7 @@ class SQLiteStore(Store):
             self._conn.execute("COMMIT")
         if not rows["documents"]:
             return None
-        return record_from_rows(rows)
+        return record_from_rows(rows)  # type: ignore[arg-type]  # sqlite3.Row is a Mapping in all but name
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search (FTS5 syntax: words, "phrases", OR, NOT, prefix*), best first.
