@@ -157,7 +157,7 @@ def test_relations_are_what_sankore_relations_computes(client, app_and_records):
 
 
 def test_corpus_event_has_mentions_first_report_and_corroboration(client, records):
-    merged = client.get(f"/api/documents/{founding(records).doc.id}").json()["corpus_events"]
+    merged = client.get(f"/api/documents/{founding(records).doc.id}/corpus-events").json()
     assert merged
     event_id = next(iter(merged.values()))
     body = client.get(f"/api/corpus-events/{event_id}").json()
@@ -166,6 +166,7 @@ def test_corpus_event_has_mentions_first_report_and_corroboration(client, record
     assert [[m["doc_id"], m["event_id"]] for m in first] == [body["first_report"]]
     assert client.get(f"/corpus-event/{event_id}").status_code == 200
     assert client.get("/api/corpus-events/ce_nope").status_code == 404
+    assert client.get("/api/documents/nope/corpus-events").status_code == 404
 
 
 def test_downloads_hold_the_filters_events(client):

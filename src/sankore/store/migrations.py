@@ -250,9 +250,19 @@ CREATE TABLE duplicates (
 CREATE INDEX duplicates_cluster ON duplicates (cluster_id);
 """
 
+# Indexes for the web app's filters (sankore.store.queries): an actor by country, an event's
+# day by its time value, a place within a box. Measured on a 100,000-event store
+# (benchmarks/web_bench.py): without them each of those filters scans its whole table.
+READ_INDEXES = """
+CREATE INDEX entities_country ON entities (country);
+CREATE INDEX times_value ON times (value);
+CREATE INDEX places_lat_lon ON places (lat, lon);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema (sankore/1)", INITIAL_SCHEMA),
     Migration(2, "near-duplicate clusters", NEAR_DUPLICATES),
+    Migration(3, "indexes for the web app's filters", READ_INDEXES),
 ]
 
 SCHEMA_VERSION_TABLE = """

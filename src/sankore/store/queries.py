@@ -13,6 +13,7 @@ for a day or a month, without reading the records into Python.
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -70,7 +71,9 @@ class EventFilter:
     actor: str | None = None  # 'RUS GOV', 'RUS' (any sector), 'IGO:African Union', 'name:…', or a name
     target: str | None = None
     type: str | None = None  # PLOVER type
-    quad: tuple[tuple[str, str], ...] | None = None  # (TYPE, mode or '') pairs of one quad class
+    # (TYPE, mode or '') pairs of one quad class; (TYPE, '-mode'): a mode of a whole type
+    # that belongs to another class
+    quad: tuple[tuple[str, str], ...] | None = None
     modality: str | None = None
     since: str | None = None  # YYYY-MM-DD, inclusive, on the event's day
     until: str | None = None
@@ -91,20 +94,28 @@ def _like(text: str) -> str:
     return "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+_CODE = re.compile(r"^[A-Z]{3}( [A-Z]{3})*$")
+
+
 def _participant(role: str, wanted: str) -> tuple[str, list[object]]:
-    """SQL (and its parameters) true when an event has a `role` participant matching `wanted`."""
+    """SQL (and its parameters) true when an event has a `role` participant matching `wanted`:
+    a country ('RUS': any of its actors), a code ('RUS GOV'), 'CODE:Name' as corpus views
+    write generic codes, 'name:Name', or else part of a name. Read from the entities side,
+    so that the code and country indexes find the few matching entities first."""
     wanted = wanted.strip()
     head, _, name = wanted.partition(":")
     if name and head == "name":
         match, params = "lower(en.name) = ?", [name.lower()]
     elif name:
         match, params = "(en.code = ? AND lower(en.name) = ?)", [head, name.lower()]
+    elif _CODE.match(wanted) and len(wanted) == 3:
+        match, params = "(en.country = ? OR en.code = ?)", [wanted, wanted]
+    elif _CODE.match(wanted):
+        match, params = "en.code = ?", [wanted]
     else:
-        match = "(en.code = ? OR en.code LIKE ? OR en.country = ? OR lower(en.name) LIKE ? ESCAPE '\\')"
-        params = [wanted, wanted.replace("%", "").replace("_", "") + " %", wanted, _like(wanted)]
-    sql = ("EXISTS (SELECT 1 FROM event_participants ep JOIN entities en "
-           "ON en.doc_id = ep.doc_id AND en.id = ep.entity_id "
-           f"WHERE ep.doc_id = e.doc_id AND ep.event_id = e.id AND ep.role = ? AND {match})")
+        match, params = "lower(en.name) LIKE ? ESCAPE '\\'", [_like(wanted)]
+    sql = ("(e.doc_id, e.id) IN (SELECT ep.doc_id, ep.event_id FROM entities en JOIN event_participants ep "
+           f"ON ep.doc_id = en.doc_id AND ep.entity_id = en.id WHERE ep.role = ? AND {match})")
     return sql, [role, *params]
 
 
@@ -116,8 +127,50 @@ def _fts(store: Store, q: str) -> tuple[str, list[object]]:
             "@@ websearch_to_tsquery('simple', ?)", [q])
 
 
+def event_from(f: EventFilter, documents: bool = False) -> str:
+    """The FROM clause a count or a grouping over `f` needs: only the joins its filters read,
+    so that counting every event does not join every event's document, time and place."""
+    sql = "FROM events e"
+    if documents or f.q or f.outlet or f.since or f.until:
+        sql += " JOIN documents d ON d.id = e.doc_id"
+    if f.since or f.until:
+        sql += " LEFT JOIN times t ON t.doc_id = e.doc_id AND t.id = e.time"
+    if f.near or f.bbox:
+        sql += " LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place"
+    return sql + " "
+
+
+def _quad(pairs: tuple[tuple[str, str], ...]) -> tuple[str, list[object]]:
+    """SQL true for an event of one quad class, given as its (TYPE, mode or '') pairs: a type
+    listed with '' belongs whole, less the modes listed as (TYPE, '-mode'); a
+    (type, mode) pair of another type belongs alone. Types are compared first, so that
+    most events are decided by one IN."""
+    from itertools import chain
+
+    whole = sorted({t for t, m in pairs if not m})
+    modes = {(t, m) for t, m in pairs if m and not m.startswith("-")}
+    excluded = sorted((t, m[1:]) for t, m in pairs if m.startswith("-"))
+    sql, params = "1 = 0", list[object]()
+    if whole:
+        sql = f"e.type IN ({', '.join('?' * len(whole))})"
+        params += whole
+        for event_type, mode in excluded:
+            sql += " AND NOT (e.type = ? AND coalesce(lower(e.mode), '') = ?)"
+            params += [event_type, mode]
+    extra = sorted((t, m) for t, m in modes if t not in whole)
+    if extra:
+        sql = f"({sql} OR {' OR '.join(['(e.type = ? AND lower(e.mode) = ?)'] * len(extra))})"
+        params += list(chain.from_iterable(extra))
+    return f"({sql})", params
+
+
+def _in_box(south: float, west: float, north: float, east: float) -> tuple[str, list[object]]:
+    return ("(e.doc_id, e.place) IN (SELECT doc_id, id FROM places "
+            "WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)", [south, north, west, east])
+
+
 def event_where(store: Store, f: EventFilter) -> tuple[str, list[object]]:
-    """The WHERE clause (with its parameters) of `f` over EVENT_FROM."""
+    """The WHERE clause (with its parameters) of `f` over EVENT_FROM (or `event_from(f)`)."""
     clauses: list[str] = []
     params: list[object] = []
 
@@ -136,17 +189,7 @@ def event_where(store: Store, f: EventFilter) -> tuple[str, list[object]]:
     if f.type:
         add("e.type = ?", [f.type.upper()])
     if f.quad is not None:
-        # A (type, mode) pair names the mode's class; (type, '') the type's, for other modes.
-        pairs = [(t, m) for t, m in f.quad if m]
-        types = sorted({t for t, m in f.quad if not m})
-        parts, values = [], []
-        for event_type, mode in pairs:
-            parts.append("(e.type = ? AND lower(e.mode) = ?)")
-            values += [event_type, mode]
-        if types:
-            parts.append(f"e.type IN ({', '.join('?' * len(types))})")
-            values += types
-        add("(" + (" OR ".join(parts) or "1 = 0") + ")", values)
+        add(*_quad(f.quad))
     if f.modality:
         add("e.modality = ?", [f.modality])
     if f.since:
@@ -155,14 +198,18 @@ def event_where(store: Store, f: EventFilter) -> tuple[str, list[object]]:
         add(f"{EVENT_DAY} <= ?", [f.until])
     if f.near:
         # Equirectangular distance: within 0.5% of the great circle below 500 km, and cheap
-        # enough for SQL on both backends (no trigonometric functions needed).
+        # enough for SQL on both backends (no trigonometric functions needed); the places
+        # in the surrounding box come first, from the (lat, lon) index.
         lat, lon = f.near
         scale = math.cos(math.radians(lat))
-        add("p.lat IS NOT NULL AND ((p.lat - ?) * (p.lat - ?) + (p.lon - ?) * ? * (p.lon - ?) * ?) <= ?",
-            [lat, lat, lon, scale, lon, scale, (f.radius_km / KM_PER_DEGREE) ** 2])
+        dlat = f.radius_km / KM_PER_DEGREE
+        dlon = 180.0 if scale < 0.01 else min(180.0, dlat / scale)
+        add(_in_box(lat - dlat, lon - dlon, lat + dlat, lon + dlon)[0],
+            _in_box(lat - dlat, lon - dlon, lat + dlat, lon + dlon)[1])
+        add("((p.lat - ?) * (p.lat - ?) + (p.lon - ?) * ? * (p.lon - ?) * ?) <= ?",
+            [lat, lat, lon, scale, lon, scale, dlat ** 2])
     if f.bbox:
-        south, west, north, east = f.bbox
-        add("p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?", [south, north, west, east])
+        add(*_in_box(*f.bbox))
     if f.outlet:
         add("lower(coalesce(d.outlet, '') || ' ' || coalesce(d.source, '')) LIKE ? ESCAPE '\\'",
             [_like(f.outlet)])
@@ -183,14 +230,20 @@ def _run(store: Store, sql: str, params: Sequence[object], f: EventFilter) -> li
 
 def count_events(store: Store, f: EventFilter) -> int:
     where, params = event_where(store, f)
-    return int(_run(store, f"SELECT count(*) {EVENT_FROM}{where}", params, f)[0][0])
+    return int(_run(store, f"SELECT count(*) {event_from(f)}{where}", params, f)[0][0])
 
 
 def filter_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """One page of the events matching `f`, newest report first, with their participants."""
     where, params = event_where(store, f)
-    sql = (f"SELECT {', '.join(EVENT_COLUMNS)} {EVENT_FROM}{where} "
-           "ORDER BY d.published DESC, e.doc_id, e.position LIMIT ? OFFSET ?")
+    # The page's keys first, then its columns: the evidence text is read for 20 rows, not
+    # for every matching row before the sort.
+    keys = (f"SELECT e.doc_id AS k_doc, e.id AS k_id, d.published AS k_pub, e.position AS k_pos "
+            f"{event_from(f, documents=True)}{where} "
+            "ORDER BY d.published DESC, e.doc_id, e.position LIMIT ? OFFSET ?")
+    sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM ({keys}) k "
+           f"JOIN events e ON e.doc_id = k.k_doc AND e.id = k.k_id {EVENT_FROM.replace('FROM events e', '')}"
+           "ORDER BY k.k_pub DESC, k.k_doc, k.k_pos")
     rows = [dict(zip(EVENT_KEYS, row, strict=False)) for row in _run(store, sql, [*params, limit, offset], f)]
     add_participants(store, rows)
     return rows
@@ -302,4 +355,4 @@ def documents_brief(store: Store, doc_ids: Sequence[str]) -> dict[str, dict[str,
 def event_keys(store: Store, f: EventFilter) -> set[tuple[str, str]]:
     """(doc_id, event_id) of every event matching `f`."""
     where, params = event_where(store, f)
-    return {(d, e) for d, e in _run(store, f"SELECT e.doc_id, e.id {EVENT_FROM}{where}", params, f)}
+    return {(d, e) for d, e in _run(store, f"SELECT e.doc_id, e.id {event_from(f)}{where}", params, f)}

@@ -126,9 +126,17 @@ def document(request: Request, doc_id: DocId) -> dict[str, Any]:
     if record is None:
         raise HTTPException(404, f"no document {doc_id!r} in the store")
     view = document_view(record)
-    view["corpus_events"] = corpus.corpus_event_of(store, _cache_key(request), doc_id)
     view["duplicates"] = queries.duplicate_cluster(store, doc_id)
     return view
+
+
+@router.get("/documents/{doc_id}/corpus-events", summary="Which corpus event each of a document's "
+            "events was merged into (computed over the whole store: slow on a large one)")
+def document_corpus_events(request: Request, doc_id: DocId) -> dict[str, str]:
+    store = store_of(request)
+    if not store.has(doc_id):
+        raise HTTPException(404, f"no document {doc_id!r} in the store")
+    return corpus.corpus_event_of(store, _cache_key(request), doc_id)
 
 
 @router.get("/timeline", summary="Event counts per period, stacked by PLOVER type or quad class")

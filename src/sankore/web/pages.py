@@ -87,10 +87,9 @@ def reader_page(request: Request, doc_id: Annotated[str, Path(max_length=128)]) 
     if record is None:
         raise HTTPException(404, f"no document {doc_id!r} in the store")
     source = record.doc.source or ""
-    merged = corpus.corpus_event_of(store, str(request.app.state.cache_key), doc_id)
     return _render(request, "reader.html", title=record.doc.title or doc_id, record=record,
                    segments=segments(record), events=[event_view(record, e) for e in record.events],
-                   merged=merged, quad_of=quad_of,
+                   quad_of=quad_of,
                    # Only a web address becomes a link: a stored 'javascript:' source stays text.
                    source_url=source if source.startswith(("http://", "https://")) else None,
                    duplicates=queries.duplicate_cluster(store, doc_id))

@@ -27,9 +27,15 @@ def bad(parameter: str, message: str) -> HTTPException:
 
 def quads() -> dict[str, tuple[tuple[str, str], ...]]:
     """Quad class → the (TYPE, mode or '') pairs that belong to it (PLOVER's table)."""
+    scores = plover_scores()
     out: dict[str, list[tuple[str, str]]] = {}
-    for (event_type, mode), (quad, _score) in plover_scores().items():
+    for (event_type, mode), (quad, _score) in scores.items():
         out.setdefault(quad, []).append((event_type, mode))
+    for (event_type, mode), (quad, _score) in scores.items():
+        # A mode whose class differs from its type's is left out of the type's class ('-mode').
+        whole = scores.get((event_type, ""))
+        if mode and whole and whole[0] != quad:
+            out.setdefault(whole[0], []).append((event_type, "-" + mode))
     return {quad: tuple(pairs) for quad, pairs in out.items()}
 
 

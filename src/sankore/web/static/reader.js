@@ -114,4 +114,15 @@
       if (location.hash.length > 1) showEvent(decodeURIComponent(location.hash.slice(1)));
       article.dataset.ready = "1";
     });
+  // The corpus events (merged across articles) are computed over the whole store: fetched
+  // after the page is up, so that a large store does not hold the reader back.
+  fetch("/api/documents/" + encodeURIComponent(article.dataset.doc) + "/corpus-events")
+    .then(function (r) { return r.json(); })
+    .then(function (merged) {
+      document.querySelectorAll(".corpus-slot").forEach(function (slot) {
+        var id = merged[slot.dataset.event];
+        if (id) slot.appendChild(el("a", "corpus event", { href: "/corpus-event/" + encodeURIComponent(id), "class": "corpus-link" }));
+      });
+      document.getElementById("event-list").dataset.merged = "1";
+    });
 })();
