@@ -235,3 +235,30 @@ def test_templates_hold_no_inline_script_or_handlers():
         html = template.read_text("utf-8")
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), template.name
         assert not re.search(r"\son[a-z]+\s*=", html), template.name
+
+
+def test_serve_listens_on_this_machine_only_by_default_and_refuses_a_bad_store(tmp_path):
+    from click.testing import CliRunner
+
+    from sankore.web.cli import serve
+
+    host = next(p for p in serve.params if p.name == "host")
+    assert host.default == "127.0.0.1"
+    result = CliRunner().invoke(serve, ["--db", f"sqlite:///{tmp_path / 'no' / 'such.db'}"])
+    assert result.exit_code == 1 and "sankore: error:" in result.output
+
+
+def test_the_app_never_writes(app_and_records):
+    client, records, url = app_and_records
+    from sankore.store import open_store
+
+    def counts() -> list[int]:
+        with open_store(url) as store:
+            return [store.query(f"SELECT count(*) FROM {t}")[0][0]
+                    for t in ("documents", "events", "entities", "evidence", "schema_version")]
+
+    before = counts()
+    for path in ("/api/events", "/api/search?q=Sahel", "/api/network", "/api/timeline", "/api/places",
+                 f"/doc/{records[0].doc.id}", "/search?q=Niger"):
+        assert client.get(path).status_code == 200
+    assert counts() == before
