@@ -50,7 +50,9 @@ def locate(text: str, ev: dict, where: str) -> dict:
 
     return {"type": ev["type"], "mode": ev.get("mode"), "modality": ev["modality"],
             "attributed_to": ev.get("attributed_to"),
-            "evidence": [start, start + len(evidence)], "evidence_text": evidence,
+            # Offsets only: the evidence's words are the publisher's and stay in shared/ (the
+            # scorer and `quote` below read them back from the text, checked by its hash).
+            "evidence": [start, start + len(evidence)],
             "trigger": [t, t + len(trig)] if t >= 0 else None, "trigger_text": trig or None,
             "actor": role(ev.get("actor")), "target": role(ev.get("target")),
             "date": ev.get("date"), "date_text": ev.get("date_text"), "place": ev.get("place")}
