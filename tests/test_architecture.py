@@ -128,6 +128,8 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def layer(module: str) -> str:
     """The top-level package a module belongs to ("sankore" itself is the api's front door)."""
     parts = module.split(".")
+    if len(parts) > 1 and parts[1] == "cli_support":
+        return "cli"  # the commands' shared options and output: part of the CLI layer
     return parts[1] if len(parts) > 1 else "api"
 
 

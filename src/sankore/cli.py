@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
-from typing import IO
 
 import click
 from rich.console import Console
 
 from . import __version__
 from .api import Failure, analyze_many
+from .cli_support import F, event_query, iso_date, output_to, query_options, write_rows
 from .events.classifier import CODERS
 from .pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL
 from .readers import TableOptions
@@ -27,42 +23,8 @@ from .web.cli import serve
 EVAL_TASKS = ("geo", "time", "actors", "quotes", "events")
 
 
-def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-
-
 def _report(failure: Failure) -> None:
     click.echo(f"sankore: error: {failure.source}: {failure.reason}", err=True)
-
-
-@contextmanager
-def _output(path: Path | None) -> Iterator[IO[str]]:
-    """Standard output, or a file written whole or not at all (temp file, then rename).
-
-    A run that produced nothing leaves an existing file as it was.
-    """
-    if path is None:
-        yield sys.stdout
-        return
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent or Path("."), prefix=f".{path.name}.",
-        delete=False)
-    try:
-        with handle:
-            yield handle
-            wrote = handle.tell() > 0
-        if wrote:
-            os.replace(handle.name, path)
-        else:
-            os.unlink(handle.name)
-    except BaseException:
-        os.unlink(handle.name)
-        raise
 
 
 table_options = [
@@ -80,7 +42,7 @@ event_coder_option = click.option(
          "lexical: it does not (faster, less accurate; see the events DATA_CARD).")
 
 
-def with_table_options(func):
+def with_table_options(func: F) -> F:
     for option in reversed(table_options):
         func = option(func)
     return func
@@ -94,7 +56,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", callback=_iso_date, metavar="YYYY-MM-DD",
+@click.option("--published", callback=iso_date, metavar="YYYY-MM-DD",
               help="Publication date for every document (overrides what the file says).")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
               show_default=True, help="json: indented (an array when there are several "
@@ -121,7 +83,7 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str, output: Pat
     failed = 0
     records = 0
     buffered = []  # --format json writes one document as an object, several as an array
-    with _output(output) as out:
+    with output_to(output) as out:
         stream = analyze_many(_expand_stdin(sources), published, batch_size=batch_size,
                               model=model, event_coder=event_coder, table_options=options,
                               errors="yield")
@@ -159,7 +121,7 @@ def _expand_stdin(sources: list) -> Iterator:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", required=True, metavar="URL",
               help="Database URL, e.g. sqlite:///sankore.db (created if missing) or postgresql://….")
-@click.option("--published", callback=_iso_date, metavar="YYYY-MM-DD",
+@click.option("--published", callback=iso_date, metavar="YYYY-MM-DD",
               help="Publication date for every document (overrides what the file says).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True)
 @event_coder_option
@@ -218,85 +180,15 @@ def export_command(db: str, fmt: str, output: Path, table: str) -> None:
     click.echo(f"exported {count} {table} rows to {output}")
 
 
-def _query_options(func):
-    options = [
-        click.option("--actor", help="Actor code ('RUS GOV'), country ('RUS') or name."),
-        click.option("--target", help="Target code, country or name."),
-        click.option("--type", "event_type", help="PLOVER event type (ASSAULT, CONSULT…)."),
-        click.option("--modality", type=click.Choice(["asserted", "reported", "planned",
-                                                      "hypothetical", "negated"])),
-        click.option("--since", callback=_iso_date, metavar="YYYY-MM-DD"),
-        click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD"),
-        click.option("--near", metavar="LAT,LON", help="Only events placed within --radius of this point."),
-        click.option("--radius", default=50.0, show_default=True, help="Kilometres, with --near."),
-        click.option("--source", help="Outlet (case-insensitive substring)."),
-        click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1)),
-        click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-                     show_default=True),
-        click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Write to FILE instead of standard output."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def _event_query(actor, target, event_type, modality, since, until, near, radius, source):
-    from datetime import date as _date
-
-    from .corpus.query import EventQuery
-
-    point = None
-    if near:
-        try:
-            lat, lon = (float(x) for x in near.split(","))
-            point = (lat, lon)
-        except ValueError:
-            raise click.BadParameter(f"{near!r} is not LAT,LON", param_hint="--near") from None
-    return EventQuery(actor=actor, target=target, type=event_type, modality=modality,
-                      since=_date.fromisoformat(since) if since else None,
-                      until=_date.fromisoformat(until) if until else None,
-                      near=point, radius_km=radius, source=source)
-
-
-def _flat(value) -> str:
-    """A list or a mapping as one cell: 'a;b', 'ASSAULT=2;CONSULT=1'."""
-    if isinstance(value, dict):
-        return ";".join(f"{k}={v}" for k, v in value.items())
-    if isinstance(value, list):
-        return ";".join(map(str, value))
-    return "" if value is None else str(value)
-
-
-def _write_rows(rows: list[dict], fmt: str, output: Path | None, title: str) -> None:
-    import csv
-
-    with _output(output) as out:
-        if fmt == "json":
-            out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        elif fmt == "csv":
-            if rows:
-                writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-                writer.writeheader()
-                writer.writerows({k: _flat(v) for k, v in row.items()} for row in rows)
-        else:
-            from rich.table import Table
-
-            table = Table(title=title, header_style="bold")
-            for column in rows[0] if rows else ["(no rows)"]:
-                table.add_column(column, overflow="fold")
-            for row in rows:
-                table.add_row(*(_flat(v) for v in row.values()))
-            Console(file=out, width=None if out.isatty() else 200).print(table)
-
-
 @main.command(name="events")
 @click.option("--db", required=True, metavar="URL", help="Database URL, e.g. sqlite:///sankore.db.")
 @click.option("--merged", is_flag=True, help="Corpus events: each real-world event once, with its "
               "mentions and corroboration (distinct outlets, near-duplicates counted once).")
-@_query_options
-def events_command(db, merged, actor, target, event_type, modality, since, until, near, radius,
-                   source, min_confidence, fmt, output) -> None:
+@query_options
+def events_command(db: str, merged: bool, actor: str | None, target: str | None, event_type: str | None,
+                   modality: str | None, since: str | None, until: str | None, near: str | None,
+                   radius: float, source: str | None, min_confidence: float, fmt: str,
+                   output: Path | None) -> None:
     """List stored events (one row per article's mention, or --merged across articles),
     filtered by actor, target, type, modality, date range, place and source."""
     from .corpus.query import as_dicts
@@ -304,7 +196,7 @@ def events_command(db, merged, actor, target, event_type, modality, since, until
     from .errors import StoreError
     from .store import open_store
 
-    query = _event_query(actor, target, event_type, modality, since, until, near, radius, source)
+    query = event_query(actor, target, event_type, modality, since, until, near, radius, source)
     try:
         with open_store(db) as store:
             items: list  # corpus events (--merged) or event rows
@@ -322,16 +214,18 @@ def events_command(db, merged, actor, target, event_type, modality, since, until
                 ["doc_id", "event_id", "type", "mode", "modality", "actors", "targets", "date_value",
                  "place", "outlet", "confidence"])
         rows = [{k: row[k] for k in keep} for row in rows]
-    _write_rows(rows, fmt, output, "corpus events" if merged else "event mentions")
+    write_rows(rows, fmt, output, "corpus events" if merged else "event mentions")
 
 
 @main.command(name="relations")
 @click.option("--db", required=True, metavar="URL", help="Database URL, e.g. sqlite:///sankore.db.")
 @click.option("--period", type=click.Choice(["day", "week", "month", "year"]), default="month",
               show_default=True)
-@_query_options
-def relations_command(db, period, actor, target, event_type, modality, since, until, near, radius,
-                      source, min_confidence, fmt, output) -> None:
+@query_options
+def relations_command(db: str, period: str, actor: str | None, target: str | None,
+                      event_type: str | None, modality: str | None, since: str | None,
+                      until: str | None, near: str | None, radius: float, source: str | None,
+                      min_confidence: float, fmt: str, output: Path | None) -> None:
     """Actor-pair relations per period: event counts by type and quad class, and the mean
     PLOVER cooperation (+10) / conflict (-10) score, with the corpus events behind each."""
     from dataclasses import asdict
@@ -340,7 +234,7 @@ def relations_command(db, period, actor, target, event_type, modality, since, un
     from .errors import StoreError
     from .store import open_store
 
-    query = _event_query(actor, target, event_type, modality, since, until, near, radius, source)
+    query = event_query(actor, target, event_type, modality, since, until, near, radius, source)
     try:
         with open_store(db) as store:
             table = stored_relations(store, period, query, min_confidence)
@@ -348,7 +242,7 @@ def relations_command(db, period, actor, target, event_type, modality, since, un
         click.echo(f"sankore: error: {exc}", err=True)
         sys.exit(1)
     rows = [{**{k: v for k, v in asdict(r).items() if k != "score_sum"}, "score": r.score} for r in table]
-    _write_rows(rows, fmt, output, f"relations by {period}")
+    write_rows(rows, fmt, output, f"relations by {period}")
 
 
 @main.command(name="eval")

@@ -1,0 +1,127 @@
+"""What the `sankore` commands share beyond click itself: the date callback, output that is
+written whole or not at all, and the options, query and table output of the commands that
+read the store (`events`, `relations`). Argument handling and output only, as cli.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import click
+from rich.console import Console
+
+from .corpus.query import EventQuery
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def iso_date(ctx: click.Context | None, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+@contextmanager
+def output_to(path: Path | None) -> Iterator[IO[str]]:
+    """Standard output, or a file written whole or not at all (temp file, then rename).
+
+    A run that produced nothing leaves an existing file as it was.
+    """
+    if path is None:
+        yield sys.stdout
+        return
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=path.parent or Path("."), prefix=f".{path.name}.",
+        delete=False)
+    try:
+        with handle:
+            yield handle
+            wrote = handle.tell() > 0
+        if wrote:
+            os.replace(handle.name, path)
+        else:
+            os.unlink(handle.name)
+    except BaseException:
+        os.unlink(handle.name)
+        raise
+
+
+def query_options(func: F) -> F:
+    options = [
+        click.option("--actor", help="Actor code ('RUS GOV'), country ('RUS') or name."),
+        click.option("--target", help="Target code, country or name."),
+        click.option("--type", "event_type", help="PLOVER event type (ASSAULT, CONSULT…)."),
+        click.option("--modality", type=click.Choice(["asserted", "reported", "planned",
+                                                      "hypothetical", "negated"])),
+        click.option("--since", callback=iso_date, metavar="YYYY-MM-DD"),
+        click.option("--until", callback=iso_date, metavar="YYYY-MM-DD"),
+        click.option("--near", metavar="LAT,LON", help="Only events placed within --radius of this point."),
+        click.option("--radius", default=50.0, show_default=True, help="Kilometres, with --near."),
+        click.option("--source", help="Outlet (case-insensitive substring)."),
+        click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1)),
+        click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                     show_default=True),
+        click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Write to FILE instead of standard output."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def event_query(actor: str | None, target: str | None, event_type: str | None, modality: str | None,
+                since: str | None, until: str | None, near: str | None, radius: float,
+                source: str | None) -> EventQuery:
+    """The store query the --actor, --target … options describe."""
+    point = None
+    if near:
+        try:
+            lat, lon = (float(x) for x in near.split(","))
+            point = (lat, lon)
+        except ValueError:
+            raise click.BadParameter(f"{near!r} is not LAT,LON", param_hint="--near") from None
+    return EventQuery(actor=actor, target=target, type=event_type, modality=modality,
+                      since=date.fromisoformat(since) if since else None,
+                      until=date.fromisoformat(until) if until else None,
+                      near=point, radius_km=radius, source=source)
+
+
+def flat(value: object) -> str:
+    """A list or a mapping as one cell: 'a;b', 'ASSAULT=2;CONSULT=1'."""
+    if isinstance(value, dict):
+        return ";".join(f"{k}={v}" for k, v in value.items())
+    if isinstance(value, list):
+        return ";".join(map(str, value))
+    return "" if value is None else str(value)
+
+
+def write_rows(rows: list[dict], fmt: str, output: Path | None, title: str) -> None:
+    import csv
+
+    with output_to(output) as out:
+        if fmt == "json":
+            out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        elif fmt == "csv":
+            if rows:
+                writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+                writer.writeheader()
+                writer.writerows({k: flat(v) for k, v in row.items()} for row in rows)
+        else:
+            from rich.table import Table
+
+            table = Table(title=title, header_style="bold")
+            for column in rows[0] if rows else ["(no rows)"]:
+                table.add_column(column, overflow="fold")
+            for row in rows:
+                table.add_row(*(flat(v) for v in row.values()))
+            Console(file=out, width=None if out.isatty() else 200).print(table)
