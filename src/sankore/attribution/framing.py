@@ -9,6 +9,7 @@ quotation are the source's, not the author's framing, and are skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -34,7 +35,7 @@ class FramingLexicon:
             self.kinds[key] = kind
             self.matcher.add(f"FRAMING_{kind}", [nlp.make_doc(w) for w in words])
 
-    def find(self, doc: Doc, skip) -> list[tuple[int, int, str]]:
+    def find(self, doc: Doc, skip: Callable[[int, int], bool]) -> list[tuple[int, int, str]]:
         found = []
         for key, start, end in self.matcher(doc):
             span = doc[start:end]
@@ -53,7 +54,8 @@ def _longest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
-def scare_quotes(text: str, attributed: list[tuple[int, int]], skip) -> list[tuple[int, int, str]]:
+def scare_quotes(text: str, attributed: list[tuple[int, int]], skip: Callable[[int, int], bool]
+                 ) -> list[tuple[int, int, str]]:
     found = []
     for q in find_all_quoted(text):
         inner = text[q.start:q.end]

@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.language import Language
+
 from ..events.categories import plover_type
 from ..events.classifier import Classifier, EventScores, features
 from ..events.code import Settings, find_events_scored, gsr_settings
@@ -32,7 +34,7 @@ class Coded:
     target_codes: list[str] = field(default_factory=list)
 
 
-def code_gsr(nlp, records: list[GoldEvent], model: Classifier | None,
+def code_gsr(nlp: Language, records: list[GoldEvent], model: Classifier | None,
              settings: Settings | None = None, pick: str = "main", guess: bool = False
              ) -> list[Coded | None]:
     """Each record's one coded event (`pick`, below) or None (`nlp` runs the actors, times and
@@ -42,7 +44,7 @@ def code_gsr(nlp, records: list[GoldEvent], model: Classifier | None,
     return code_docs(parse_gsr(nlp, records), model, settings, pick, guess)
 
 
-def parse_gsr(nlp, records: list[GoldEvent]) -> list:
+def parse_gsr(nlp: Language, records: list[GoldEvent]) -> list:
     """The records' texts run through `nlp`, dated as the GSR dates them: parse once, code often."""
     from ..pipeline.extensions import register_extensions
 

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
+from spacy.tokens import Doc
+
 from ..distance import haversine_km
 from ..scoring import prf
 from .gold_files import files_under
@@ -189,7 +191,7 @@ def _auc(errors: list[float]) -> float:
     return area / (len(logs) - 1) / math.log(MAX_KM)
 
 
-def baseline_places(doc) -> list[Predicted]:
+def baseline_places(doc: Doc) -> list[Predicted]:
     """spaCy GPE/LOC entities, exact-name gazetteer match, most populous candidate."""
     from sankore.geo.gazetteer import load_gazetteer
 

@@ -30,6 +30,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from ..errors import EvalError
 from ..scoring import prf
 from .gold_files import files_under
@@ -210,7 +213,7 @@ def _nested(attr: Attr, others: list[Attr]) -> bool:
                for o in others)
 
 
-def sankore_attributions(doc) -> list[Attr]:
+def sankore_attributions(doc: Doc) -> list[Attr]:
     """Sankore's attributions as PolNeAR scores them: the mentions sharing a cue are one, and
     one whose cue lies inside another's content is left out. PolNeAR gives each token one role
     in one attribution, so it annotates only the outer one; Sankore keeps the inner one as a
@@ -234,7 +237,7 @@ def _char_span(tokens) -> list[tuple[int, int]]:
     return [(min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))]
 
 
-def textacy_attributions(doc) -> list[Attr]:
+def textacy_attributions(doc: Doc) -> list[Attr]:
     from textacy.extract.triples import direct_quotations
 
     out = []
@@ -253,7 +256,7 @@ _QUOTE = re.compile(r"[\"“]([^\"“”]{1,2000})[\"”]")
 _SPEECH = {"say", "tell", "add", "write", "note", "state", "ask", "claim", "argue", "explain", "announce"}
 
 
-def quote_mark_attributions(doc) -> list[Attr]:
+def quote_mark_attributions(doc: Doc) -> list[Attr]:
     """The plain baseline: text between matching quotation marks, the nearest speech verb
     and the nearest PERSON/ORG entity of the same sentence."""
     out = []
@@ -281,7 +284,8 @@ def _baseline():
     return "textacy.extract.triples.direct_quotations", textacy_attributions
 
 
-def evaluate(gold: Path, limit: int | None = None, split: str | None = None, nlp=None) -> dict:
+def evaluate(gold: Path, limit: int | None = None, split: str | None = None,
+             nlp: Language | None = None) -> dict:
     from ..pipeline import build_pipeline
     from ..pipeline import quotes as _quotes  # noqa: F401  (registers the factory)
 

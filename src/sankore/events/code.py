@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ..pipeline.extensions import in_boilerplate
@@ -125,7 +126,7 @@ def _speaker_span(doc: Doc, trigger: Token, speech: Token | None) -> tuple[tuple
 
 
 def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Settings,
-                  previous: list, matches: list[Match] | None = None, vector=None
+                  previous: list, matches: list[Match] | None = None, vector: np.ndarray | None = None
                   ) -> list[tuple[EventMention, EventScores]]:
     """The sentence's events, each with the scores its confidence was calibrated from.
     `vector` is the sentence's embedding, which a model with a `dense` part needs."""
