@@ -299,13 +299,17 @@ def search_documents(store: Store, q: str, outlet: str | None = None, limit: int
         clauses.append("lower(coalesce(d.outlet, '') || ' ' || coalesce(d.source, '')) LIKE ? ESCAPE '\\'")
         params.append(_like(outlet))
     where = " WHERE " + " AND ".join(clauses)
-    total = int(_run(store, f"SELECT count(*) FROM documents d{where}", params, f)[0][0])
+    if is_sqlite(store) and not outlet:  # the index alone counts its matches, without the documents
+        counted = _run(store, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", [q], f)
+        total = int(counted[0][0])
+    else:
+        total = int(_run(store, f"SELECT count(*) FROM documents d{where}", params, f)[0][0])
     if is_sqlite(store):
         sql = ("SELECT d.id, d.title, d.outlet, d.source, d.published, "
                "snippet(documents_fts, -1, '[', ']', '…', ?) "
                "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
                "WHERE documents_fts MATCH ?" + "".join(" AND " + c for c in clauses[1:])
-               + " ORDER BY documents_fts.rank, d.id LIMIT ? OFFSET ?")
+               + " ORDER BY documents_fts.rank LIMIT ? OFFSET ?")  # a tie-break would rank every match
         rows = _run(store, sql, [SNIPPET_TOKENS, q, *params[1:], limit, offset], f)
     else:
         sql = ("SELECT d.id, d.title, d.outlet, d.source, d.published, ts_headline('simple', d.text, "

@@ -27,7 +27,7 @@
   }
 
   S.getJSON(box.dataset.api).then(function (data) {
-    var n = data.nodes.length, W = 900, H = Math.max(500, 40 + n * 6), R = Math.min(W, H) / 2 - 120;
+    var n = data.nodes.length, W = 1000, H = Math.max(640, 40 + n * 8), R = Math.min(W, H) / 2 - 60;
     var pos = {};
     data.nodes.forEach(function (node, i) {
       var a = 2 * Math.PI * i / Math.max(1, n);
@@ -35,7 +35,7 @@
     });
     var svg = S.svg("svg", { viewBox: "0 0 " + W + " " + H, width: "100%", role: "img", "aria-label": "actor network" });
     var defs = S.svg("defs");
-    var marker = S.svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" });
+    var marker = S.svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" });
     marker.appendChild(S.svg("path", { d: "M0,0L10,5L0,10z", fill: "#666" }));
     defs.appendChild(marker); svg.appendChild(defs);
     var max = Math.max.apply(null, [1].concat(data.edges.map(function (e) { return e.events; })));
@@ -43,7 +43,10 @@
       var a = pos[e.actor], b = pos[e.target];
       var key = e.actor + "→" + e.target;
       edges[key] = e;
-      var line = S.svg("line", { x1: a[0], y1: a[1], x2: b[0], y2: b[1], stroke: colour(e.score),
+      // Stop short of the target's dot, so that the arrowhead shows.
+      var dx = b[0] - a[0], dy = b[1] - a[1], len = Math.max(1, Math.sqrt(dx * dx + dy * dy));
+      var x2 = b[0] - dx / len * 6, y2 = b[1] - dy / len * 6;
+      var line = S.svg("line", { x1: a[0], y1: a[1], x2: x2, y2: y2, stroke: colour(e.score),
         "stroke-width": 1.5 + 8 * e.events / max, "class": "edge", "data-key": key, "data-events": e.events,
         "marker-end": "url(#arrow)" });
       var tip = S.svg("title"); tip.textContent = key + ": " + e.events + " events, score " + e.score;
