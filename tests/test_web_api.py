@@ -262,3 +262,33 @@ def test_the_app_never_writes(app_and_records):
                  f"/doc/{records[0].doc.id}", "/search?q=Niger"):
         assert client.get(path).status_code == 200
     assert counts() == before
+
+
+def test_a_capped_count_says_so_and_an_exact_one_counts_all(client, app_and_records):
+    from sankore.store import open_store
+    from sankore.store.queries import EventFilter, count_events
+
+    total = client.get("/api/events", params={"exact": "true"}).json()
+    assert total["total_exact"] and total["total"] == sum(len(r.events) for r in app_and_records[1])
+    with open_store(app_and_records[2]) as store:
+        assert count_events(store, EventFilter(), cap=5) == 6  # stopped past the cap
+        assert count_events(store, EventFilter(type="CONSULT"), cap=10_000) == count_events(
+            store, EventFilter(type="CONSULT"))
+
+
+@pytest.mark.parametrize("params", [{}, {"actor": "RUS"}, {"target": "USA"},
+                                    {"type": "CONSULT", "actor": "MLI"}])
+def test_the_fast_paths_for_broad_filters_give_the_same_events(app_and_records, monkeypatch, params):
+    """A large store takes other plans (EXISTS for common actors, documents walked newest first
+    for broad filters); on this small one, forced, they must give the same answer."""
+    from sankore.store import open_store, queries
+    from sankore.store.queries import EventFilter
+
+    f = EventFilter(**params)
+    with open_store(app_and_records[2]) as store:
+        expected = queries.filter_events(store, f, 200, 0)
+        count = queries.count_events(store, f)
+        monkeypatch.setattr(queries, "MANY_ENTITIES", 0)
+        assert queries.filter_events(store, f, 200, 0, broad=True) == expected
+        assert queries.count_events(store, f) == count
+        assert queries.filter_events(store, f, 5, 3, broad=True) == expected[3:8]

@@ -24,6 +24,10 @@ from .sqlite import SQLiteStore
 
 KM_PER_DEGREE = 111.195  # on the mean Earth radius (6371 km)
 SNIPPET_TOKENS = 16
+# Past this many matching entities an actor filter tests each event instead of listing the
+# entities' events first (measured on 100,000 events: 20 ms instead of 220 ms for 'USA', and
+# 1 ms instead of 145 ms for a rare country the other way round).
+MANY_ENTITIES = 2000
 
 
 def _is_date(value: str, length: int) -> str:
@@ -97,7 +101,7 @@ def _like(text: str) -> str:
 _CODE = re.compile(r"^[A-Z]{3}( [A-Z]{3})*$")
 
 
-def _participant(role: str, wanted: str) -> tuple[str, list[object]]:
+def _participant(store: Store, role: str, wanted: str) -> tuple[str, list[object]]:
     """SQL (and its parameters) true when an event has a `role` participant matching `wanted`:
     a country ('RUS': any of its actors), a code ('RUS GOV'), 'CODE:Name' as corpus views
     write generic codes, 'name:Name', or else part of a name. Read from the entities side,
@@ -114,8 +118,18 @@ def _participant(role: str, wanted: str) -> tuple[str, list[object]]:
         match, params = "en.code = ?", [wanted]
     else:
         match, params = "lower(en.name) LIKE ? ESCAPE '\\'", [_like(wanted)]
-    sql = ("(e.doc_id, e.id) IN (SELECT ep.doc_id, ep.event_id FROM entities en JOIN event_participants ep "
-           f"ON ep.doc_id = en.doc_id AND ep.entity_id = en.id WHERE ep.role = ? AND {match})")
+    # Few matching entities: collect their events first (IN). Many: test each event as it
+    # comes (EXISTS), so that a capped count or a page stops early instead of listing them all.
+    found = store.query(f"SELECT count(*) FROM (SELECT 1 FROM entities en WHERE {match} LIMIT ?) n",
+                        [*params, MANY_ENTITIES + 1])[0][0]
+    if found > MANY_ENTITIES:
+        sql = ("EXISTS (SELECT 1 FROM event_participants ep JOIN entities en "
+               "ON en.doc_id = ep.doc_id AND en.id = ep.entity_id "
+               f"WHERE ep.doc_id = e.doc_id AND ep.event_id = e.id AND ep.role = ? AND {match})")
+    else:
+        sql = ("(e.doc_id, e.id) IN (SELECT ep.doc_id, ep.event_id FROM entities en "
+               "JOIN event_participants ep ON ep.doc_id = en.doc_id AND ep.entity_id = en.id "
+               f"WHERE ep.role = ? AND {match})")
     return sql, [role, *params]
 
 
@@ -183,9 +197,9 @@ def event_where(store: Store, f: EventFilter) -> tuple[str, list[object]]:
     if f.doc_id:
         add("e.doc_id = ?", [f.doc_id])
     if f.actor:
-        add(*_participant("actor", f.actor))
+        add(*_participant(store, "actor", f.actor))
     if f.target:
-        add(*_participant("target", f.target))
+        add(*_participant(store, "target", f.target))
     if f.type:
         add("e.type = ?", [f.type.upper()])
     if f.quad is not None:
@@ -228,18 +242,32 @@ def _run(store: Store, sql: str, params: Sequence[object], f: EventFilter) -> li
         return store.query(sql, [phrases if p == f.q else p for p in params])
 
 
-def count_events(store: Store, f: EventFilter) -> int:
+def count_events(store: Store, f: EventFilter, cap: int | None = None) -> int:
+    """How many events match `f`; with `cap`, counting stops past it (the answer is then
+    cap + 1), so that a filter matching most of a large store is counted in milliseconds."""
     where, params = event_where(store, f)
-    return int(_run(store, f"SELECT count(*) {event_from(f)}{where}", params, f)[0][0])
+    if cap is None:
+        return int(_run(store, f"SELECT count(*) {event_from(f)}{where}", params, f)[0][0])
+    sql = f"SELECT count(*) FROM (SELECT 1 AS one {event_from(f)}{where} LIMIT ?) capped"
+    return int(_run(store, sql, [*params, cap + 1], f)[0][0])
 
 
-def filter_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """One page of the events matching `f`, newest report first, with their participants."""
+def filter_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0,
+                  broad: bool = False) -> list[dict[str, Any]]:
+    """One page of the events matching `f`, newest report first, with their participants.
+    `broad`: the filter matches many events (its capped count was reached), so walking the
+    documents newest first finds a page sooner than sorting every match; SQLite is held to
+    that order by CROSS JOIN (PostgreSQL's planner decides for itself)."""
     where, params = event_where(store, f)
+    source = event_from(f, documents=True)
+    if broad:
+        source = source.replace("FROM events e JOIN documents d ON d.id = e.doc_id",
+                                "FROM documents d CROSS JOIN events e")
+        where = (where + " AND" if where else " WHERE") + " e.doc_id = d.id"
     # The page's keys first, then its columns: the evidence text is read for 20 rows, not
     # for every matching row before the sort.
     keys = (f"SELECT e.doc_id AS k_doc, e.id AS k_id, d.published AS k_pub, e.position AS k_pos "
-            f"{event_from(f, documents=True)}{where} "
+            f"{source}{where} "
             "ORDER BY d.published DESC, e.doc_id, e.position LIMIT ? OFFSET ?")
     sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM ({keys}) k "
            f"JOIN events e ON e.doc_id = k.k_doc AND e.id = k.k_id {EVENT_FROM.replace('FROM events e', '')}"

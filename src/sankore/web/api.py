@@ -18,6 +18,7 @@ from ..store import queries
 from ..store.queries import EventFilter
 from . import corpus
 from .params import (
+    COUNT_CAP,
     MODALITIES,
     Page,
     bad,
@@ -71,11 +72,16 @@ def search(request: Request, paging: Paging,
 
 
 @router.get("/events", summary="Event mentions matching the filter, paged, with the total")
-def events(request: Request, f: Filter, paging: Paging) -> dict[str, Any]:
+def events(request: Request, f: Filter, paging: Paging,
+           exact: Annotated[bool, Query(description=f"Count every match; by default counting stops "
+                                        f"past {COUNT_CAP:,} (total_exact is then false).")] = False,
+           ) -> dict[str, Any]:
     store = store_of(request)
-    total = queries.count_events(store, f)
-    rows = queries.filter_events(store, f, paging.size, paging.offset)
-    return {"total": total, "page": paging.page, "size": paging.size, "results": _with_quad(rows)}
+    total = queries.count_events(store, f, None if exact else COUNT_CAP)
+    rows = queries.filter_events(store, f, paging.size, paging.offset, broad=total > COUNT_CAP)
+    counted_all = exact or total <= COUNT_CAP
+    return {"total": total if counted_all else COUNT_CAP, "total_exact": counted_all, "page": paging.page,
+            "size": paging.size, "results": _with_quad(rows)}
 
 
 def _flat_rows(request: Request, f: EventFilter) -> list[dict[str, Any]]:

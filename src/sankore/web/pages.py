@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ..store import queries
 from ..store.queries import EventFilter
 from . import corpus
-from .params import MODALITIES, Page, event_filter, event_types, page_params, quad_of, quads
+from .params import COUNT_CAP, MODALITIES, Page, event_filter, event_types, page_params, quad_of, quads
 from .reader import event_view, segments
 from .stores import store_of
 
@@ -70,13 +70,17 @@ def search_page(request: Request, f: Annotated[EventFilter, Depends(event_filter
         doc_total, documents = queries.search_documents(store, f.q, f.outlet, paging.size, paging.offset)
         for hit in documents:
             hit["pieces"] = _snippet(hit["snippet"])
-    total = queries.count_events(store, f)
-    rows = queries.filter_events(store, f, paging.size, paging.offset)
+    exact = request.query_params.get("exact") == "1"
+    total = queries.count_events(store, f, None if exact else COUNT_CAP)
+    total_exact = exact or total <= COUNT_CAP
+    total = total if total_exact else COUNT_CAP
+    broad = total > COUNT_CAP or not total_exact
+    rows = queries.filter_events(store, f, paging.size, paging.offset, broad=broad)
     for row in rows:
         row["quad"] = quad_of(row["type"], row["mode"])
     pages = max(1, -(-max(total, doc_total) // paging.size))
     return _render(request, "search.html", title="Search", documents=documents, doc_total=doc_total,
-                   events=rows, total=total, paging=paging, pages=pages,
+                   events=rows, total=total, total_exact=total_exact, paging=paging, pages=pages,
                    counts=queries.corpus_counts(store))
 
 

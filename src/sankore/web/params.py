@@ -19,6 +19,9 @@ from ..store.queries import EventFilter
 MODALITIES = ("asserted", "reported", "planned", "hypothetical", "negated")
 MAX_PAGE_SIZE = 200
 MAX_TEXT = 200  # characters of a free-text parameter
+# Event counts stop past this many unless asked to be exact: counting every match of a broad
+# filter over 100,000 events costs 50-200 ms, past the cap 1-5 ms (benchmarks/web_bench.py).
+COUNT_CAP = 1000
 
 
 def bad(parameter: str, message: str) -> HTTPException:

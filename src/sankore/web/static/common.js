@@ -31,7 +31,8 @@ window.Sankore = {
     box.hidden = false;
     list.replaceChildren();
     return S.getJSON(url).then(function (data) {
-      document.getElementById("listing-title").textContent = title + ": " + data.total + " event mentions" +
+      var more = data.total_exact === false ? "more than " : "";
+      document.getElementById("listing-title").textContent = title + ": " + more + data.total + " event mentions" +
         (data.results.length < data.total ? " (first " + data.results.length + ")" : "");
       data.results.forEach(function (e) {
         var li = S.el("li");
