@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from .lexicon import MONTHS, POINT_MODS, QUANT_MODS
 
@@ -23,15 +24,23 @@ class Resolved:
     extra: dict = field(default_factory=dict)
 
 
+T = TypeVar("T")
+
+
+def registrar(table: dict[str, T]) -> Callable[[str], Callable[[T], T]]:
+    """A decorator factory that files a function under a pattern kind in `table`: the
+    normalizers' `HANDLERS` here and the recognizer's `guards.GUARDS` use the same one."""
+    def by_kind(kind: str) -> Callable[[T], T]:
+        def register(fn: T) -> T:
+            table[kind] = fn
+            return fn
+        return register
+    return by_kind
+
+
 Handler = Callable[[dict[str, str], date | None, str | None], Resolved]
 HANDLERS: dict[str, Handler] = {}
-
-
-def handles(kind: str) -> Callable[[Handler], Handler]:
-    def register(fn: Handler) -> Handler:
-        HANDLERS[kind] = fn
-        return fn
-    return register
+handles = registrar(HANDLERS)
 
 
 def _mod(g: dict[str, str]) -> str | None:

@@ -1,8 +1,9 @@
 """Guards: a pattern's match that is not a time expression despite its surface.
 
 One guard per pattern kind, registered with `@guards(kind)` as the normalizers are with
-`base.handles(kind)`: a kind without a guard always passes. A guard sees the match's
-groups, the word before it and the dozen characters after it (`Context`).
+`base.handles(kind)` (one `base.registrar` makes both): a kind without a guard always
+passes. A guard sees the match's groups, the word before it and the dozen characters
+after it (`Context`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from .base import registrar
 
 
 @dataclass(frozen=True)
@@ -25,13 +28,7 @@ class Context:
 
 Guard = Callable[[Context], bool]
 GUARDS: dict[str, Guard] = {}
-
-
-def guards(kind: str) -> Callable[[Guard], Guard]:
-    def register(fn: Guard) -> Guard:
-        GUARDS[kind] = fn
-        return fn
-    return register
+guards = registrar(GUARDS)
 
 
 def is_time(kind: str, m: re.Match[str], text: str) -> bool:
