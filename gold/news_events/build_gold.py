@@ -80,7 +80,7 @@ def write(path: Path, articles: list[dict], events: dict[str, list[dict]]) -> No
 
 
 def gold_events(events: list[dict]) -> list[GoldEvent]:
-    return [GoldEvent(e["type"], e["modality"], tuple(e["evidence"]), None, None, None, None)  # type: ignore[arg-type]
+    return [GoldEvent(e["type"], e["modality"], (e["evidence"][0], e["evidence"][1]), None, None, None, None)
             for e in events]
 
 

@@ -14,6 +14,7 @@ from rich.console import Console
 from . import __version__
 from .api import Failure, analyze_many
 from .cli_support import F, event_query, iso_date, output_to, query_options, write_rows
+from .eval.formats import EVENT_GOLD_FORMATS, EVENT_GOLD_MODULES, event_gold_format
 from .events.classifier import CODERS
 from .pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL
 from .readers import TableOptions
@@ -250,10 +251,18 @@ def relations_command(db: str, period: str, actor: str | None, target: str | Non
 @click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path),
               help="Gold data: a file or a folder in the task's format.")
 @click.option("--limit", type=int, help="Score only the first N documents.")
-@click.option("--split", help="quotes only: the PolNeAR split to score (train or dev; default both).")
+@click.option("--split", help="quotes: the PolNeAR split (train or dev; default dev). events with "
+              "--format news: dev or test (default dev); with --format india-police: dev or test "
+              "(default test).")
+@click.option("--format", "gold_format", type=click.Choice(EVENT_GOLD_FORMATS),
+              help="events only: the gold's format (default: found from the folder).")
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="events --format news only: the shared corpus folder holding the articles' texts "
+              "(default ../shared/data/corpus).")
 @click.option("--event-coder", type=click.Choice(CODERS), help="events only: the packaged model to "
               f"score (default {DEFAULT_EVENT_CODER}).")
-def evaluate(task: str, gold: Path, limit: int | None, split: str | None, event_coder: str | None) -> None:
+def evaluate(task: str, gold: Path, limit: int | None, split: str | None, gold_format: str | None,
+             corpus: Path | None, event_coder: str | None) -> None:
     """Score the pipeline on gold data and print the figures (Sankore and the task's
     baseline, run in the same command) as JSON.
 
@@ -264,21 +273,35 @@ def evaluate(task: str, gold: Path, limit: int | None, split: str | None, event_
     actors: the actor test set gold/actors.jsonl; baseline: spaCy NER + country lookup.
     quotes: PolNeAR brat files (../shared/data/quotes/); baseline: textacy's
           direct_quotations when installed, else a plain quote-mark baseline.
-    events: PLOVER gold-standard records (../shared/data/events/, or any file or
-          folder of records in their format); records the model trained on are
-          skipped (on the GSR that leaves its held split); baseline: the trigger
-          lexicon alone.
+    events: --format gsr: PLOVER gold-standard records (../shared/data/events/, or
+          any file or folder of records in their format); records the model trained
+          on are skipped (on the GSR that leaves its held split); baseline: the
+          trigger lexicon alone.
+          --format news: the news gold set (gold/news_events), real articles
+          analysed end to end; reference: the other event coder.
+          --format india-police: IndiaPoliceEvents sentence labels
+          (../shared/data/corpus/india_police_events); baseline: keywords.
     """
     from .errors import EvalError
 
-    module = importlib.import_module(f"sankore.eval.{task}")
-    options = {"split": split} if task == "quotes" else {}
-    if split and task != "quotes":
-        raise click.BadParameter("--split applies to the quotes task only", param_hint="--split")
+    if gold_format and task != "events":
+        raise click.BadParameter("--format applies to the events task only", param_hint="--format")
+    if corpus and gold_format not in (None, "news"):
+        raise click.BadParameter("--corpus applies to --format news only", param_hint="--corpus")
+    module_name = task if task != "events" else EVENT_GOLD_MODULES[gold_format or event_gold_format(gold)]
+    module = importlib.import_module(f"sankore.eval.{module_name}")
+    options: dict[str, object] = {}
+    if split:
+        if module_name not in ("quotes", "news_events", "india_police"):
+            raise click.BadParameter("--split applies to quotes and to events in the news and "
+                                     "india-police formats", param_hint="--split")
+        options["split"] = split
     if event_coder and task != "events":
         raise click.BadParameter("--event-coder applies to the events task only", param_hint="--event-coder")
     if event_coder:
-        options = {"event_coder": event_coder}
+        options["event_coder"] = event_coder
+    if corpus:
+        options["corpus"] = corpus
     try:
         figures = module.evaluate(gold, limit=limit, **options)
     # Gold that is missing, unreadable or not in the task's format: one line naming the path.

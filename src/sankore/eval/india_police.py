@@ -179,7 +179,8 @@ def evaluate(gold: Path, limit: int | None = None, split: str | None = None,
     start = time.perf_counter()
     articles = [article_from_text(d.text, f"india_police_events:{d.doc_id}", outlet="The Times of India",
                                   published=d.published) for d in docs]
-    records = list(analyze_many(articles, event_coder=event_coder or DEFAULT_CODER))
+    records = [r for r in analyze_many(articles, event_coder=event_coder or DEFAULT_CODER)
+               if isinstance(r, Record)]
     seconds = time.perf_counter() - start
     gold_sets, pred, base = [], [], []
     for doc, record in zip(docs, records, strict=True):

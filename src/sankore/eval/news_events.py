@@ -85,7 +85,7 @@ def read_gold(gold: Path, split: str) -> list[GoldArticle]:
             try:
                 a = json.loads(line)
                 events = tuple(
-                    GoldEvent(e["type"], e["modality"], tuple(e["evidence"]),  # type: ignore[arg-type]
+                    GoldEvent(e["type"], e["modality"], (e["evidence"][0], e["evidence"][1]),
                               (e.get("actor") or {}).get("code"), (e.get("target") or {}).get("code"),
                               e.get("date"), (e.get("place") or {}).get("country"))
                     for e in a["events"])
@@ -158,7 +158,7 @@ def match(gold: list[GoldEvent], coded: list, typed: bool = True) -> list[tuple[
 
 def _codes(record: Record, ids: list[str]) -> list[str]:
     by_id = {e.id: e for e in record.entities}
-    return [by_id[i].code for i in ids if i in by_id and by_id[i].code]
+    return [code for i in ids if i in by_id and (code := by_id[i].code)]
 
 
 def _code_right(gold: str, coded: list[str]) -> tuple[bool, bool]:
@@ -203,9 +203,10 @@ def score(articles: list[GoldArticle], records: list[Record]) -> dict:
                     fields[f"{role}_country"].append(country)
             fields["modality"].append(g.modality == c.modality)
             if g.date:
-                fields["date"].append((times.get(c.time) or "").split("/")[0].startswith(g.date))
+                value = times.get(c.time) if c.time else None
+                fields["date"].append((value or "").split("/")[0].startswith(g.date))
             if g.place_country:
-                fields["place_country"].append(places.get(c.place) == g.place_country)
+                fields["place_country"].append(bool(c.place) and places.get(c.place or "") == g.place_country)
     matched_total = sum(tp_type.values())
     per_type = {t: {**prf_counts(tp_type[t], n_coded[t] - tp_type[t], n_gold[t] - tp_type[t]),
                     "gold": n_gold[t], "coded": n_coded[t]} for t in sorted(n_gold | n_coded)}

@@ -40,6 +40,11 @@ MAX_HOPS = 6
 # next week" is as often an expectation as a demand.
 _DEONTIC_AUX = {"must"}
 _DEONTIC_HEADS = {"have", "need"}  # "Iraq has to comply", "Israel needs to ease restrictions"
+# Adjectives and participles whose infinitive is a forecast, not a fact or a plan: "is likely to
+# deploy", "is expected to win" (PLOVER codes predictions as hypothetical, manual §modality).
+FORECAST = {"likely", "unlikely", "possible", "probable", "expect", "bound", "poised", "tipped"}
+# Sentence adverbs that hand the claim to unnamed others: "troops reportedly killed …".
+HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly"}
 
 
 def _negated(v: Token) -> bool:
@@ -86,6 +91,8 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         found.append("hypothetical")
     if aux & _FUTURE_AUX:
         found.append("planned")
+    if any(c.dep_ == "advmod" and c.lower_ in HEARSAY for t in {anchor, trigger} for c in t.children):
+        found.append("reported")
     tok = anchor
     for _ in range(MAX_HOPS):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARK for c in tok.children):
@@ -102,7 +109,9 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
             found.append("negated")  # "prevented civilians from leaving": no one left
         if dep == "xcomp" and lemma in FAILING:
             found.append("negated")  # "failed to reach agreement": none was reached
-        if dep in ("xcomp", "pcomp", "prep", "pobj", "acl", "acomp", "dobj") and lemma in PLANNING:
+        if dep == "xcomp" and lemma in FORECAST:
+            found.append("hypothetical")
+        elif dep in ("xcomp", "pcomp", "prep", "pobj", "acl", "acomp", "dobj") and lemma in PLANNING:
             found.append("planned")
         if tok.pos_ in ("VERB", "AUX"):
             head_aux = _aux(tok)
@@ -137,6 +146,9 @@ def _obliged(v: Token) -> bool:
     if _aux(v) & _DEONTIC_AUX:
         return True
     head = v.head
+    # "police had to fire": a past necessity reports what was done, it demands nothing.
+    if head.tag_ == "VBD" and not _aux(head):
+        return False
     return (v.dep_ == "xcomp" and head.lemma_.lower() in _DEONTIC_HEADS and head.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children))
 

@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from ..resources import lexicons
 from .extensions import in_boilerplate, register_extensions
+from .generic_actors import generic_mentions
 from .mentions import ActorMention
 from .spans import is_lowercased, overlaps, trim_entity
 
@@ -57,6 +58,7 @@ class ActorRecognizer:
         self.country_names = {n: a.country for a in lexicons.countries().values() for n in a.names}
         self.capitals = lexicons.capitals()
         self.sectors = lexicons.sectors()
+        self.standalone = lexicons.standalone_sectors()
         self.roles = lexicons.roles()
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -119,6 +121,9 @@ class ActorRecognizer:
         taken.extend((m.start, m.end) for m in mentions)
         if self.persons or self.organizations:
             mentions.extend(self._named_entities(doc, taken + claimed))
+        # Unnamed actors last: a sector word inside a name or a composite is already taken.
+        taken = [(m.start, m.end) for m in mentions] + claimed
+        mentions.extend(generic_mentions(doc, mentions, taken, self.standalone))
         return sorted(mentions, key=lambda m: (m.start, m.end))
 
     def _dictionary_matches(self, doc: Doc) -> list[Span]:

@@ -94,6 +94,12 @@ def sectors() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def standalone_sectors() -> dict[str, tuple[str, str]]:
+    """The sector nouns that name an actor by themselves ("police", "the mob"): `alone` = 1."""
+    return {row["word"]: (row["sector"], row["kind"]) for row in read_tsv("sectors.tsv") if row.get("alone")}
+
+
+@lru_cache(maxsize=1)
 def roles() -> dict[str, str]:
     """Title (lower case) → sector code."""
     return {row["title"]: row["sector"] for row in read_tsv("roles.tsv")}

@@ -1,0 +1,130 @@
+"""Unnamed actors: "police", "security forces", "the protesters", "a mob", "militants".
+
+News names most perpetrators and victims of violence and repression by their sector, not by
+name: "police opened fire on the mob", "protesters blocked the highway". PLOVER and CAMEO code
+them with the sector (COP, MIL, REB, CVL, …) and the country the context gives ("IND COP");
+without them the events stage finds no one to code and drops the event (a blind reading of
+40 wire articles found nine with no event at all for this reason, issue 17).
+
+A sector noun (resources/data/sectors.tsv, rows marked `alone`) that heads a noun phrase with
+no country of its own becomes an entity keyed by (sector, country): every "police" of one
+article is one entity. Its country, in order:
+1. the country of a place named in the same sentence (the police "in Naroda" are India's),
+   for the sectors whose members are local (police, civilians, rebels, opposition…);
+2. the document's home country: the country of its dateline ("ahmedabad:", "HANOI (AP) —"),
+   else the country that holds at least half of the document's resolved place and state
+   mentions;
+3. none: the code is the sector alone ("COP"), as CAMEO codes an actor of unknown country.
+Pure functions over the parsed `Doc`; the actors component calls `generic_mentions`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .extensions import in_boilerplate
+from .mentions import ActorMention
+
+# Sectors whose members are the people of the place where they act; troops, envoys or
+# refugees named beside a place are as often foreign ("Russian troops in Syria").
+LOCAL_SECTORS = {"COP", "CVL", "REB", "OPP", "EDU", "LAB", "AGR", "BUS", "JUD", "LEG", "GOV", "REF", "MED"}
+# A country holding this share of a document's place and state mentions is its home country.
+HOME_SHARE = 0.5
+# Characters from the start of the text in which a dateline is looked for.
+DATELINE_CHARS = 160
+
+
+# A dateline: a place name opening a line, maybe a region or country after a comma, then a
+# colon, an agency in brackets or a dash ("ahmedabad:", "HANOI, Vietnam (AP) —", "KABUL -").
+# Read from the text, not from the places stage: lower-cased wire copy ("gandhinagar: …")
+# gives the statistical NER nothing to find.
+_DATELINE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z .'-]{1,40}?)(?:,[ \t]*([A-Za-z][A-Za-z .]{1,30}?))?"
+                       r"[ \t]*(?::|\([A-Za-z ]{2,20}\)|—|–|-{1,2}[ \t])", re.MULTILINE)
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """The country of a dateline near the text's start, looked up in the gazetteer."""
+    from ..geo.candidates import prior_best
+    from ..geo.gazetteer import load_gazetteer
+
+    for m in _DATELINE.finditer(doc.text[:DATELINE_CHARS]):
+        if in_boilerplate(doc, m.start(1), m.end(1)):
+            continue
+        gaz = load_gazetteer()
+        for name in filter(None, (m.group(2), m.group(1))):
+            best = prior_best(gaz.lookup(name.strip()))
+            if best is not None and best.country and best.population + (best.feature != "city") > 0:
+                return best.country
+    return None
+
+
+def home_country(doc: Doc, named: Iterable[ActorMention]) -> str | None:
+    """The dateline's country, else the country of at least half the place and state mentions
+    (`named`: the document's named actors)."""
+    if country := dateline_country(doc):
+        return country
+    counts: Counter[str] = Counter(p.country for p in doc._.places if p.country and not p.metonymy)
+    counts.update(a.country for a in named if a.kind == "state" and a.country)
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n / sum(counts.values()) >= HOME_SHARE else None
+
+
+def _sentence_country(doc: Doc, sent: Span) -> str | None:
+    countries = {p.country for p in doc._.places
+                 if p.country and not p.metonymy and sent.start_char <= p.start < sent.end_char}
+    return countries.pop() if len(countries) == 1 else None
+
+
+# Nouns of action whose compound modifier is their agent ("police firing", "army operation");
+# before any other noun a sector word only describes ("police station", "army chief").
+ACTION_NOUNS = {"firing", "fire", "action", "attack", "attacks", "raid", "raids", "crackdown", "operation",
+                "operations", "shelling", "offensive", "assault", "excesses", "brutality", "violence",
+                "atrocities", "custody", "lathi-charge", "charge", "repression", "clampdown", "strike",
+                "strikes", "protest", "protests", "demonstration", "march", "agitation"}
+
+
+def _phrase(doc: Doc, tok: Token, words: dict[str, tuple[str, str]]) -> Span | None:
+    """The sector phrase ending at `tok` ("riot police", "security forces", "police"), or None
+    when `tok` does not head a noun phrase (a compound modifier: "police station")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in ACTION_NOUNS:
+        return None
+    for width in (3, 2, 1):
+        start = tok.i - width + 1
+        if start >= 0 and doc[start:tok.i + 1].text.lower() in words:
+            return doc[start:tok.i + 1]
+    return None
+
+
+def generic_mentions(doc: Doc, named: list[ActorMention], taken: Iterable[tuple[int, int]],
+                     words: dict[str, tuple[str, str]]) -> list[ActorMention]:
+    """Mentions of sector nouns that stand alone (`words`: phrase → (sector, kind)) outside the
+    spans `taken` by named actors (`named`), places and composites ("French troops")."""
+    taken = list(taken)
+    home = home_country(doc, named)
+    out: list[ActorMention] = []
+    for sent in doc.sents:
+        local = _sentence_country(doc, sent)
+        for tok in sent:
+            span = _phrase(doc, tok, words)
+            if span is None or in_boilerplate(doc, span.start_char, span.end_char):
+                continue
+            if any(s < span.end_char and span.start_char < e for s, e in taken):
+                continue
+            sector, kind = words[span.text.lower()]
+            country = (local if sector in LOCAL_SECTORS and local else None) or home
+            code = f"{country} {sector}" if country else sector
+            # One entity per group the text names: every "police" of an article is one, but
+            # "the mob" and "the protesters" of the same country are two.
+            name = " ".join(t.lemma_.lower() for t in span)
+            out.append(ActorMention(span.start_char, span.end_char, span.text, f"X:{code}:{name}", kind,
+                                    name, code, country))
+            taken.append((span.start_char, span.end_char))
+    return out
