@@ -175,7 +175,7 @@ def main() -> None:
     server = subprocess.Popen([sys.executable, "-m", "sankore.cli", "serve", "--db", f"sqlite:///{args.store}",
                                "--port", str(args.port), "--workers", str(args.workers)])
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 300  # each worker imports spaCy: slow on a busy machine
         while True:
             try:
                 probe = http.client.HTTPConnection("127.0.0.1", args.port, timeout=5)
