@@ -33,7 +33,10 @@ def web_records(nlp) -> list:
         return _records
     import sankore
 
-    _records.append(sankore.analyze(EXAMPLE, nlp=nlp))
+    founding = sankore.analyze(EXAMPLE, nlp=nlp)
+    # As a user who ran `sankore ingest examples/…` would see it (and not this machine's path).
+    relative = str(EXAMPLE.relative_to(EXAMPLE.parents[1]))
+    _records.append(founding.model_copy(update={"doc": founding.doc.model_copy(update={"source": relative})}))
     guardian = shared("corpus", "guardian", "Guardian_SDF_sample.csv")
     csv.field_size_limit(1 << 30)
     with guardian.open(encoding="utf-8", newline="") as handle:

@@ -80,8 +80,12 @@ def analyze_many(
     `Failure` is yielded in its place and the stream goes on. `event_coder`: "embeddings"
     (default) or "lexical", the event classifier without sentence embeddings (faster).
     """
-    nlp = nlp or get_pipeline(model, event_coder)
+    if errors not in ("raise", "yield"):
+        raise ValueError(f"errors must be 'raise' or 'yield', not {errors!r}")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     override = _published(published)
+    nlp = nlp or get_pipeline(model, event_coder)
     stream = _articles(sources, table_options)
     while batch := list(islice(stream, batch_size)):
         articles = []

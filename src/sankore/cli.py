@@ -13,7 +13,7 @@ from rich.console import Console
 
 from . import __version__
 from .api import Failure, analyze_many
-from .cli_support import F, event_query, iso_date, output_to, query_options, write_rows
+from .cli_support import F, database_url, event_query, iso_date, output_to, query_options, write_rows
 from .eval.formats import EVENT_GOLD_FORMATS, EVENT_GOLD_MODULES, event_gold_format
 from .events.classifier import CODERS
 from .pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL
@@ -67,7 +67,8 @@ def main() -> None:
 @click.option("--model", default=DEFAULT_MODEL, show_default=True,
               help="spaCy model package to build the pipeline on.")
 @event_coder_option
-@click.option("--batch-size", default=16, show_default=True, help="Documents per nlp.pipe batch.")
+@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1),
+              help="Documents per nlp.pipe batch.")
 @with_table_options
 def analyze(paths: tuple[str, ...], published: str | None, fmt: str, output: Path | None,
             model: str, event_coder: str, batch_size: int, text_column: str | None,
@@ -120,15 +121,16 @@ def _expand_stdin(sources: list) -> Iterator:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", required=True, metavar="URL",
+@click.option("--db", required=True, metavar="URL", callback=database_url,
               help="Database URL, e.g. sqlite:///sankore.db (created if missing) or postgresql://….")
 @click.option("--published", callback=iso_date, metavar="YYYY-MM-DD",
               help="Publication date for every document (overrides what the file says).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True)
 @event_coder_option
-@click.option("--batch-size", default=16, show_default=True, help="Documents per chunk sent to a worker.")
+@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1),
+              help="Documents per chunk sent to a worker.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Worker processes, each holding the pipeline once.")
+              help="Worker processes, each holding the pipeline once (at most one per core).")
 @click.option("--no-progress", is_flag=True, help="No progress bar (it is shown only on a terminal anyway).")
 @with_table_options
 def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, event_coder: str,
@@ -153,13 +155,15 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, e
     except StoreError as exc:
         click.echo(f"sankore: error: {exc}", err=True)
         sys.exit(1)
+    except ValueError as exc:  # --workers beyond the machine's cores
+        raise click.UsageError(str(exc)) from None
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
 
 
 @main.command(name="export")
-@click.option("--db", required=True, metavar="URL", help="Database URL, e.g. sqlite:///sankore.db.")
+@click.option("--db", required=True, metavar="URL", callback=database_url, help="Database URL, e.g. sqlite:///sankore.db.")
 @click.option("--format", "fmt", required=True, type=click.Choice(["csv", "jsonl", "parquet", "gdelt"]),
               help="gdelt: the GDELT 2.0 event-table layout (61 tab-separated columns, no header).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
@@ -168,21 +172,21 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, e
               type=click.Choice(["events", "entities", "places", "times", "quotes", "documents"]))
 def export_command(db: str, fmt: str, output: Path, table: str) -> None:
     """Export one table of the database (one row per record) to a file."""
-    from .errors import StoreError
+    from .errors import OutputError, StoreError
     from .export import export
     from .store import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             count = export(store, fmt, output, table=table)
-    except (StoreError, ValueError) as exc:
+    except (StoreError, OutputError, ValueError) as exc:
         click.echo(f"sankore: error: {exc}", err=True)
         sys.exit(1)
     click.echo(f"exported {count} {table} rows to {output}")
 
 
 @main.command(name="events")
-@click.option("--db", required=True, metavar="URL", help="Database URL, e.g. sqlite:///sankore.db.")
+@click.option("--db", required=True, metavar="URL", callback=database_url, help="Database URL, e.g. sqlite:///sankore.db.")
 @click.option("--merged", is_flag=True, help="Corpus events: each real-world event once, with its "
               "mentions and corroboration (distinct outlets, near-duplicates counted once).")
 @query_options
@@ -199,7 +203,7 @@ def events_command(db: str, merged: bool, actor: str | None, target: str | None,
 
     query = event_query(actor, target, event_type, modality, since, until, near, radius, source)
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             items: list  # corpus events (--merged) or event rows
             if merged:
                 items = stored_corpus_events(store, query, min_confidence)
@@ -219,7 +223,7 @@ def events_command(db: str, merged: bool, actor: str | None, target: str | None,
 
 
 @main.command(name="relations")
-@click.option("--db", required=True, metavar="URL", help="Database URL, e.g. sqlite:///sankore.db.")
+@click.option("--db", required=True, metavar="URL", callback=database_url, help="Database URL, e.g. sqlite:///sankore.db.")
 @click.option("--period", type=click.Choice(["day", "week", "month", "year"]), default="month",
               show_default=True)
 @query_options
@@ -237,7 +241,7 @@ def relations_command(db: str, period: str, actor: str | None, target: str | Non
 
     query = event_query(actor, target, event_type, modality, since, until, near, radius, source)
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             table = stored_relations(store, period, query, min_confidence)
     except StoreError as exc:
         click.echo(f"sankore: error: {exc}", err=True)

@@ -5,9 +5,7 @@ read the store (`events`, `relations`). Argument handling and output only, as cl
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -18,6 +16,9 @@ import click
 from rich.console import Console
 
 from .corpus.query import EventQuery
+from .errors import OutputError, StoreError
+from .output import atomic_output
+from .text import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,29 +32,39 @@ def iso_date(ctx: click.Context | None, param: click.Parameter, value: str | Non
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def database_url(ctx: click.Context | None, param: click.Parameter, value: str | None) -> str | None:
+    """--db: a URL that names a database that outlives the command (not in-memory)."""
+    from .store import MEMORY, sqlite_path
+
+    if value is None:
+        return None
+    try:
+        path = sqlite_path(value)
+    except StoreError as error:
+        raise click.BadParameter(error.reason) from None
+    if path == MEMORY:
+        raise click.BadParameter("an in-memory database keeps nothing once the command ends: "
+                                 "name a file, e.g. sqlite:///sankore.db")
+    return value
+
+
 @contextmanager
 def output_to(path: Path | None) -> Iterator[IO[str]]:
-    """Standard output, or a file written whole or not at all (temp file, then rename).
+    """Standard output (no path, or "-"), or a file written whole or not at all
+    (`output.atomic_output`: never in place of a device, FIFO or link).
 
-    A run that produced nothing leaves an existing file as it was.
+    A run that produced nothing leaves an existing file as it was. A file that cannot be
+    written is one line on stderr naming it, and exit status 1.
     """
     if path is None:
         yield sys.stdout
         return
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent or Path("."), prefix=f".{path.name}.",
-        delete=False)
     try:
-        with handle:
-            yield handle
-            wrote = handle.tell() > 0
-        if wrote:
-            os.replace(handle.name, path)
-        else:
-            os.unlink(handle.name)
-    except BaseException:
-        os.unlink(handle.name)
-        raise
+        with atomic_output(path, keep_if_empty=True) as out:
+            yield out
+    except OutputError as error:
+        click.echo(f"sankore: error: {printable(str(error))}", err=True)
+        sys.exit(1)
 
 
 def query_options(func: F) -> F:

@@ -43,3 +43,9 @@ class EvalError(SankoreError):
     """A gold dataset could not be read or scored."""
 
     code = "S400"
+
+
+class OutputError(SankoreError):
+    """An output file could not be written; what was there before is left as it was."""
+
+    code = "S500"

@@ -22,3 +22,19 @@ def title_case(words: Sequence[str], share: float = 0.8, min_words: int = 1) -> 
     with the words and share that its evidence calls for.
     """
     return len(words) >= max(1, min_words) and sum(w[0].isupper() for w in words) >= share * len(words)
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal: control characters (newlines and escape
+    sequences in a file name, a stray ESC in a CSV cell) and lone surrogates (an undecodable
+    file name) shown as Python escapes instead of acting on the terminal or failing."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else _escape(c) for c in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}" if char not in "\n\t\r" else repr(char)[1:-1]
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

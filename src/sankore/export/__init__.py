@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..output import atomic_output
 from . import gdelt
 from .tables import TABLES, QueryStore, rows
-from .writers import atomic, write_csv, write_jsonl, write_parquet
+from .writers import write_csv, write_jsonl, write_parquet
 
 FORMATS = ("csv", "jsonl", "parquet", "gdelt")
 __all__ = ["FORMATS", "TABLES", "export"]
@@ -29,20 +30,14 @@ def export(store: QueryStore, fmt: str, path: Path, table: str = "events") -> in
         raise ValueError(f"unknown table {table!r}: expected one of {', '.join(TABLES)}")
     if fmt == "gdelt" and table != "events":
         raise ValueError("the GDELT layout is an event table: use --table events")
-    temporary, commit = atomic(Path(path))
-    try:
+    # Written whole or not at all, never in place of a device or link (output.atomic_output).
+    with atomic_output(path, binary=fmt == "parquet", newline="") as out:
         if fmt == "gdelt":
-            count = write_csv(temporary, gdelt.COLUMNS, gdelt.gdelt_rows(store), header=False, delimiter="\t")
-        else:
-            columns, batches = rows(store, table)
-            if fmt == "csv":
-                count = write_csv(temporary, columns, batches)
-            elif fmt == "jsonl":
-                count = write_jsonl(temporary, columns, batches)
-            else:
-                count = write_parquet(temporary, columns, batches, TABLES[table].types)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    commit()
-    return count
+            return write_csv(out, gdelt.COLUMNS, gdelt.gdelt_rows(store), header=False, delimiter="\t",
+                             lineterminator="\n")
+        columns, batches = rows(store, table)
+        if fmt == "csv":
+            return write_csv(out, columns, batches)
+        if fmt == "jsonl":
+            return write_jsonl(out, columns, batches)
+        return write_parquet(out, columns, batches, TABLES[table].types)

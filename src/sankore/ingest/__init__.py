@@ -31,6 +31,7 @@ How the work flows, and why:
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -40,12 +41,16 @@ from types import ModuleType
 from ..api import Failure
 from ..pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL, get_pipeline
 from ..readers import DEFAULT_TABLE_OPTIONS, TableOptions
-from ..store import open_store, sqlite_path
+from ..store import MEMORY, Store, open_store, sqlite_path
 from .chunks import Source, new_chunks, read_items, rereadable
 from .summary import IngestSummary, Progress, count
 from .workers import analyze_and_store, run_pool
 
-__all__ = ["IngestSummary", "Source", "ingest"]
+__all__ = ["MAX_WORKERS", "IngestSummary", "Source", "ingest"]
+
+# Each worker holds the whole pipeline (~600 MB with the sentence encoder) and a core:
+# more workers than cores only adds memory and contention.
+MAX_WORKERS = max(1, os.cpu_count() or 1)
 
 
 def ingest(
@@ -71,8 +76,11 @@ def ingest(
     Raises `StoreError` only if the store cannot be opened; every per-document problem is in
     the summary's `failed`.
     """
-    if workers < 1:
-        raise ValueError(f"workers must be at least 1, not {workers}")
+    if not 1 <= workers <= MAX_WORKERS:
+        raise ValueError(f"workers must be between 1 and {MAX_WORKERS} (this machine's cores: each "
+                         f"worker holds the pipeline in memory), not {workers}")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     override = None
     if published is not None:
         day = published if isinstance(published, date) else date.fromisoformat(published)
@@ -94,7 +102,7 @@ def ingest(
     items = read_items(replayable or sources, table_options)
     try:
         try:
-            if workers > 1 and sqlite_path(store_url) != ":memory:":
+            if workers > 1 and sqlite_path(store_url) != MEMORY:
                 store.close()  # the pool keeps its own connection: see workers.Pool._start
                 # The near-duplicate pass is imported (~0.25 s of CPU) while the workers load
                 # their pipeline, rather than at the end, on one core, when they are done.
@@ -102,16 +110,26 @@ def ingest(
                          meanwhile=_import_dedupe if dedupe else None, event_coder=event_coder)
                 store = open_store(store_url)
             else:
-                nlp = get_pipeline(model, event_coder)
+                # The pipeline loads with the first document to analyse: a rerun over stored
+                # documents only reads and checks ids.
                 for chunk in new_chunks(items, store.has, override, summary, fail, bar, batch_size):
+                    nlp = get_pipeline(model, event_coder)
                     count(analyze_and_store(chunk, nlp, store), summary, fail, bar)
         finally:
             bar.close()
         if dedupe:
             summary.clusters = _import_dedupe().update_clusters(store)
+        update_views(store)  # after the clusters: corroboration counts each cluster once
     finally:
         store.close()
     return summary
+
+
+def update_views(store: Store) -> None:
+    """Merge the new documents' mentions into the stored corpus views (corpus.stored)."""
+    from ..corpus import stored
+
+    stored.update(store)
 
 
 def _import_dedupe() -> ModuleType:

@@ -39,7 +39,6 @@ def analyze_and_store(articles: list[Article], nlp: Language | None, store: Stor
     return outcomes
 
 
-
 _worker_nlp = None  # the pipeline of this worker process, built once by _init_worker
 _worker_store: Store | None = None  # this worker's own connection to the store
 _worker_error: StoreError | None = None  # why it has none
@@ -75,15 +74,21 @@ def _started() -> None:
 
 class Pool:
     """Worker processes that analyse and store, and this process's own connection to the
-    store for checking ids; a worker's death costs only the document that caused it."""
+    store for checking ids; a worker's death costs only the document that caused it.
+
+    The processes start with the first chunk, not before: a rerun over documents that are
+    all stored already never loads the pipeline."""
 
     def __init__(self, workers: int, model: str, store_url: str | Path,
-                 event_coder: str = DEFAULT_EVENT_CODER) -> None:
+                 event_coder: str = DEFAULT_EVENT_CODER,
+                 on_start: Callable[[], object] | None = None) -> None:
         self.workers, self.model, self.store_url = workers, model, store_url
         self.event_coder = event_coder
-        self.store: Store | None = None
+        self.on_start = on_start
+        self.executor: ProcessPoolExecutor | None = None
         self.pending: dict[Future, list[Article]] = {}
-        self._start()
+        self.orphans: list[list[Article]] = []  # chunks a broken pool refused at submission
+        self.store: Store | None = open_store(store_url)
 
     def _start(self) -> None:
         # A forked child inherits SQLite's per-process record of the files this process has
@@ -96,30 +101,46 @@ class Pool:
         self.executor = ProcessPoolExecutor(self.workers, initializer=_init_worker,
                                             initargs=(self.model, self.event_coder, self.store_url,
                                                       max(1, (os.cpu_count() or 1) // self.workers)))
-        for _ in range(self.workers):  # the processes start now, not at the first chunk
-            self.executor.submit(_started)
+        try:
+            for _ in range(self.workers):  # the processes start now, not at the next chunk
+                self.executor.submit(_started)
+        except BrokenProcessPool:
+            pass  # a worker died at once: the next submission finds out and recovers
         try:
             self.store = open_store(self.store_url)
         except BaseException:
             self.executor.shutdown(wait=False, cancel_futures=True)
             raise
+        if self.on_start is not None:  # the workers load their pipeline: run this beside them
+            self.on_start()
+            self.on_start = None
 
     def has(self, doc_id: str) -> bool:
         assert self.store is not None
         return self.store.has(doc_id)
 
     def submit(self, chunk: list[Article]) -> None:
-        self.pending[self.executor.submit(_analyze_chunk, chunk)] = chunk
+        if self.executor is None:
+            self._start()
+        assert self.executor is not None
+        try:
+            self.pending[self.executor.submit(_analyze_chunk, chunk)] = chunk
+        except BrokenProcessPool:  # a worker died since the last look: recovered in collect
+            self.orphans.append(chunk)
 
     def full(self) -> bool:
-        return len(self.pending) >= 2 * self.workers
+        return len(self.pending) + len(self.orphans) >= 2 * self.workers
+
+    def busy(self) -> bool:
+        return bool(self.pending or self.orphans)
 
     def collect(self, block: bool) -> Iterator[tuple[list[Article], list[Outcome]]]:
         """Outcomes of the chunks that are done (waiting for one if `block`)."""
-        if not self.pending:
-            return
-        done, _ = wait(self.pending, timeout=None if block else 0, return_when=FIRST_COMPLETED)
-        broken: list[list[Article]] = []
+        broken, self.orphans = self.orphans, []
+        if self.pending and not broken:
+            done, _ = wait(self.pending, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        else:
+            done = {future for future in self.pending if future.done()}
         for future in done:
             chunk = self.pending.pop(future)
             try:
@@ -130,7 +151,8 @@ class Pool:
             yield from self._recover(broken)
 
     def _restart(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
         self._start()
 
     def _recover(self, broken: list[list[Article]]) -> Iterator[tuple[list[Article], list[Outcome]]]:
@@ -147,9 +169,9 @@ class Pool:
                 if self.has(document_id(article.text)):
                     yield [article], [True]
                     continue
-                future = self.executor.submit(_analyze_chunk, [article])
                 try:
-                    outcome = future.result()[0]
+                    assert self.executor is not None
+                    outcome = self.executor.submit(_analyze_chunk, [article]).result()[0]
                     yield [article], [True if outcome is False else outcome]
                 except BrokenProcessPool:
                     self._restart()
@@ -159,29 +181,26 @@ class Pool:
                         AnalysisError.code)]
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
         if self.store is not None:
             self.store.close()
             self.store = None
 
 
-
 def run_pool(store_url: str | Path, items: Iterator[Article | ReadFailure], workers: int, model: str,
-              override: str | None, summary: IngestSummary, fail: Callable[[Failure], None],
-              bar: Progress, batch_size: int, meanwhile: Callable[[], object] | None = None,
-              event_coder: str = DEFAULT_EVENT_CODER) -> None:
-    pool = Pool(workers, model, store_url, event_coder)
+             override: str | None, summary: IngestSummary, fail: Callable[[Failure], None],
+             bar: Progress, batch_size: int, meanwhile: Callable[[], object] | None = None,
+             event_coder: str = DEFAULT_EVENT_CODER) -> None:
+    pool = Pool(workers, model, store_url, event_coder, on_start=meanwhile)
     try:
-        if meanwhile is not None:  # the workers have started: this process's work runs beside theirs
-            meanwhile()
         chunks = new_chunks(items, pool.has, override, summary, fail, bar, batch_size)
         for chunk in tapered(chunks, workers, batch_size):
             pool.submit(chunk)
             for _, outcomes in pool.collect(block=pool.full()):
                 count(outcomes, summary, fail, bar)
-        while pool.pending:
+        while pool.busy():
             for _, outcomes in pool.collect(block=True):
                 count(outcomes, summary, fail, bar)
     finally:
         pool.close()
-
