@@ -284,12 +284,13 @@ def add_participants(store: Store, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         row["actors"], row["targets"] = [], []
     docs = sorted({row["doc_id"] for row in rows})
-    if not docs:
-        return
-    found = store.query(
-        "SELECT ep.doc_id, ep.event_id, ep.role, en.id, en.code, en.name, en.kind "
-        "FROM event_participants ep JOIN entities en ON en.doc_id = ep.doc_id AND en.id = ep.entity_id "
-        f"WHERE ep.doc_id IN ({', '.join('?' * len(docs))}) ORDER BY ep.role, ep.position", docs)
+    found: list[tuple] = []
+    for at in range(0, len(docs), 500):  # in chunks: a query takes at most 32,766 parameters
+        chunk = docs[at:at + 500]
+        found += store.query(
+            "SELECT ep.doc_id, ep.event_id, ep.role, en.id, en.code, en.name, en.kind "
+            "FROM event_participants ep JOIN entities en ON en.doc_id = ep.doc_id AND en.id = ep.entity_id "
+            f"WHERE ep.doc_id IN ({', '.join('?' * len(chunk))}) ORDER BY ep.role, ep.position", chunk)
     index = {(row["doc_id"], row["event_id"]): row for row in rows}
     for doc_id, event_id, role, entity_id, code, name, kind in found:
         if (owner := index.get((doc_id, event_id))) is not None:
