@@ -14,6 +14,7 @@ from rich.console import Console
 from . import __version__
 from .api import Failure, analyze_many
 from .cli_support import F, database_url, event_query, iso_date, output_to, query_options, write_rows
+from .cli_views import views_command
 from .eval.formats import EVENT_GOLD_FORMATS, EVENT_GOLD_MODULES, event_gold_format
 from .events.classifier import CODERS
 from .pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL
@@ -132,9 +133,14 @@ def _expand_stdin(sources: list) -> Iterator:
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Worker processes, each holding the pipeline once (at most one per core).")
 @click.option("--no-progress", is_flag=True, help="No progress bar (it is shown only on a terminal anyway).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="ray: analyse on a Ray cluster with Ray Data, --workers actors each holding the "
+              "pipeline (needs the [ray] extra; docs/scale.md).")
+@click.option("--address", metavar="ADDRESS", help="With --engine ray: the cluster ('auto', "
+              "'ray://host:10001'); default: a local cluster of --workers CPUs.")
 @with_table_options
 def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, event_coder: str,
-           batch_size: int, workers: int, no_progress: bool,
+           batch_size: int, workers: int, no_progress: bool, engine: str, address: str | None,
            text_column: str | None, date_column: str | None, title_column: str | None) -> None:
     """Analyse PATHS and store each document with all its records in the database.
 
@@ -150,7 +156,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, e
     try:
         summary = run_ingest(list(paths), db, workers=workers, batch_size=batch_size, published=published,
                              model=model, event_coder=event_coder, table_options=options,
-                             progress=not no_progress,
+                             progress=not no_progress, engine=engine, address=address,
                              on_failure=_report)
     except StoreError as exc:
         click.echo(f"sankore: error: {exc}", err=True)
@@ -190,36 +196,47 @@ def export_command(db: str, fmt: str, output: Path, table: str) -> None:
 @click.option("--merged", is_flag=True, help="Corpus events: each real-world event once, with its "
               "mentions and corroboration (distinct outlets, near-duplicates counted once).")
 @query_options
+@click.option("--limit", type=click.IntRange(min=1), help="At most N rows (a page).")
+@click.option("--offset", default=0, type=click.IntRange(min=0), help="Skip the first N rows.")
 def events_command(db: str, merged: bool, actor: str | None, target: str | None, event_type: str | None,
                    modality: str | None, since: str | None, until: str | None, near: str | None,
-                   radius: float, source: str | None, min_confidence: float, fmt: str,
-                   output: Path | None) -> None:
+                   radius: float, source: str | None, text: str | None, min_confidence: float, fmt: str,
+                   output: Path | None, limit: int | None, offset: int) -> None:
     """List stored events (one row per article's mention, or --merged across articles),
-    filtered by actor, target, type, modality, date range, place and source."""
+    filtered by actor, target, type, modality, date range, place, source and text, in a
+    stable order (mentions: by document; corpus events: first reported first).
+
+    Filters are SQL over the stored corpus views. A corpus event is listed when one of its
+    mentions matches; what it is (its id, mentions, corroboration) never depends on the filter."""
+    from dataclasses import fields, replace
+
+    from .corpus.merge import CorpusEvent
     from .corpus.query import as_dicts
+    from .corpus.rows import EventRow
     from .corpus.views import stored_corpus_events, stored_rows
     from .errors import StoreError
     from .store import open_store
 
-    query = event_query(actor, target, event_type, modality, since, until, near, radius, source)
+    query = event_query(actor, target, event_type, modality, since, until, near, radius, source, text)
     try:
         with open_store(db, create=False) as store:
             items: list  # corpus events (--merged) or event rows
             if merged:
-                items = stored_corpus_events(store, query, min_confidence)
+                items = stored_corpus_events(store, query, min_confidence, limit, offset)
             else:
-                items = [r for r in stored_rows(store, query) if r.confidence >= min_confidence]
+                items = stored_rows(store, replace(query, min_confidence=min_confidence), limit, offset)
     except StoreError as exc:
         click.echo(f"sankore: error: {exc}", err=True)
         sys.exit(1)
     rows = as_dicts(items)
+    columns = [f.name for f in fields(CorpusEvent if merged else EventRow)]
     if fmt == "table":
-        keep = (["id", "type", "mode", "actors", "targets", "start", "end", "place", "corroboration",
-                 "outlets"] if merged else
-                ["doc_id", "event_id", "type", "mode", "modality", "actors", "targets", "date_value",
-                 "place", "outlet", "confidence"])
-        rows = [{k: row[k] for k in keep} for row in rows]
-    write_rows(rows, fmt, output, "corpus events" if merged else "event mentions")
+        columns = (["id", "type", "mode", "actors", "targets", "start", "end", "place", "corroboration",
+                    "outlets"] if merged else
+                   ["doc_id", "event_id", "type", "mode", "modality", "actors", "targets", "date_value",
+                    "place", "outlet", "confidence"])
+        rows = [{k: row[k] for k in columns} for row in rows]
+    write_rows(rows, fmt, output, "corpus events" if merged else "event mentions", columns)
 
 
 @main.command(name="relations")
@@ -230,7 +247,7 @@ def events_command(db: str, merged: bool, actor: str | None, target: str | None,
 def relations_command(db: str, period: str, actor: str | None, target: str | None,
                       event_type: str | None, modality: str | None, since: str | None,
                       until: str | None, near: str | None, radius: float, source: str | None,
-                      min_confidence: float, fmt: str, output: Path | None) -> None:
+                      text: str | None, min_confidence: float, fmt: str, output: Path | None) -> None:
     """Actor-pair relations per period: event counts by type and quad class, and the mean
     PLOVER cooperation (+10) / conflict (-10) score, with the corpus events behind each."""
     from dataclasses import asdict
@@ -239,7 +256,7 @@ def relations_command(db: str, period: str, actor: str | None, target: str | Non
     from .errors import StoreError
     from .store import open_store
 
-    query = event_query(actor, target, event_type, modality, since, until, near, radius, source)
+    query = event_query(actor, target, event_type, modality, since, until, near, radius, source, text)
     try:
         with open_store(db, create=False) as store:
             table = stored_relations(store, period, query, min_confidence)
@@ -247,7 +264,8 @@ def relations_command(db: str, period: str, actor: str | None, target: str | Non
         click.echo(f"sankore: error: {exc}", err=True)
         sys.exit(1)
     rows = [{**{k: v for k, v in asdict(r).items() if k != "score_sum"}, "score": r.score} for r in table]
-    write_rows(rows, fmt, output, f"relations by {period}")
+    write_rows(rows, fmt, output, f"relations by {period}",
+               ["actor", "target", "period", "events", "by_type", "by_quad", "event_ids", "score"])
 
 
 @main.command(name="eval")
@@ -316,6 +334,7 @@ def evaluate(task: str, gold: Path, limit: int | None, split: str | None, gold_f
 
 
 main.add_command(serve)
+main.add_command(views_command)
 
 if __name__ == "__main__":
     main()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any, NoReturn, TypeVar
 
 import click
 from rich.console import Console
@@ -69,8 +69,9 @@ def output_to(path: Path | None) -> Iterator[IO[str]]:
 
 def query_options(func: F) -> F:
     options = [
-        click.option("--actor", help="Actor code ('RUS GOV'), country ('RUS') or name."),
-        click.option("--target", help="Target code, country or name."),
+        click.option("--actor", help="Actor code ('RUS GOV'), country ('RUS') or words of a name "
+                     "('Lavrov'), any case."),
+        click.option("--target", help="Target code, country or words of a name, any case."),
         click.option("--type", "event_type", help="PLOVER event type (ASSAULT, CONSULT…)."),
         click.option("--modality", type=click.Choice(["asserted", "reported", "planned",
                                                       "hypothetical", "negated"])),
@@ -79,6 +80,7 @@ def query_options(func: F) -> F:
         click.option("--near", metavar="LAT,LON", help="Only events placed within --radius of this point."),
         click.option("--radius", default=50.0, show_default=True, help="Kilometres, with --near."),
         click.option("--source", help="Outlet (case-insensitive substring)."),
+        click.option("--text", help="Full-text query over the event's article (words, \"a phrase\")."),
         click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1)),
         click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                      show_default=True),
@@ -92,19 +94,34 @@ def query_options(func: F) -> F:
 
 def event_query(actor: str | None, target: str | None, event_type: str | None, modality: str | None,
                 since: str | None, until: str | None, near: str | None, radius: float,
-                source: str | None) -> EventQuery:
-    """The store query the --actor, --target … options describe."""
+                source: str | None, text: str | None = None, min_confidence: float = 0.0) -> EventQuery:
+    """The store query the --actor, --target … options describe; an impossible one is a
+    usage error of one line (`QueryError` says what is wrong)."""
+    from .errors import QueryError
+
+    def refuse(message: str) -> NoReturn:  # one line, as every other refused input
+        click.echo(f"sankore: error: {message}", err=True)
+        sys.exit(2)
+
     point = None
     if near:
         try:
             lat, lon = (float(x) for x in near.split(","))
             point = (lat, lon)
         except ValueError:
-            raise click.BadParameter(f"{near!r} is not LAT,LON", param_hint="--near") from None
-    return EventQuery(actor=actor, target=target, type=event_type, modality=modality,
-                      since=date.fromisoformat(since) if since else None,
-                      until=date.fromisoformat(until) if until else None,
-                      near=point, radius_km=radius, source=source)
+            refuse(f"--near {near!r} is not LAT,LON")
+    context = click.get_current_context(silent=True)
+    if not near and context is not None and \
+            context.get_parameter_source("radius") is not click.core.ParameterSource.DEFAULT:
+        refuse("--radius applies to --near only: give the point too")
+    try:
+        return EventQuery(actor=actor, target=target, type=event_type, modality=modality,
+                          since=date.fromisoformat(since) if since else None,
+                          until=date.fromisoformat(until) if until else None,
+                          near=point, radius_km=radius, source=source, text=text,
+                          min_confidence=min_confidence)
+    except QueryError as error:
+        refuse(error.reason)
 
 
 def flat(value: object) -> str:
@@ -116,15 +133,17 @@ def flat(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def write_rows(rows: list[dict], fmt: str, output: Path | None, title: str) -> None:
+def write_rows(rows: list[dict], fmt: str, output: Path | None, title: str,
+               columns: list[str] | None = None) -> None:
+    """`columns`: the header when there are no rows (a CSV of no rows is still a CSV)."""
     import csv
 
     with output_to(output) as out:
         if fmt == "json":
             out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         elif fmt == "csv":
-            if rows:
-                writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+            if rows or columns:
+                writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else list(columns or []))
                 writer.writeheader()
                 writer.writerows({k: flat(v) for k, v in row.items()} for row in rows)
         else:

@@ -39,6 +39,13 @@ class StoreError(SankoreError):
     code = "S300"
 
 
+class QueryError(SankoreError):
+    """A query of the stored events asks for something impossible (a point off the globe,
+    --since after --until, an unknown event type, a blank name)."""
+
+    code = "S600"
+
+
 class EvalError(SankoreError):
     """A gold dataset could not be read or scored."""
 

@@ -57,11 +57,15 @@ def _sets_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def compatible(a: EventRow, b: EventRow) -> bool:
     if a.type != b.type or a.doc_id == b.doc_id:
         return False
-    if not (a.actors or a.targets) or not (b.actors or b.targets):
-        return False  # an event nobody did is not evidence of the same event
+    # Two mentions are one event only if they name one of its parties in common (an event
+    # nobody did names none). Half-empty mentions that complete each other do not count:
+    # "The US, in return, sent jets" (no target) and aid to "Islamic State" (no actor) in
+    # another article are not two reports of "USA AID Islamic State", which neither states.
     if a.type in SYMMETRIC:
         if not set(a.actors + a.targets) & set(b.actors + b.targets):
             return False
+    elif not (set(a.actors) & set(b.actors) or set(a.targets) & set(b.targets)):
+        return False
     elif not (_sets_agree(a.actors, b.actors) and _sets_agree(a.targets, b.targets)):
         return False
     # A row's start and end are set together (rows.py), so a start means an end.

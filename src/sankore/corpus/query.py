@@ -1,35 +1,32 @@
-"""Query event mentions (or merged corpus events) by actor, target, type, modality, date
-range, place within a radius of a point, and source; as rows, JSON-able dicts or a pandas
+"""Event mentions filtered in Python, by the same `EventQuery` the store answers in SQL
+(`store.mentions`): for rows that are already in memory (`analyze_many` output) and as the
+reference the SQL is tested against; and rows or corpus events as JSON-able dicts or a pandas
 DataFrame."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import date
 from typing import Any, cast
 
 from ..distance import haversine_km
+from ..store.mentions import EventQuery
 from .rows import EventRow
 
-
-@dataclass(frozen=True)
-class EventQuery:
-    actor: str | None = None  # a code ('RUS GOV') or its country ('RUS') or a name
-    target: str | None = None
-    type: str | None = None
-    modality: str | None = None
-    since: date | None = None
-    until: date | None = None
-    near: tuple[float, float] | None = None  # (lat, lon)
-    radius_km: float = 50.0
-    source: str | None = None  # outlet, case-insensitive substring
+__all__ = ["EventQuery", "as_dicts", "select", "to_frame"]
 
 
 def _matches(wanted: str, codes: tuple[str, ...]) -> bool:
-    wanted = wanted.strip()
-    lowered = wanted.lower()
-    return any(code == wanted or code.startswith((wanted + " ", wanted + ":"))
-               or (":" in code and lowered in code.split(":", 1)[1].lower()) for code in codes)
+    """A code, or a code under it, case-insensitively ('usa': USA, USA GOV); or words of the
+    name a generic or uncoded participant carries ('IGO:African Union', 'name:…')."""
+    wanted = " ".join(wanted.lower().split())
+    for code in (c.lower() for c in codes):
+        if code == wanted or code.startswith((wanted + " ", wanted + ":")):
+            return True
+        name = code.split(":", 1)[1] if ":" in code else ""
+        if name and (name == wanted or f" {name} ".find(f" {wanted} ") >= 0):
+            return True
+    return False
 
 
 def select(rows: list[EventRow], query: EventQuery) -> list[EventRow]:
@@ -52,6 +49,8 @@ def select(rows: list[EventRow], query: EventQuery) -> list[EventRow]:
                            or haversine_km(*query.near, row.lat, cast(float, row.lon)) > query.radius_km):
             continue
         if query.source and query.source.lower() not in row.outlet.lower():
+            continue
+        if row.confidence < query.min_confidence:
             continue
         out.append(row)
     return out

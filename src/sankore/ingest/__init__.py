@@ -66,6 +66,8 @@ def ingest(
     progress: bool = True,
     dedupe: bool = True,
     on_failure: Callable[[Failure], None] | None = None,
+    engine: str = "local",
+    address: str | None = None,
 ) -> IngestSummary:
     """Analyse and store every document of `sources` not yet in the store at `store_url`.
 
@@ -73,10 +75,12 @@ def ingest(
     input) or `Article`s. `published` overrides every document's date. `progress` shows a
     bar on stderr (only when stderr is a terminal). `dedupe` clusters near-duplicates over
     the whole store at the end. `on_failure` is called for each failure as it happens.
+    `engine="ray"` runs the analysis on a Ray cluster (`address`, or a local one with
+    `workers` CPUs; see ray_engine.py).
     Raises `StoreError` only if the store cannot be opened; every per-document problem is in
     the summary's `failed`.
     """
-    if not 1 <= workers <= MAX_WORKERS:
+    if workers < 1 or (engine == "local" and workers > MAX_WORKERS):  # a Ray cluster has its own
         raise ValueError(f"workers must be between 1 and {MAX_WORKERS} (this machine's cores: each "
                          f"worker holds the pipeline in memory), not {workers}")
     if batch_size < 1:
@@ -102,7 +106,15 @@ def ingest(
     items = read_items(replayable or sources, table_options)
     try:
         try:
-            if workers > 1 and sqlite_path(store_url) != MEMORY:
+            if engine == "ray":  # ray_engine.py: Ray Data, an actor pool of `workers`
+                from .ray_engine import ingest_ray
+
+                store.close()
+                ingest_ray(items, store_url, address=address, workers=workers, batch_size=batch_size,
+                           override=override, model=model, event_coder=event_coder, summary=summary,
+                           fail=fail, bar=bar)
+                store = open_store(store_url)
+            elif workers > 1 and sqlite_path(store_url) != MEMORY:
                 store.close()  # the pool keeps its own connection: see workers.Pool._start
                 # The near-duplicate pass is imported (~0.25 s of CPU) while the workers load
                 # their pipeline, rather than at the end, on one core, when they are done.

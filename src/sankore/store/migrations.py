@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .corpus_schema import CORPUS_TABLES
+
 
 class Migration(NamedTuple):
     version: int
@@ -263,6 +265,7 @@ MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema (sankore/1)", INITIAL_SCHEMA),
     Migration(2, "near-duplicate clusters", NEAR_DUPLICATES),
     Migration(3, "indexes for the web app's filters", READ_INDEXES),
+    Migration(4, "corpus views in tables", CORPUS_TABLES),
 ]
 
 SCHEMA_VERSION_TABLE = """

@@ -1,0 +1,299 @@
+"""Corpus views kept in the database and updated incrementally: each new document's event
+mentions are flattened into `mentions` (and `mention_parties`), then joined to the corpus
+events they are compatible with (merge.compatible), or start their own; relations' pairs
+follow in `corpus_pairs`. Memory holds one batch of documents and the corpus events they
+touch, never the corpus.
+
+Why the result equals a merge of the whole corpus at once (`rebuild` checks it): corpus
+events are the connected components of the "compatible" graph over mentions. A new mention
+adds its edges to mentions already stored (found through the participant index: compatible
+mentions share a participant code and a type, and their dates meet), and components only
+ever join, so the union of the old components along the new edges is the new component,
+whatever the order documents came in. An event's id is a hash of its earliest report, so it
+changes only when an earlier report of it arrives, and never with a query.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..records import Record
+from ..store.base import Store
+from .merge import DATE_SLACK, MERGED_MODALITIES, CorpusEvent, _corpus_event, _report_order, compatible
+from .relations import period_of
+from .rows import EventRow, event_rows, participant_code
+
+BATCH = 500  # documents read and written per transaction
+# An interval up to this many days is found by a range on its start; longer ones (a year,
+# "2020/2024") and undated ones are few and are all looked at.
+SHORT_SPAN = 31
+MENTION_COLUMNS = ("doc_id", "event_id", "position", "type", "mode", "modality", "confidence", "actors",
+                   "targets", "day_start", "day_end", "date_value", "date_source", "place", "country",
+                   "lat", "lon", "outlet", "outlet_lower", "published", "evidence_start", "evidence_end")
+PARTY_COLUMNS = ("doc_id", "event_id", "role", "code", "code_lower", "name_lower", "type", "day_start",
+                 "long_span", "mergeable")
+EVENT_COLUMNS = ("id", "type", "mode", "actors", "targets", "day_start", "day_end", "country", "place",
+                 "first_doc", "first_event", "first_published", "outlets", "corroboration", "confidence")
+PAIR_COLUMNS = ("corpus_id", "actor", "target", "day", "week", "month", "year")
+MEMBERS_OF = "SELECT corpus_id, doc_id, event_id FROM corpus_members WHERE corpus_id IN ({})"
+VIEW_TABLES = ("corpus_pairs", "corpus_members", "corpus_events", "mention_parties", "mentions", "viewed")
+
+
+@dataclass
+class ViewSummary:
+    documents: int = 0  # documents added to the views
+    mentions: int = 0
+    corpus_events: int = 0  # corpus events written (new or changed)
+    recounted: int = 0  # corpus events recounted because a document changed cluster
+
+
+def _insert(table: str, columns: Sequence[str]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _long(row: EventRow) -> int:
+    return int(row.start is None or row.end is None or (row.end - row.start).days > SHORT_SPAN)
+
+
+def _mention_tuple(row: EventRow, position: int) -> tuple:
+    return (row.doc_id, row.event_id, position, row.type, row.mode, row.modality, row.confidence,
+            json.dumps(row.actors), json.dumps(row.targets), _iso(row.start), _iso(row.end), row.date_value,
+            row.date_source, row.place, row.country, row.lat, row.lon, row.outlet, row.outlet.lower(),
+            row.published, row.evidence[0], row.evidence[1])
+
+
+def _parties(record: Record, rows: dict[str, EventRow]) -> list[tuple]:
+    """One row per participant entity of each event: its participant code and its name."""
+    entities = {e.id: e for e in record.entities}
+    found = {}
+    for event in record.events:
+        row = rows[event.id]
+        for role, ids in (("actor", event.actors), ("target", event.targets)):
+            for entity_id in ids:
+                entity = entities[entity_id]
+                code = participant_code(entity.code, entity.name)
+                key = (record.doc.id, event.id, role, code, entity.name.lower())
+                found[key] = (*key[:4], code.lower(), key[4], row.type, _iso(row.start), _long(row),
+                              int(row.modality in MERGED_MODALITIES))
+    return list(found.values())
+
+
+def _row_of(values: Sequence) -> EventRow:
+    """An EventRow from a `mentions` row read back (MENTION_COLUMNS order)."""
+    v = dict(zip(MENTION_COLUMNS, values, strict=True))
+    return EventRow(
+        doc_id=v["doc_id"], event_id=v["event_id"], type=v["type"], mode=v["mode"], modality=v["modality"],
+        confidence=v["confidence"], actors=tuple(json.loads(v["actors"])),
+        targets=tuple(json.loads(v["targets"])),
+        start=date.fromisoformat(v["day_start"]) if v["day_start"] else None,
+        end=date.fromisoformat(v["day_end"]) if v["day_end"] else None,
+        date_value=v["date_value"], date_source=v["date_source"], place=v["place"], country=v["country"],
+        lat=v["lat"], lon=v["lon"], outlet=v["outlet"], published=v["published"],
+        evidence=(v["evidence_start"], v["evidence_end"]), evidence_text="")
+
+
+def _candidates(store: Store, row: EventRow) -> set[tuple[str, str]]:
+    """Stored mentions that may be compatible with `row`: of its type, sharing one of its
+    participant codes, and (for a dated row) starting near enough for the dates to meet."""
+    found: set[tuple[str, str]] = set()
+    for code in sorted(set(row.actors) | set(row.targets)):
+        sql = ("SELECT doc_id, event_id FROM mention_parties WHERE code = ? AND type = ? AND mergeable = 1 "
+               "AND long_span = 1")
+        params: list[object] = [code, row.type]
+        if row.start is not None and row.end is not None:
+            low = row.start - DATE_SLACK - timedelta(days=SHORT_SPAN)
+            sql += (" UNION SELECT doc_id, event_id FROM mention_parties WHERE code = ? AND type = ? "
+                    "AND mergeable = 1 AND long_span = 0 AND day_start BETWEEN ? AND ?")
+            params += [code, row.type, low.isoformat(), (row.end + DATE_SLACK).isoformat()]
+        else:
+            sql = sql.replace(" AND long_span = 1", "")
+        found.update((d, e) for d, e in store.query(sql, params))
+    return found
+
+
+def _load(store: Store, keys: Iterable[tuple[str, str]]) -> list[EventRow]:
+    keys = sorted(keys)
+    rows = []
+    for start in range(0, len(keys), 300):
+        chunk = keys[start:start + 300]
+        rows += [_row_of(v) for v in store.query(
+            f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions WHERE "
+            + " OR ".join(["(doc_id = ? AND event_id = ?)"] * len(chunk)), [x for k in chunk for x in k])]
+    return rows
+
+
+def _in(store: Store, sql: str, values: Sequence[object]) -> list[tuple]:
+    """`sql` with one `IN ({})` filled for `values`, in chunks."""
+    out: list[tuple] = []
+    values = list(values)
+    for start in range(0, len(values), 500):
+        chunk = values[start:start + 500]
+        out += store.query(sql.format(", ".join("?" * len(chunk))), chunk)
+    return out
+
+
+def _clusters(store: Store, doc_ids: Iterable[str]) -> dict[str, str]:
+    return dict(_in(store, "SELECT doc_id, cluster_id FROM duplicates WHERE doc_id IN ({})",
+                    sorted(set(doc_ids))))
+
+
+def _event_rows(event: CorpusEvent) -> list[tuple[str, Sequence[Sequence[object]]]]:
+    """The statements that write one corpus event, its members and its pairs."""
+    values = (event.id, event.type, event.mode, json.dumps(event.actors), json.dumps(event.targets),
+              _iso(event.start), _iso(event.end), event.country, event.place, event.first_report[0],
+              event.first_report[1], event.first_published, json.dumps(event.outlets), event.corroboration,
+              event.confidence)
+    members = [(d, e, event.id, rank) for rank, (d, e) in enumerate(event.mentions)]
+    pairs = [] if event.start is None else [
+        (event.id, a, t, *(period_of(event.start, p) for p in ("day", "week", "month", "year")))
+        for a in event.actors for t in event.targets if a != t]
+    return [(_insert("corpus_events", EVENT_COLUMNS), [values]),
+            (_insert("corpus_members", ("doc_id", "event_id", "corpus_id", "rank")), members),
+            (_insert("corpus_pairs", PAIR_COLUMNS), pairs)]
+
+
+def _deletes(ids: Sequence[str]) -> list[tuple[str, Sequence[Sequence[object]]]]:
+    rows = [(i,) for i in sorted(set(ids))]
+    tables = (("corpus_pairs", "corpus_id"), ("corpus_members", "corpus_id"), ("corpus_events", "id"))
+    return [(f"DELETE FROM {table} WHERE {column} = ?", rows) for table, column in tables] if rows else []
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _merge_batch(store: Store, new: list[EventRow]) -> tuple[list, int]:
+    """The statements that merge the batch's mergeable mentions into the stored corpus events."""
+    new = [r for r in new if r.modality in MERGED_MODALITIES]
+    keys = {(r.doc_id, r.event_id) for r in new}
+    groups = _Union()
+    for row in new:
+        groups.find(f"m:{row.doc_id}/{row.event_id}")
+    # New with new: the batch is in memory; by type, then each pair once.
+    by_type: dict[str, list[EventRow]] = {}
+    for row in new:
+        by_type.setdefault(row.type, []).append(row)
+    for rows in by_type.values():
+        for i, a in enumerate(rows):
+            for b in rows[i + 1:]:
+                if compatible(a, b):
+                    groups.union(f"m:{a.doc_id}/{a.event_id}", f"m:{b.doc_id}/{b.event_id}")
+    # New with stored: through the participant index.
+    wanted = {row: _candidates(store, row) - keys for row in new}
+    stored = {(r.doc_id, r.event_id): r for r in _load(store, set().union(*wanted.values()))}
+    owner = {(d, e): c for d, e, c in _in(
+        store, "SELECT doc_id, event_id, corpus_id FROM corpus_members WHERE doc_id IN ({})",
+        sorted({d for d, _ in stored}))}
+    for row, found in wanted.items():
+        for key in found:
+            other = stored.get(key)
+            if other is not None and key in owner and compatible(row, other):
+                groups.union(f"m:{row.doc_id}/{row.event_id}", f"c:{owner[key]}")
+    components: dict[str, list[str]] = {}
+    for node in list(groups.parent):
+        components.setdefault(groups.find(node), []).append(node)
+    old_ids = [n[2:] for nodes in components.values() for n in nodes if n.startswith("c:")]
+    members = _in(store, MEMBERS_OF, old_ids)
+    old_rows = {(r.doc_id, r.event_id): r for r in _load(store, [(d, e) for _, d, e in members])}
+    by_event: dict[str, list[EventRow]] = {}
+    for corpus_id, d, e in members:
+        by_event.setdefault(corpus_id, []).append(old_rows[(d, e)])
+    new_by_key = {f"m:{r.doc_id}/{r.event_id}": r for r in new}
+    groups_rows = [[r for n in nodes for r in (by_event[n[2:]] if n.startswith("c:") else [new_by_key[n]])]
+                   for nodes in components.values()]
+    clusters = _clusters(store, [r.doc_id for g in groups_rows for r in g])
+    statements = _deletes(old_ids)
+    for group in groups_rows:
+        statements += _event_rows(_corpus_event(sorted(group, key=_report_order), clusters))
+    return statements, len(groups_rows)
+
+
+def _recount(store: Store) -> tuple[list, int]:
+    """Statements that recount the corpus events of documents whose cluster changed since
+    they were viewed (a later near-duplicate joined or linked their cluster)."""
+    changed = store.query("SELECT v.doc_id, coalesce(x.cluster_id, '') FROM viewed v "
+                          "LEFT JOIN duplicates x ON x.doc_id = v.doc_id "
+                          "WHERE v.cluster_id <> coalesce(x.cluster_id, '')")
+    if not changed:
+        return [], 0
+    ids = sorted({c for (c,) in _in(store, "SELECT corpus_id FROM corpus_members WHERE doc_id IN ({})",
+                                    [d for d, _ in changed])})
+    members = _in(store, MEMBERS_OF, ids)
+    rows = {(r.doc_id, r.event_id): r for r in _load(store, [(d, e) for _, d, e in members])}
+    by_event: dict[str, list[EventRow]] = {}
+    for corpus_id, d, e in members:
+        by_event.setdefault(corpus_id, []).append(rows[(d, e)])
+    clusters = _clusters(store, [d for _, d, _ in members])
+    statements: list[tuple[str, Sequence[Sequence[object]]]] = [
+        ("UPDATE viewed SET cluster_id = ? WHERE doc_id = ?", [(c, d) for d, c in changed])]
+    statements += _deletes(ids)
+    for group in by_event.values():
+        statements += _event_rows(_corpus_event(sorted(group, key=_report_order), clusters))
+    return statements, len(by_event)
+
+
+def pending(store: Store) -> bool:
+    """Whether some stored document is not in the views yet (two counts: cheap enough for
+    every query to ask before it reads the views)."""
+    return int(store.query("SELECT count(*) FROM documents")[0][0]) != \
+        int(store.query("SELECT count(*) FROM viewed")[0][0])
+
+
+def update(store: Store, batch: int = BATCH) -> ViewSummary:
+    """Add the documents not yet in the views, `batch` documents per transaction, and
+    recount the events whose documents changed near-duplicate cluster."""
+    summary = ViewSummary()
+    statements, summary.recounted = _recount(store)
+    if statements:
+        store.write(statements)
+    todo = [row[0] for row in store.query(
+        "SELECT d.id FROM documents d LEFT JOIN viewed v ON v.doc_id = d.id "
+        "WHERE v.doc_id IS NULL ORDER BY d.id")]
+    for start in range(0, len(todo), batch):
+        ids = todo[start:start + batch]
+        records = [r for r in (store.get(i) for i in ids) if r is not None]
+        rows: list[EventRow] = []
+        mentions, parties = [], []
+        for record in records:
+            mine = event_rows([record])
+            rows += mine
+            mentions += [_mention_tuple(r, i) for i, r in enumerate(mine)]
+            parties += _parties(record, {r.event_id: r for r in mine})
+        clusters = _clusters(store, [r.doc.id for r in records])
+        merge, written = _merge_batch(store, rows)
+        store.write([(_insert("mentions", MENTION_COLUMNS), mentions),
+                     (_insert("mention_parties", PARTY_COLUMNS), parties),
+                     (_insert("viewed", ("doc_id", "cluster_id")),
+                      [(r.doc.id, clusters.get(r.doc.id, "")) for r in records]), *merge])
+        summary.documents += len(records)
+        summary.mentions += len(rows)
+        summary.corpus_events += written
+    return summary
+
+
+def rebuild(store: Store, batch: int = BATCH) -> ViewSummary:
+    """Empty the views and build them again from the records: the same tables an
+    incremental update gives (tests/test_corpus_stored.py compares them)."""
+    store.write([(f"DELETE FROM {table}", [()]) for table in VIEW_TABLES])
+    return update(store, batch)
+
+
+__all__ = ["ViewSummary", "pending", "rebuild", "update"]

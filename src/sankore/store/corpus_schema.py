@@ -1,0 +1,113 @@
+"""The tables of migration 4: corpus views stored in the database (see migrations.py
+for the conventions; PostgreSQL gets them through the same translation)."""
+
+# Corpus views in tables (sankore.corpus.stored), so that `events`, `--merged` and
+# `relations` are SQL over indexed rows instead of every record read into Python:
+# - `mentions`: one row per event mention, as corpus.rows.EventRow flattens it (participant
+#   codes, the date interval, the place, the outlet), with `mention_parties` listing each
+#   participant with its code, country and name for the actor and target filters;
+# - `corpus_events` and `corpus_members`: mentions merged across articles (ids are hashes
+#   of the earliest report, so they stay stable as documents arrive in any order);
+# - `corpus_pairs`: each corpus event's (actor, target) pairs with their periods, for
+#   relations by GROUP BY;
+# - `viewed`: the documents already in these tables, with the near-duplicate cluster their
+#   mentions were counted under, so that an update reads only the rest (and recounts the
+#   corroboration of the events whose documents changed cluster).
+CORPUS_TABLES = """
+CREATE TABLE mentions (
+    doc_id         TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    event_id       TEXT NOT NULL,
+    position       INTEGER NOT NULL,
+    type           TEXT NOT NULL,
+    mode           TEXT,
+    modality       TEXT NOT NULL,
+    confidence     REAL NOT NULL,
+    actors         TEXT NOT NULL,          -- participant codes, JSON list
+    targets        TEXT NOT NULL,
+    day_start      TEXT,                   -- the date interval, YYYY-MM-DD, both inclusive
+    day_end        TEXT,
+    date_value     TEXT,
+    date_source    TEXT,                   -- text, published
+    place          TEXT,
+    country        TEXT,
+    lat            REAL,
+    lon            REAL,
+    outlet         TEXT NOT NULL,
+    outlet_lower   TEXT NOT NULL,
+    published      TEXT,
+    evidence_start INTEGER NOT NULL,
+    evidence_end   INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, event_id)
+);
+CREATE INDEX mentions_order ON mentions (doc_id, position);
+CREATE INDEX mentions_type ON mentions (type, day_start);
+CREATE INDEX mentions_day_start ON mentions (day_start);
+CREATE INDEX mentions_day_end ON mentions (day_end);
+CREATE INDEX mentions_lat_lon ON mentions (lat, lon);
+CREATE INDEX mentions_modality ON mentions (modality);
+CREATE INDEX mentions_outlet ON mentions (outlet_lower);
+
+CREATE TABLE mention_parties (
+    doc_id     TEXT NOT NULL,
+    event_id   TEXT NOT NULL,
+    role       TEXT NOT NULL CHECK (role IN ('actor', 'target')),
+    code       TEXT NOT NULL,              -- participant code: 'RUS GOV', 'IGO:African Union'
+    code_lower TEXT NOT NULL,
+    name_lower TEXT NOT NULL,              -- the entity's name, lower case
+    -- the mention's type and date interval again, so that finding the mentions a new one
+    -- may merge with is one index range: same participant, same type, nearby start
+    type       TEXT NOT NULL,
+    day_start  TEXT,
+    long_span  INTEGER NOT NULL,           -- 1: undated, or an interval over SHORT_SPAN days
+    mergeable  INTEGER NOT NULL,           -- 1: asserted or reported (merge.MERGED_MODALITIES)
+    PRIMARY KEY (doc_id, event_id, role, code, name_lower),
+    FOREIGN KEY (doc_id, event_id) REFERENCES mentions (doc_id, event_id) ON DELETE CASCADE
+);
+CREATE INDEX mention_parties_code ON mention_parties (code_lower, role);
+CREATE INDEX mention_parties_name ON mention_parties (name_lower);
+CREATE INDEX mention_parties_merge ON mention_parties (code, type, mergeable, long_span, day_start);
+
+CREATE TABLE corpus_events (
+    id              TEXT PRIMARY KEY,
+    type            TEXT NOT NULL,
+    mode            TEXT,
+    actors          TEXT NOT NULL,          -- JSON list
+    targets         TEXT NOT NULL,
+    day_start       TEXT,
+    day_end         TEXT,
+    country         TEXT,
+    place           TEXT,
+    first_doc       TEXT NOT NULL,
+    first_event     TEXT NOT NULL,
+    first_published TEXT,
+    outlets         TEXT NOT NULL,          -- JSON list
+    corroboration   INTEGER NOT NULL,
+    confidence      REAL NOT NULL
+);
+CREATE INDEX corpus_events_order ON corpus_events (first_published, id);
+
+CREATE TABLE corpus_members (
+    doc_id    TEXT NOT NULL,
+    event_id  TEXT NOT NULL,
+    corpus_id TEXT NOT NULL,
+    rank      INTEGER NOT NULL,            -- place in report order, earliest first
+    PRIMARY KEY (doc_id, event_id)
+);
+CREATE INDEX corpus_members_event ON corpus_members (corpus_id);
+
+CREATE TABLE corpus_pairs (
+    corpus_id TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    target    TEXT NOT NULL,
+    day       TEXT NOT NULL,
+    week      TEXT NOT NULL,
+    month     TEXT NOT NULL,
+    year      TEXT NOT NULL,
+    PRIMARY KEY (corpus_id, actor, target)
+);
+
+CREATE TABLE viewed (
+    doc_id     TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    cluster_id TEXT NOT NULL               -- '' when in no cluster
+);
+"""

@@ -1,0 +1,178 @@
+"""Corpus views kept in the database (corpus.stored) and queried in SQL (store.mentions), on
+SQLite and PostgreSQL: the same rows as the Python filters, the same corpus events as a
+merge of the whole corpus at once, whatever order the documents arrive in."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import random
+from datetime import date
+
+import pytest
+
+import sankore
+from sankore.corpus import stored
+from sankore.corpus.merge import compatible, merge_events
+from sankore.corpus.query import EventQuery, select
+from sankore.corpus.rows import EventRow, event_rows
+from sankore.corpus.views import stored_corpus_events, stored_relations, stored_rows
+from sankore.errors import QueryError
+from sankore.readers import Article
+from sankore.store import open_store
+
+from .conftest import shared
+from .test_corpus_views import REPORTS
+from .test_store import db_path, url  # noqa: F401  (fixtures: both backends)
+
+GUARDIAN_DOCS = 12
+
+
+@pytest.fixture(scope="module")
+def records(nlp):
+    """The test's five reports and the first Guardian articles: real pipeline output."""
+    articles = [Article(text=t, outlet=o, published=p, source=f"report-{i}")
+                for i, (t, o, p) in enumerate(REPORTS)]
+    with shared("corpus", "guardian", "Guardian_SDF_sample.csv").open(encoding="utf-8") as handle:
+        for row in itertools.islice(csv.DictReader(handle), GUARDIAN_DOCS):
+            articles.append(Article(text=row["text"], published=row["date"], outlet="The Guardian",
+                                    source=row["source"] or None))
+    return list(sankore.analyze_many(articles, nlp=nlp))
+
+
+def _store(url, records, order=None, batch=stored.BATCH):  # noqa: F811
+    store = open_store(url)
+    for record in order or records:
+        store.add(record)
+    stored.update(store, batch=batch)
+    return store
+
+
+def _row(doc, event, etype="AID", actors=(), targets=(), day="2019-04-10", outlet="X"):
+    start = date.fromisoformat(day)
+    return EventRow(doc_id=doc, event_id=event, type=etype, mode=None, modality="asserted", confidence=0.9,
+                    actors=tuple(actors), targets=tuple(targets), start=start, end=start, date_value=day,
+                    date_source="published", place=None, country=None, lat=None, lon=None, outlet=outlet,
+                    published=day, evidence=(0, 1), evidence_text="x")
+
+
+def test_half_empty_mentions_do_not_make_an_event_neither_states():
+    # "The US, in return, sent jets" (no target) and aid to Islamic State with no actor, in
+    # two articles: not one "USA AID IMG:Islamic State" event.
+    sent = _row("a", "v1", actors=["USA"])
+    aided = _row("b", "v2", targets=["IMG:Islamic State"])
+    assert not compatible(sent, aided)
+    assert len(merge_events([sent, aided])) == 2
+    # A report that states the whole event still joins each half to it.
+    whole = _row("c", "v3", actors=["USA"], targets=["IMG:Islamic State"])
+    [event] = merge_events([sent, aided, whole])
+    assert len(event.mentions) == 3
+
+
+def test_incremental_views_equal_one_merge_of_the_whole_corpus(url, records):  # noqa: F811
+    expected = merge_events(event_rows(records))
+    shuffled = list(records)
+    random.Random(7).shuffle(shuffled)
+    with _store(url, records, order=shuffled, batch=3) as store:  # many small batches, shuffled
+        got = stored_corpus_events(store)
+        assert [(e.id, e.mentions, e.actors, e.targets, e.start, e.corroboration) for e in got] == \
+            [(e.id, e.mentions, e.actors, e.targets, e.start, e.corroboration) for e in expected]
+        assert got == expected
+        before = store.query("SELECT * FROM corpus_members ORDER BY doc_id, event_id")
+        summary = stored.rebuild(store)
+        assert summary.documents == len(records)
+        assert store.query("SELECT * FROM corpus_members ORDER BY doc_id, event_id") == before
+        assert stored_corpus_events(store) == expected
+
+
+def test_merged_event_ids_do_not_depend_on_the_query(url, records):  # noqa: F811
+    with _store(url, records) as store:
+        every = {e.id: e for e in stored_corpus_events(store)}
+        for query in (EventQuery(actor="USA"), EventQuery(type="consult"), EventQuery(source="bbc"),
+                      EventQuery(since=date(2025, 4, 1))):
+            found = stored_corpus_events(store, query)
+            assert found
+            assert all(every[e.id] == e for e in found)  # the same event, whole, under any filter
+        relations = stored_relations(store, "month")
+        ids = {i for r in relations for i in r.event_ids}
+        assert ids <= set(every)
+
+
+QUERIES = [
+    EventQuery(),
+    EventQuery(actor="USA"), EventQuery(actor="usa"), EventQuery(actor="RUS GOV"), EventQuery(target="SOM"),
+    EventQuery(actor="IGO"), EventQuery(type="assault"), EventQuery(type="CONSULT", actor="RUS"),
+    EventQuery(modality="reported"), EventQuery(since=date(2019, 4, 1), until=date(2019, 4, 30)),
+    EventQuery(since=date(2025, 4, 5)), EventQuery(until=date(2019, 1, 1)),
+    EventQuery(near=(55.75, 37.62), radius_km=50), EventQuery(near=(33.3, 44.4), radius_km=500),
+    EventQuery(source="guardian"), EventQuery(source="BBC"), EventQuery(min_confidence=0.8),
+    EventQuery(actor="USA", since=date(2019, 1, 1), source="guardian"),
+]
+
+
+def test_sql_queries_give_the_python_filters_rows(url, records):  # noqa: F811
+    rows = event_rows(sorted(records, key=lambda r: r.doc.id))  # the store's order: doc id, then record
+    with _store(url, records) as store:
+        assert stored_rows(store) == rows
+        for query in QUERIES:
+            assert stored_rows(store, query) == select(rows, query), query
+        # paging: a stable order, pages that add up to the whole
+        whole = stored_rows(store, EventQuery(actor="USA"))
+        pages = [stored_rows(store, EventQuery(actor="USA"), limit=3, offset=o)
+                 for o in range(0, len(whole), 3)]
+        assert [r for page in pages for r in page] == whole
+        near = EventQuery(near=(33.3, 44.4), radius_km=500)
+        assert stored_rows(store, near, limit=2, offset=1) == select(rows, near)[1:3]
+
+
+def test_actor_matches_names_codes_any_case(url, records):  # noqa: F811
+    with _store(url, records) as store:
+        lavrov = {(r.doc_id, r.event_id) for r in stored_rows(store, EventQuery(actor="Lavrov"))}
+        assert lavrov and lavrov == {(r.doc_id, r.event_id)
+                                     for r in stored_rows(store, EventQuery(actor="sergei  LAVROV"))}
+        assert all("RUS GOV" in r.actors for r in stored_rows(store, EventQuery(actor="Lavrov")))
+        assert stored_rows(store, EventQuery(actor="usa")) == stored_rows(store, EventQuery(actor="USA"))
+        assert stored_rows(store, EventQuery(actor="Lavro")) == []  # whole words of a name
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"near": (float("inf"), 0.0)}, "not a point"), ({"near": (999.0, 999.0)}, "not a point"),
+    ({"near": (float("nan"), 0.0)}, "not a point"), ({"near": (1.0, 1.0), "radius_km": -5.0}, "positive"),
+    ({"since": date(2025, 5, 1), "until": date(2025, 4, 1)}, "after --until"),
+    ({"type": "BOGUS"}, "not a PLOVER type"), ({"actor": " "}, "blank"), ({"target": ""}, "blank"),
+])
+def test_impossible_queries_are_refused(options, message):
+    with pytest.raises(QueryError, match=message):
+        EventQuery(**options)
+
+
+def test_cli_query_options_are_checked_and_csv_has_its_header(tmp_path, records):
+    from .test_cli import run
+
+    db = f"sqlite:///{tmp_path / 'q.db'}"
+    _store(db, records[:2]).close()
+    refused = [(["--near", "inf,0"], "--near"), (["--near", "999,999"], "--near"),
+               (["--near", "nan,0"], "--near"), (["--near", "1,1", "--radius", "-3"], "--radius"),
+               (["--radius", "10"], "--radius"),
+               (["--since", "2025-05-01", "--until", "2025-04-01"], "--since"),
+               (["--type", "BOGUS"], "--type"), (["--actor", " "], "--actor")]
+    for args, message in refused:
+        done = run("events", "--db", db, *args)
+        assert done.returncode != 0, args
+        lines = done.stderr.strip().splitlines()
+        assert message in done.stderr and len(lines) == 1, done.stderr
+        assert lines[0].startswith("sankore: error:"), done.stderr
+    empty = run("events", "--db", db, "--actor", "Nobody Atall", "--format", "csv")
+    assert empty.returncode == 0 and empty.stdout.startswith("doc_id,event_id,type"), empty.stdout
+    lavrov = run("events", "--db", db, "--actor", "Lavrov", "--format", "json")
+    assert lavrov.returncode == 0 and '"RUS GOV"' in lavrov.stdout
+
+
+def test_a_store_from_before_the_views_is_brought_up_to_date(tmp_path, records):
+    with open_store(f"sqlite:///{tmp_path / 'old.db'}") as store:
+        for record in records:
+            store.add(record)
+        # as a store written before migration 4 (or by another process) would be: no views
+        assert store.query("SELECT count(*) FROM viewed")[0][0] == 0
+        assert stored_rows(store) == event_rows(sorted(records, key=lambda r: r.doc.id))
+        assert stored.pending(store) is False
