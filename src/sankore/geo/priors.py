@@ -16,6 +16,9 @@ from .gazetteer import GazPlace
 FEATURE_PRIOR = {"country": 11.0, "continent": 11.0, "admin1": 9.0, "region": 9.0,
                  "water": 9.0, "admin2": 6.0, "city": 0.0}
 CAPITAL_BONUS = 1.5
+# Admin areas with a population (every country's, built from GeoNames cities) score like a
+# city of that population, admin-1 one step up; rows without one keep the flat prior.
+AREA_BONUS = {"admin1": 1.0, "admin2": 0.0}
 # AP-style state abbreviations, exactly as written ("L.A." is Los Angeles, not "La.").
 AP_STATES = {
     "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Cal": "CA", "Colo": "CO",
@@ -31,6 +34,8 @@ AP_STATES = {
 
 
 def prior_score(place: GazPlace) -> float:
+    if place.feature in AREA_BONUS and place.population:
+        return math.log10(place.population + 1) + AREA_BONUS[place.feature]
     score = FEATURE_PRIOR.get(place.feature, 0.0)
     if place.feature == "city":
         score += math.log10(place.population + 1) + (CAPITAL_BONUS if place.capital else 0.0)

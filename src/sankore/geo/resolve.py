@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from ..distance import haversine_km
 from .candidates import Candidate, is_strong
 from .gazetteer import GazPlace
 from .names import name_key
@@ -20,9 +21,16 @@ from .priors import prior_score
 
 CONTEXT_COUNTRY = 2.0  # the document names this entry's country elsewhere (+1 per further
 CONTEXT_COUNTRY_MAX = 4.0  # name, up to this: local news full of US towns means a US town)
+NEAR_KM = 80.0  # a town this close to another the document names is its neighbour
+NEIGHBOUR = 2.0  # per neighbouring name, up to NEIGHBOUR_MAX (LGL dev set, 2026-12-06)
+NEIGHBOUR_MAX = 6.0
 CONTEXT_ADMIN1 = 3.0  # ... or its US state / admin1: "Dublin" beside "Georgia" is Dublin, GA
 MAIN_NAME = 3.0  # the text is the entry's main name, not one of its alternates
 QUALIFIER = 20.0  # "Alexandria, Louisiana": the qualifier decides
+# A province or state that shares its name with its country's capital yields to the capital
+# unless the document points to it ("Washington" is the US capital before Washington State;
+# an analyst's 5 articles, 3 errors, and 17 in the LGL dev set).
+CAPITAL_NAMESAKE = 3.0
 
 
 @dataclass
@@ -32,6 +40,16 @@ class Context:
 
     countries: dict[str, set[str]] = field(default_factory=dict)
     admin1: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # Towns and districts a first reading resolved, by name key: a second reading prefers
+    # the namesake near them (spatial minimality: local news names neighbouring towns).
+    points: list[tuple[str, float, float]] = field(default_factory=list)
+
+    def neighbours(self, place: GazPlace, key: str) -> int:
+        """How many other names' first-reading places lie within NEAR_KM of `place`."""
+        if place.lat is None or place.lon is None:
+            return 0
+        return len({k for k, lat, lon in self.points if k != key
+                    and haversine_km(place.lat, place.lon, lat, lon) <= NEAR_KM})
 
     def country_support(self, country: str, key: str) -> int:
         """How many other names of the document point to `country`."""
@@ -57,6 +75,17 @@ def document_context(candidates: list[Candidate]) -> Context:
         if best.feature in ("admin1", "city") and best.admin1 and best.country:
             ctx.admin1.setdefault((best.country, best.admin1), set()).add(key)
     return ctx
+
+
+LOCAL_FEATURES = ("city", "admin2")
+
+
+def add_points(ctx: Context, resolved: list[tuple[Candidate, GazPlace | None]]) -> None:
+    """Record a first reading's towns and districts as `ctx.points` for the second."""
+    for cand, place in resolved:
+        if place is not None and place.feature in LOCAL_FEATURES and place.lat is not None \
+                and place.lon is not None:
+            ctx.points.append((name_key(cand.text), place.lat, place.lon))
 
 
 @dataclass(frozen=True)
@@ -87,9 +116,12 @@ def qualifier_of(place: GazPlace | None, ap_code: str | None = None) -> Qualifie
 def score_places(cand: Candidate, ctx: Context,
                  qualifier: Qualifier | None = None) -> list[tuple[float, GazPlace]]:
     key = name_key(cand.text)
+    capitals = {p.country for p in cand.places if p.capital}
     scored = []
     for place in cand.places:
         score = prior_score(place)
+        if place.feature == "admin1" and place.country in capitals:
+            score -= CAPITAL_NAMESAKE
         support = ctx.country_support(place.country, key) if place.country else 0
         if support:
             score += min(CONTEXT_COUNTRY + support - 1, CONTEXT_COUNTRY_MAX)
@@ -97,6 +129,8 @@ def score_places(cand: Candidate, ctx: Context,
             score += CONTEXT_ADMIN1
         if name_key(place.name) == key:
             score += MAIN_NAME
+        if ctx.points and place.feature in LOCAL_FEATURES:
+            score += min(NEIGHBOUR * ctx.neighbours(place, key), NEIGHBOUR_MAX)
         if qualifier is not None and qualifier.matches(place):
             score += QUALIFIER
         scored.append((score, place))

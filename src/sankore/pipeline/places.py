@@ -16,7 +16,7 @@ from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..geo.metonymy import acts, is_metonymic
 from ..geo.names import name_key
 from ..geo.priors import ap_state
-from ..geo.resolve import Qualifier, document_context, qualifier_of, resolve
+from ..geo.resolve import Qualifier, add_points, document_context, qualifier_of, resolve
 from ..resources import lexicons
 from .extensions import in_boilerplate, register_extensions
 from .mentions import PlaceMention
@@ -65,9 +65,14 @@ class PlaceRecognizer:
         for cand, qualifier in zip(candidates, qualifiers, strict=True):
             if qualifier is not None:
                 by_name.setdefault(name_key(cand.text), qualifier)
+        qualifiers = [q or by_name.get(name_key(c.text)) for c, q in zip(candidates, qualifiers,
+                                                                             strict=True)]
+        # Two readings: the second weighs each namesake's distance to the towns the first
+        # reading placed ("Paris" beside "Puryear" and "Henry County" is Paris, Tennessee).
+        add_points(ctx, [(c, resolve(c, ctx, q)[0]) for c, q in zip(candidates, qualifiers,
+                                                                      strict=True)])
         out = []
         for cand, qualifier in zip(candidates, qualifiers, strict=True):
-            qualifier = qualifier or by_name.get(name_key(cand.text))
             span = doc[cand.tok_start:cand.tok_end]
             place, confidence = resolve(cand, ctx, qualifier)
             if place is not None and not place.capital and acts(span):
