@@ -97,6 +97,19 @@ def predicative(trigger: Token) -> bool:
             and prep.head.lemma_.lower() in REGARDING)
 
 
+# Nouns that count or measure what follows "of": "the number of arrests" reports no arrest.
+MEASURES = {"number", "figure", "count", "tally", "rate", "level", "scale", "statistic", "total"}
+
+
+def measured(trigger: Token) -> bool:
+    """A noun trigger counted or measured rather than reported ("could not provide a figure for
+    the number of arrests", "the rate of attacks"); a stated count with its own participants
+    ("99 persons were killed") has a verb trigger and is not touched."""
+    prep = trigger.head
+    return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ == "of"
+            and prep.head.lemma_.lower() in MEASURES)
+
+
 def speculation(anchor: Token) -> bool:
     """An event the writer only deems possible ("it is possible Isis suspects could then be
     handed over to Assad's regime"): the clause is the content of an epistemic judgement."""

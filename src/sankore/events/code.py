@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from ..pipeline.extensions import in_boilerplate
 from ..pipeline.mentions import EventMention, QuoteMention
 from ..timex.governance import governing_time
-from . import roles
+from . import news_filter, roles
 from .categories import CAMEO_ROOT
 from .classifier import Classifier, EventScores, calibrated, features
 from .clauses import (
@@ -35,11 +35,12 @@ from .clauses import (
     depth_of,
     governors,
     idiom,
+    measured,
     predicative,
     purpose,
     speculation,
 )
-from .filters import kept, merge_duplicates
+from .filters import describes_event, kept, merge_duplicates
 from .lexicon import Match, sentence_matches
 from .modality import PLANNING, modality, obligation
 from .ranking import best_option, options, rank_options
@@ -142,6 +143,9 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
         matches = sentence_matches(sent, second=True)
         second = bool(matches)
     chosen = select(matches)
+    # The learned news filter where one ships; None: the rules (or "none": every candidate).
+    learned = news_filter.packaged() if settings.filter == "learned" else None
+    unfiltered = settings.filter == "none" or learned is not None
     actors = [a for a in doc._.actors if sent.start_char <= a.start < sent.end_char]
     places = [p for p in doc._.places if sent.start_char <= p.start < sent.end_char]
     coded = {(a.start, a.end) for a in actors if a.code or a.country}
@@ -166,9 +170,11 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
             opts = options(m, anchor, proba, replace(settings, classifier_option="all"), second)
         event = _event(doc, sent, m, (type_, anchor), proba, actors, places, previous, model,
                        (opts, settings.use_ranker))
-        if event is not None and kept(*event, coded, settings):
+        if event is not None and (kept(*event, coded, settings) if not unfiltered
+                                  else describes_event(*event, coded, settings)):
             out.append(event)
-    return merge_duplicates(out)
+    out = merge_duplicates(out)
+    return news_filter.apply(out, actors, learned) if learned is not None else out
 
 
 def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, places, previous,
@@ -219,7 +225,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         clear=clear_predicate(anchor, trigger),
         modifier=1.0 if anchor.dep_ == "acl" and anchor.tag_ in ("VBN", "VBG") else 0.0,
         background=float(background_relative(anchor) or purpose(anchor) or speculation(anchor)
-                         or predicative(trigger)),
+                         or predicative(trigger) or measured(trigger)),
     )
     rank_options(type_, scores, ranking[0], model, ranking[1])
     confidence = calibrated(model.calibration if model is not None else {}, scores)

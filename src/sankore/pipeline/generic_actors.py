@@ -32,6 +32,8 @@ from .mentions import ActorMention
 # Sectors whose members are the people of the place where they act; troops, envoys or
 # refugees named beside a place are as often foreign ("Russian troops in Syria").
 LOCAL_SECTORS = {"COP", "CVL", "REB", "OPP", "EDU", "LAB", "AGR", "BUS", "JUD", "LEG", "GOV", "REF", "MED"}
+# The key prefix that marks an unnamed actor's mentions (the events stage reads it).
+UNNAMED = "X:"
 # A country holding this share of a document's place and state mentions is its home country.
 HOME_SHARE = 0.5
 # Characters from the start of the text in which a dateline is looked for.
@@ -124,7 +126,7 @@ def generic_mentions(doc: Doc, named: list[ActorMention], taken: Iterable[tuple[
             # One entity per group the text names: every "police" of an article is one, but
             # "the mob" and "the protesters" of the same country are two.
             name = " ".join(t.lemma_.lower() for t in span)
-            out.append(ActorMention(span.start_char, span.end_char, span.text, f"X:{code}:{name}", kind,
+            out.append(ActorMention(span.start_char, span.end_char, span.text, f"{UNNAMED}{code}:{name}", kind,
                                     name, code, country))
             taken.append((span.start_char, span.end_char))
     return out
