@@ -6,6 +6,7 @@ The CLI is a thin layer over these two functions.
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -14,9 +15,11 @@ from pathlib import Path
 from typing import cast
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import AnalysisError, ReadError
 from .pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL, get_pipeline
+from .pipeline.parts import finish, is_long, parsed_in_parts
 from .pipeline.to_records import doc_to_record
 from .readers import (
     DEFAULT_TABLE_OPTIONS,
@@ -24,6 +27,7 @@ from .readers import (
     ReadFailure,
     TableOptions,
     article_from_text,
+    publication_date,
     read_sources,
 )
 from .records import Record
@@ -51,14 +55,34 @@ def _articles(sources: Iterable[Source], options: TableOptions) -> Iterator[Arti
             yield source
         elif isinstance(source, Path):
             yield from read_sources([source], options)
-        else:
+        elif isinstance(source, str):
+            _warn_if_path(source)
             yield article_from_text(source, None)
+        else:
+            raise TypeError("a source is text (str), a pathlib.Path or an Article, "
+                            f"not {type(source).__name__}")
+
+
+def _warn_if_path(text: str) -> None:
+    """A `str` is always analysed as text; one that names an existing file was most likely
+    meant as that file, so say how to read it (and analyse the string as asked)."""
+    if len(text) < 4096 and "\n" not in text and text.strip():
+        try:
+            exists = Path(text).is_file()
+        except (OSError, ValueError):
+            exists = False
+        if exists:
+            warnings.warn(f"{text!r} is analysed as text, although it names a file: pass "
+                          f"pathlib.Path({text!r}) to read the file", UserWarning, stacklevel=4)
 
 
 def _published(value: str | date | None) -> str | None:
     if value is None:
         return None
-    return value.isoformat() if isinstance(value, date) else date.fromisoformat(value).isoformat()
+    try:
+        return publication_date(value).isoformat()
+    except ValueError as error:
+        raise ReadError(f"published: {error}") from None
 
 
 def analyze_many(
@@ -101,8 +125,13 @@ def analyze_many(
         yield from _analyze_batch(nlp, articles, errors)
 
 
-def _make_doc(nlp: Language, article: Article):
-    doc = nlp.make_doc(article.text)
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """The unprocessed `Doc` of an article, with its date, boilerplate, author and outlet."""
+    return with_metadata(nlp.make_doc(article.text), article)
+
+
+def with_metadata(doc: Doc, article: Article) -> Doc:
+    """`doc` with the article's date, boilerplate, author and outlet on `Doc._`."""
     doc._.published = date.fromisoformat(article.published) if article.published else None
     doc._.boilerplate = list(article.boilerplate)
     doc._.author = article.author
@@ -110,10 +139,18 @@ def _make_doc(nlp: Language, article: Article):
     return doc
 
 
+def _parsed(nlp: Language, articles: list[Article]) -> list[Doc]:
+    if not any(is_long(nlp, a.text) for a in articles):
+        return list(nlp.pipe([make_doc(nlp, a) for a in articles], batch_size=len(articles) or 1))
+    # A text over nlp.max_length is parsed in parts and joined (pipeline/parts.py), alone.
+    return [finish(nlp, with_metadata(parsed_in_parts(nlp, a.text), a)) if is_long(nlp, a.text)
+            else next(nlp.pipe([make_doc(nlp, a)])) for a in articles]
+
+
 def _analyze_batch(nlp: Language, articles: list[Article], errors: str
                    ) -> Iterator[Record | Failure]:
     try:
-        docs = list(nlp.pipe([_make_doc(nlp, a) for a in articles], batch_size=len(articles) or 1))
+        docs = _parsed(nlp, articles)
     except Exception:  # noqa: BLE001 - one bad document must not take the batch down
         if len(articles) == 1:
             article = articles[0]

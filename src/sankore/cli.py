@@ -7,26 +7,37 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 
 from . import __version__
-from .api import Failure, analyze_many
-from .cli_support import F, database_url, event_query, iso_date, output_to, query_options, write_rows
+from .cli_support import (
+    F,
+    database_url,
+    event_query,
+    output_to,
+    published_date,
+    query_options,
+    write_rows,
+)
 from .cli_views import views_command
 from .eval.formats import EVENT_GOLD_FORMATS, EVENT_GOLD_MODULES, event_gold_format
-from .events.classifier import CODERS
-from .pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL
-from .readers import TableOptions
+from .models import CODERS, DEFAULT_MODEL
+from .models import DEFAULT_CODER as DEFAULT_EVENT_CODER
 from .table import render
+from .text import printable
 from .web.cli import serve
+
+if TYPE_CHECKING:
+    from .api import Failure
 
 EVAL_TASKS = ("geo", "time", "actors", "quotes", "events")
 
 
 def _report(failure: Failure) -> None:
-    click.echo(f"sankore: error: {failure.source}: {failure.reason}", err=True)
+    click.echo(f"sankore: error: {printable(failure.source)}: {printable(failure.reason)}", err=True)
 
 
 table_options = [
@@ -58,7 +69,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", callback=iso_date, metavar="YYYY-MM-DD",
+@click.option("--published", callback=published_date, metavar="YYYY-MM-DD",
               help="Publication date for every document (overrides what the file says).")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
               show_default=True, help="json: indented (an array when there are several "
@@ -81,6 +92,9 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str, output: Pat
     Unreadable inputs are reported on standard error, one line each, and the others go
     on; the exit status is 1 if any input failed.
     """
+    from .api import Failure, analyze_many  # spaCy loads here, not for --help
+    from .readers import TableOptions
+
     options = TableOptions(text_column, date_column, title_column)
     sources = [Path(p) if p != "-" else p for p in paths]
     failed = 0
@@ -124,7 +138,7 @@ def _expand_stdin(sources: list) -> Iterator:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", required=True, metavar="URL", callback=database_url,
               help="Database URL, e.g. sqlite:///sankore.db (created if missing) or postgresql://….")
-@click.option("--published", callback=iso_date, metavar="YYYY-MM-DD",
+@click.option("--published", callback=published_date, metavar="YYYY-MM-DD",
               help="Publication date for every document (overrides what the file says).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True)
 @event_coder_option
@@ -151,6 +165,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, e
     """
     from .errors import StoreError
     from .ingest import ingest as run_ingest
+    from .readers import TableOptions
 
     options = TableOptions(text_column, date_column, title_column)
     try:

@@ -14,6 +14,7 @@ from typing import IO, Any, NoReturn, TypeVar
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 from .corpus.query import EventQuery
 from .errors import OutputError, StoreError
@@ -30,6 +31,18 @@ def iso_date(ctx: click.Context | None, param: click.Parameter, value: str | Non
         return date.fromisoformat(value).isoformat()
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def published_date(ctx: click.Context | None, param: click.Parameter, value: str | None) -> str | None:
+    """--published: a date in YYYY-MM-DD form within the range relative times resolve in."""
+    from .readers.base import publication_date
+
+    if value is None:
+        return None
+    try:
+        return publication_date(value).isoformat()
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 def database_url(ctx: click.Context | None, param: click.Parameter, value: str | None) -> str | None:
@@ -152,6 +165,6 @@ def write_rows(rows: list[dict], fmt: str, output: Path | None, title: str,
             table = Table(title=title, header_style="bold")
             for column in rows[0] if rows else ["(no rows)"]:
                 table.add_column(column, overflow="fold")
-            for row in rows:
-                table.add_row(*(flat(v) for v in row.values()))
+            for row in rows:  # stored text, shown as it is: never parsed as rich markup
+                table.add_row(*(Text(flat(v)) for v in row.values()))
             Console(file=out, width=None if out.isatty() else 200).print(table)

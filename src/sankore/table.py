@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .records import Record
+from .text import printable
 
 
 def _fmt_span(span) -> str:
@@ -43,18 +45,20 @@ def record_rows(record: Record) -> list[tuple[str, str, str, str, str]]:
 
 
 def render(record: Record, console: Console) -> None:
+    # Every string here comes from an article: printed as Text, never parsed as rich markup
+    # (a title "[/]" would raise, "[blink]" would blink), control characters made visible.
     doc = record.doc
-    console.print(f"[bold]{doc.title or '(no title)'}[/bold]")
-    console.print(f"{doc.source or '-'} · published {doc.published or 'unknown'} · "
-                  f"author {doc.author or 'unknown'} · id {doc.id}")
+    console.print(Text(printable(doc.title or "(no title)"), style="bold"))
+    console.print(Text(f"{printable(doc.source or '-')} · published {doc.published or 'unknown'} · "
+                       f"author {printable(doc.author or 'unknown')} · id {doc.id}"))
     if record.stats:
         s = record.stats
         framing = ", ".join(f"{k} {n}" for k, n in sorted(s.framing.items())) or "none"
-        console.print(f"{s.sentences} sentences: {s.author_voice_share:.0%} author's voice, "
-                      f"{s.attributed_share:.0%} attributed · {s.sources} sources · framing: {framing}")
+        console.print(Text(f"{s.sentences} sentences: {s.author_voice_share:.0%} author's voice, "
+                           f"{s.attributed_share:.0%} attributed · {s.sources} sources · framing: {framing}"))
     table = Table(show_lines=False, header_style="bold")
     for column in ("id", "kind", "text", "value", "span"):
         table.add_column(column, overflow="fold")
     for row in record_rows(record):
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))
     console.print(table)

@@ -25,14 +25,10 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span
 
+# The coders `--event-coder` names and their files: defined where --help reads them cheaply.
+from ..models import CODERS, DEFAULT_CODER, MODEL_FILES, MODEL_NAME  # noqa: F401
 from .lexicon import Match
 from .modality import modality
-
-MODEL_NAME = "events_model.json.gz"
-# What `--event-coder` names: the classifier with sentence embeddings, or without; its file.
-MODEL_FILES = {"embeddings": MODEL_NAME, "lexical": "events_model_lexical.json.gz"}
-CODERS = tuple(MODEL_FILES)
-DEFAULT_CODER = "embeddings"
 
 
 def model_path(coder: str = DEFAULT_CODER) -> Path:

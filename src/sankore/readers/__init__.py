@@ -7,12 +7,14 @@ Every failure names its file (and line, for tables) and the reason; the batch go
 from __future__ import annotations
 
 import io
+import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import ReadError
-from .base import Article, ReadFailure, document_id
+from .base import Article, ReadFailure, document_id, publication_date
 from .decode import decode
 from .feeds import read_feed
 from .html import article_from_html
@@ -21,7 +23,7 @@ from .text import article_from_text
 from .warc import read_warc
 
 __all__ = ["DEFAULT_TABLE_OPTIONS", "Article", "ReadFailure", "TableOptions", "document_id", "read_sources",
-           "read_path", "article_from_text"]
+           "read_path", "article_from_text", "publication_date", "source_name"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -77,17 +79,51 @@ def read_bytes(data: bytes, source: str, suffix: str, options: TableOptions
         yield article_from_text(text, source)
 
 
+def source_name(path: Path) -> str:
+    """`path` as text that prints and encodes as UTF-8: the bytes of a file name that are not
+    UTF-8 (which Python keeps as lone surrogates) become \\xNN escapes. A record's `source`
+    and every failure use it, so one odd name cannot stop a run's output."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _unreadable_link(path: Path) -> str | None:
+    """Why a symbolic link cannot be followed (dangling, a loop), or None."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return "dangling symbolic link: its target does not exist"
+    except OSError as exc:
+        return f"symbolic link cannot be followed: {exc.strerror or exc}"
+    return None
+
+
+def _listed(folder: Path) -> list[Path]:
+    """The readable files under `folder` (hidden ones skipped), and the links that cannot be
+    followed, which are reported rather than skipped in silence."""
+    found = []
+    for p in folder.rglob("*"):
+        if any(part.startswith(".") for part in p.relative_to(folder).parts):
+            continue
+        if (p.is_file() and _suffix(p) in KNOWN) or _unreadable_link(p):
+            found.append(p)
+    return sorted(found)
+
+
 def read_path(path: Path, options: TableOptions = DEFAULT_TABLE_OPTIONS
               ) -> Iterator[Article | ReadFailure]:
     """Read one file, or every known file under a folder (sorted, hidden files skipped)."""
-    source = str(path)
+    source = source_name(path)
+    broken = _unreadable_link(path)
+    if broken:
+        yield ReadFailure(source, broken)
+        return
     if not path.exists():
         yield ReadFailure(source, "no such file or directory")
         return
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file()
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                       and _suffix(p) in KNOWN)
+        files = _listed(path)
         if not files:
             yield ReadFailure(source, "folder holds no readable files "
                                       "(.txt, .html, .csv, .jsonl, .warc, .rss/.atom)")
@@ -95,9 +131,13 @@ def read_path(path: Path, options: TableOptions = DEFAULT_TABLE_OPTIONS
             yield from read_path(file, options)
         return
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            yield ReadFailure(source, f"file too large ({size} bytes, limit {MAX_BYTES})")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO would block the run forever waiting for a writer; a device never ends.
+            yield ReadFailure(source, "not a regular file (a FIFO, device or socket): not read")
+            return
+        if info.st_size > MAX_BYTES:
+            yield ReadFailure(source, f"file too large ({info.st_size} bytes, limit {MAX_BYTES})")
             return
         data = path.read_bytes()
     except OSError as exc:

@@ -6,8 +6,27 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..records import Document, Span
+
+# Publication dates Sankore accepts: relative times ("last week", "in 2,000 years") are
+# resolved against the date, and must stay inside what a calendar date can hold.
+EARLIEST, LATEST = date(1000, 1, 1), date(8999, 12, 31)
+
+
+def publication_date(value: str | date) -> date:
+    """`value` (a date or YYYY-MM-DD) as a date in [EARLIEST, LATEST], or `ValueError` saying
+    what is wrong."""
+    if not isinstance(value, date):
+        try:
+            value = date.fromisoformat(str(value))
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date in YYYY-MM-DD form") from None
+    if not EARLIEST <= value <= LATEST:
+        raise ValueError(f"{value.isoformat()} is outside the dates Sankore accepts "
+                         f"({EARLIEST.isoformat()} to {LATEST.isoformat()})")
+    return value
 
 
 @dataclass
@@ -21,6 +40,13 @@ class Article:
     outlet: str | None = None
     published: str | None = None  # YYYY-MM-DD
     boilerplate: list[Span] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # A lone surrogate (a JSON "\\ud800", a str built in Python) cannot be encoded,
+        # so spaCy and every UTF-8 writer would fail on it. U+FFFD takes its place: one code
+        # point for one, so every offset into the text stays where it was.
+        if _SURROGATE.search(self.text):
+            self.text = _SURROGATE.sub("\ufffd", self.text)
 
     def document(self) -> Document:
         return Document(
@@ -42,6 +68,7 @@ class ReadFailure:
 
 
 _SPACE = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def document_id(text: str) -> str:

@@ -63,7 +63,11 @@ def _article(row: dict, columns: list[str], options: TableOptions, where: str
         looked = options.text_column or ", ".join(TEXT_COLUMNS)
         return ReadFailure(where, f"no text column (looked for {looked}; name it with --text-column)")
     text = row.get(text_col)
-    if not isinstance(text, str) or not text.strip():
+    if text is not None and not isinstance(text, str):
+        kind = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}
+        return ReadFailure(where, f"column {text_col!r} holds {kind.get(type(text), 'a value')}, not text",
+                           code="S101")
+    if not text or not text.strip():
         return ReadFailure(where, f"empty text in column {text_col!r}", code="S101")
 
     def get(named: str | None, candidates: tuple[str, ...]) -> str | None:
@@ -89,9 +93,13 @@ def read_csv(text: str, source: str, options: TableOptions, delimiter: str = ","
     if not columns:
         yield ReadFailure(source, "CSV file without a header row")
         return
+    rows = 0
+    start = reader.line_num + 1  # the line the next row starts on (a quoted cell spans lines)
     try:
         for row in reader:
-            where = f"{source}:{reader.line_num}"
+            rows += 1
+            where = f"{source}:{start}"
+            start = reader.line_num + 1
             if None in row or any(v is None for v in row.values()):
                 got = len(columns) + len(row.get(None) or []) - sum(v is None for v in row.values())
                 yield ReadFailure(where, f"malformed CSV row: {got} fields, header has {len(columns)}",
@@ -99,8 +107,11 @@ def read_csv(text: str, source: str, options: TableOptions, delimiter: str = ","
                 continue
             yield _article(row, columns, options, where)
     except csv.Error as exc:
-        yield ReadFailure(f"{source}:{reader.line_num}", f"malformed CSV: {exc}; rest of file skipped",
-                          code="S101")
+        yield ReadFailure(f"{source}:{start}", f"malformed CSV from this line on: {exc} (a quote opened "
+                          "here and never closed?); rest of file skipped", code="S101")
+        return
+    if not rows:
+        yield ReadFailure(source, "CSV file has a header row but no rows")
 
 
 def read_jsonl(text: str, source: str, options: TableOptions) -> Iterator[Article | ReadFailure]:
@@ -112,6 +123,9 @@ def read_jsonl(text: str, source: str, options: TableOptions) -> Iterator[Articl
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             yield ReadFailure(where, f"malformed JSON line: {exc.msg}", code="S101")
+            continue
+        except RecursionError:  # 100,000 nested brackets: this line fails, the file goes on
+            yield ReadFailure(where, "malformed JSON line: nested too deeply", code="S101")
             continue
         if not isinstance(row, dict):
             yield ReadFailure(where, "JSON line is not an object", code="S101")

@@ -15,6 +15,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import ReadError
+from ..text import printable
 from .base import Article, ReadFailure
 from .decode import decode
 from .html import article_from_html
@@ -41,6 +42,10 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | ReadFailure]:
     seen = 0
     try:
         for record in ArchiveIterator(stream):
+            if record.rec_type is None or record.rec_headers is None:
+                # warcio yields a headerless record for bytes that are no WARC record at all
+                yield ReadFailure(source, "not a readable WARC archive: a record without WARC headers")
+                return
             seen += 1
             if record.rec_type not in ("response", "resource"):
                 continue
@@ -54,8 +59,15 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | ReadFailure]:
                 content_type = record.rec_headers.get_header("Content-Type") or ""
             if not content_type.startswith(_HTML_TYPES):
                 continue
+            content = record.content_stream().read()
+            if getattr(record.raw_stream, "limit", 0):
+                # Fewer bytes than its Content-Length: the archive is cut short here. Half a
+                # page is not analysed as if it were the page, and what follows is gone.
+                yield ReadFailure(where, "WARC archive truncated inside this record "
+                                         f"({record.raw_stream.limit} bytes missing); rest of archive lost")
+                return
             try:
-                html = decode(record.content_stream().read(), where)
+                html = decode(content, where)
                 article = article_from_html(html, uri)
             except ReadError as exc:
                 yield ReadFailure(where, exc.reason, exc.code)
@@ -64,8 +76,9 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | ReadFailure]:
                 captured = record.rec_headers.get_header("WARC-Date")
                 article.published = captured[:10] if captured else None
             yield article
-    except ArchiveLoadFailed as exc:
-        yield ReadFailure(source, f"not a readable WARC archive: {exc}")
+    except (ArchiveLoadFailed, OSError, EOFError, zlib.error) as exc:
+        # warcio quotes the bytes it choked on: shown escaped, never raw on a terminal
+        yield ReadFailure(source, f"not a readable WARC archive: {printable(str(exc))[:200]}")
         return
     if not seen:
         yield ReadFailure(source, "not a readable WARC archive: no records found")
