@@ -1,10 +1,16 @@
-"""`sankore eval events` on the held GSR split, and the split's guarantees."""
+"""`sankore eval events`: the GSR split's guarantees, the scorers, and floors on the news
+gold set's dev part (the GSR's held split is never scored by the test suite)."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
+
 from .conftest import shared
+
+# The first 12 dev articles on 2026-12-06 (v8): P 0.580, R 0.276, modality 0.872.
+FLOORS = {"precision": 0.55, "recall": 0.25, "modality": 0.84}
 
 
 def test_split_is_deterministic_and_disjoint():
@@ -49,26 +55,27 @@ def test_scores_are_in_range():
     assert rows[-1]["events"] == 2 and rows[-1]["accuracy"] == 0.5
 
 
-def test_eval_events_on_the_held_split():
-    from sankore.eval.events import evaluate
+@pytest.mark.slow
+def test_eval_events_on_the_news_dev_part():
+    # Floors read tuned-on parts only (issue 17): the news gold set's dev part here; its test
+    # part and the GSR's held split are scored by `sankore eval` and benchmarks alone.
+    from pathlib import Path
 
-    figures = evaluate(shared("events"))
+    from sankore.eval.news_events import evaluate
+
+    gold = Path(__file__).parent.parent / "gold" / "news_events"
+    figures = evaluate(gold, split="dev", limit=12, corpus=shared("corpus"))
     json.dumps(figures)
-    assert figures["task"] == "events" and "held" in figures["split"]
-    sankore, baseline = figures["sankore"], figures["baseline"]
-    assert figures["records"] > 60
-    # Floors a little under the recorded figures (DATA_CARD.md): they only rise.
-    assert sankore["macro_f1"] >= 0.74 and sankore["model"] == "events_model.json.gz"
-    # The lexicons carry the coding; the classifier breaks ties between a trigger's types and
-    # gives the type of a record nothing else codes, which lifts Sankore over the lexicon alone.
-    assert sankore["macro_f1"] >= baseline["macro_f1"] + 0.02
-    assert sankore["coded"] == figures["records"]  # every GSR record holds an event
-    # The news filters decline what a news reader would not code (uncoded 1990s actors,
-    # weak triggers), keeping precision.
-    news = figures["news_filters"]
-    assert news["coded"] < figures["records"] and news["macro_precision"] >= 0.74
-    assert sankore["actor_country_accuracy"] >= 0.66 and sankore["actor_code_accuracy"] >= 0.57
-    assert sankore["target_code_accuracy"] >= 0.39
+    assert figures["split"] == "dev" and figures["articles"] == 12
+    ours, reference = figures["sankore"], figures["reference"]
+    assert ours["event_coder"] == "embeddings" and reference["event_coder"] == "lexical"
+    # Floors a little under the recorded figures (DATA_CARD.md v8, tuned on this part): they
+    # only rise.
+    assert ours["events"]["precision"] >= FLOORS["precision"]
+    assert ours["events"]["recall"] >= FLOORS["recall"]
+    assert ours["modality_accuracy"] >= FLOORS["modality"]
+    # The confidence is calibrated on news: the confident events are the right ones more often.
+    assert ours["precision_at_confidence_0.7"] >= ours["events"]["precision"]
 
 
 def test_action_types_are_compared_in_plovers_single_categories():

@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..events import classifier
-from ..events.code import Settings, gsr_settings
+from ..events.settings import Settings, gsr_settings
 from .events_gold import SPLIT, find_gsr, read_gsr, unseen
 from .events_gold import held as is_held
 from .events_score import code_gsr, code_match, prf, reliability

@@ -18,8 +18,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+# The coder as a module, not its names: `events.code` reads `pipeline.extensions`, so a program
+# that imports `events.code` first reaches this module while `code` is half-loaded; a module
+# reference is safe there, a `from … import name` is not.
 from ..events import classifier
-from ..events.code import Settings, find_events, find_events_scored, prepare
+from ..events import code as event_code
+from ..events.settings import Settings
 from .extensions import register_extensions
 
 
@@ -33,20 +37,20 @@ class EventCoder:
             self.model.needs_embedding else None
         self.settings = Settings(fallback=fallback, use_classifier=use_classifier)
         if not news_filters:
-            self.settings = Settings(fallback=fallback, use_classifier=use_classifier,
+            self.settings = Settings(fallback=fallback, use_classifier=use_classifier, filter="none",
                                      require_participant=False, keep_hypothetical=True,
                                      require_coded=False, min_weight=0.0)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = find_events(doc, self.model, self.settings, self.screen)
+        doc._.events = event_code.find_events(doc, self.model, self.settings, self.screen)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         """As `__call__`, with the sentence embeddings of a whole batch computed at once."""
         for batch in minibatch(docs, size=batch_size):
-            prepared = prepare(batch, self.model, self.settings, self.screen)
+            prepared = event_code.prepare(batch, self.model, self.settings, self.screen)
             for doc, ready in zip(batch, prepared, strict=True):
-                events = find_events_scored(doc, self.model, self.settings, ready, self.screen)
+                events = event_code.find_events_scored(doc, self.model, self.settings, ready, self.screen)
                 doc._.events = [e for e, _ in events]
                 yield doc
 
