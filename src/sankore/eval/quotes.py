@@ -290,6 +290,8 @@ def evaluate(gold: Path, limit: int | None = None, split: str | None = None,
     from ..pipeline import quotes as _quotes  # noqa: F401  (registers the factory)
 
     gold = Path(gold)
+    # The shared PolNeAR folder holds train (tuned on) and dev: its dev part unless told.
+    split = split or ("dev" if (gold / "dev").is_dir() else None)
     pairs = read_split(gold / split if split else gold)
     pairs = pairs[:limit] if limit else pairs
     nlp = nlp or build_pipeline(components=COMPONENTS)
