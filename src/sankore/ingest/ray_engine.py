@@ -23,7 +23,6 @@ How, and why:
 from __future__ import annotations
 
 import json
-import math
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
@@ -64,9 +63,7 @@ class _Analyzer:
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
         from .workers import analyze_and_store
 
-        articles = [Article(**{**{k: _plain(batch[k][i]) for k in _FIELDS},
-                               "boilerplate": json.loads(batch["boilerplate"][i])})
-                    for i in range(len(batch["text"]))]
+        articles = [Article(**json.loads(str(item))) for item in batch["article"]]
         outcomes = analyze_and_store(articles, self.nlp, self._store())
         return {
             "source": [a.source or "<text>" for a in articles],
@@ -77,20 +74,11 @@ class _Analyzer:
         }
 
 
-_FIELDS = ("text", "source", "title", "author", "outlet", "published")
-
-
-def _plain(value: Any) -> Any:
-    """A cell from a Ray batch as a Python value (numpy strings and None as they were)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return str(value)
-
-
-def _item(article: Article) -> dict[str, Any]:
+def _item(article: Article) -> dict[str, str]:
+    """An article as one JSON cell: Ray Data's columns would turn a missing title into NaN."""
     data = asdict(article)
-    data["boilerplate"] = json.dumps([list(span) for span in article.boilerplate])
-    return data
+    data["boilerplate"] = [list(span) for span in article.boilerplate]
+    return {"article": json.dumps(data, ensure_ascii=False)}
 
 
 def connect(address: str | None, workers: int) -> None:

@@ -40,11 +40,13 @@ CREATE TABLE mentions (
     PRIMARY KEY (doc_id, event_id)
 );
 CREATE INDEX mentions_order ON mentions (doc_id, position);
-CREATE INDEX mentions_type ON mentions (type, day_start);
+-- type and modality lead indexes in the listing order, so that a page of a common type is
+-- read in order and stops after its rows, without sorting every match
+CREATE INDEX mentions_type ON mentions (type, doc_id, position);
 CREATE INDEX mentions_day_start ON mentions (day_start);
 CREATE INDEX mentions_day_end ON mentions (day_end);
 CREATE INDEX mentions_lat_lon ON mentions (lat, lon);
-CREATE INDEX mentions_modality ON mentions (modality);
+CREATE INDEX mentions_modality ON mentions (modality, doc_id, position);
 CREATE INDEX mentions_outlet ON mentions (outlet_lower);
 
 CREATE TABLE mention_parties (
