@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 
 import feedparser
+import lxml.etree
 import lxml.html
 
 from .base import Article, ReadFailure
@@ -26,6 +27,7 @@ def _entry_text(entry) -> str:
     return html_fragment_text(html)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLOCKS = {"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr"}
 
 
@@ -35,7 +37,8 @@ def html_fragment_text(html: str) -> str:
     trafilatura wants whole pages and returns nothing for a one-paragraph fragment; lxml
     reads fragments, so block ends are turned into paragraph breaks by hand here.
     """
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    # lxml refuses text with C0 control characters (not XML); they carry nothing anyway.
+    root = lxml.html.fragment_fromstring(_CONTROL.sub(" ", html), create_parent="div")
     for element in root.iter():
         if element.tag == "br":
             element.tail = "\n" + (element.tail or "")
@@ -53,7 +56,11 @@ def read_feed(data: bytes, source: str) -> Iterator[Article | ReadFailure]:
     outlet = feed.feed.get("title")
     for number, entry in enumerate(feed.entries, start=1):
         where = entry.get("link") or f"{source}#{number}"
-        text = _entry_text(entry)
+        try:
+            text = _entry_text(entry)
+        except (ValueError, lxml.etree.LxmlError) as exc:  # HTML lxml cannot make a tree of
+            yield ReadFailure(where, f"feed entry's HTML unreadable: {exc}", code="S101")
+            continue
         if not text:
             yield ReadFailure(where, "feed entry without text", code="S101")
             continue

@@ -6,6 +6,7 @@ markup. Boilerplate that trafilatura already dropped is simply not there.
 
 from __future__ import annotations
 
+import lxml.etree
 import trafilatura
 
 from ..errors import ReadError
@@ -14,11 +15,14 @@ from .text import article_from_text
 
 
 def article_from_html(html: str, source: str) -> Article:
-    extracted = trafilatura.bare_extraction(
-        html, url=source if source.startswith(("http://", "https://")) else None,
-        with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=True,
-    )
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, url=source if source.startswith(("http://", "https://")) else None,
+            with_metadata=True, include_comments=False, include_tables=False,
+            favor_precision=True,
+        )
+    except (ValueError, lxml.etree.LxmlError) as exc:  # markup lxml cannot make a tree of
+        raise ReadError(f"HTML page unreadable: {exc}", source=source) from exc
     extracted = extracted.as_dict() if extracted is not None else None  # type: ignore[union-attr]
     if not extracted or not (extracted.get("text") or "").strip():
         raise ReadError("HTML page without extractable main text", source=source)
