@@ -30,6 +30,10 @@ Granularity = Literal[
     "part_of_day", "hour", "minute", "second", "duration", "set", "reference", "unknown",
 ]
 Modality = Literal["asserted", "reported", "planned", "hypothetical", "negated"]
+# What a place name does in its sentence, after GeoWebNews (Gritta et al. 2019): a map shows
+# literal and mixed ones; the others name a place's people, government or things.
+PlaceKind = Literal["literal", "mixed", "metonymic", "modifier", "embedded", "demonym",
+                    "language", "homonym"]
 
 
 class _Model(BaseModel):
@@ -82,6 +86,12 @@ class Place(_Model):
     metonymy: bool = Field(
         default=False,
         description="The name stands for an actor here ('Moscow said'), not a location.",
+    )
+    kind: PlaceKind = Field(
+        default="literal",
+        description="GeoWebNews pragmatic kind: literal ('in Niamey'), metonymic ('Moscow "
+                    "said'), modifier ('Texas officials'), embedded ('Dublin City Council'), "
+                    "demonym, language, mixed, homonym.",
     )
 
 

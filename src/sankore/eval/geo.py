@@ -263,7 +263,8 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
         for gold_doc, doc in zip(docs, parsed, strict=True):
             t0 = time.perf_counter()
             doc = places(doc)
-            ours = [Predicted(p.start, p.end, p.lat, p.lon, p.geonameid) for p in doc._.places]
+            ours = [Predicted(p.start, p.end, p.lat, p.lon, p.geonameid, p.kind)
+                    for p in doc._.places]
             t1 = time.perf_counter()
             theirs = baseline_places(doc)
             t2 = time.perf_counter()

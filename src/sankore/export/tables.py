@@ -48,11 +48,12 @@ TABLES: dict[str, Table] = {
               "span_start:int span_end:int mentions:int")),
     "places": Table(
         "SELECT r.doc_id, COALESCE(x.cluster_id, d.id) AS cluster_id, r.id, r.text, r.name, r.country, "
-        "r.lat, r.lon, r.geonameid, r.feature, r.confidence, r.metonymy, r.span_start, r.span_end "
+        "r.lat, r.lon, r.geonameid, r.feature, r.confidence, r.metonymy, r.kind, r.span_start, r.span_end "
         f"FROM places AS r JOIN documents AS d ON d.id = r.doc_id {_CLUSTER} "
         "ORDER BY d.published, r.doc_id, r.position",
         _cols("doc_id:str cluster_id:str id:str text:str name:str country:str lat:float lon:float "
-              "geonameid:int feature:str confidence:float metonymy:int span_start:int span_end:int")),
+              "geonameid:int feature:str confidence:float metonymy:int kind:str span_start:int "
+              "span_end:int")),
     "times": Table(
         "SELECT r.doc_id, COALESCE(x.cluster_id, d.id) AS cluster_id, r.id, r.text, r.type, r.value, "
         "r.granularity, r.anchor, r.mod, r.span_start, r.span_end "

@@ -17,11 +17,12 @@ from typing import cast
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, GazPlace
-from .metonymy import acts
 from .names import name_key
-from .priors import ap_state, prior_score
+from .nonplaces import TITLES, names_an_actor, names_disease, reads_as_person
+from .priors import ap_state, is_strong, prior_best
 
 PLACE_LABELS = {"GPE", "LOC"}
+NAMED_THINGS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 # Labels under which the small model hides places it does not know; a gazetteer match
 # overriding them must be a strong place and cover the whole entity.
 OVERRIDABLE = {"PERSON", "ORG", "DATE", "NORP", "CARDINAL", "TIME", "PRODUCT", "WORK_OF_ART",
@@ -37,16 +38,6 @@ CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "aug
             "september", "october", "november", "december", "monday", "tuesday", "wednesday",
             "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas", "easter"}
-# Titles before a name make it a person ("President Jackson", "Mr. Paris").
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president",
-          "minister", "general", "gen", "col", "colonel", "captain", "capt", "sgt", "sergeant",
-          "judge", "justice", "senator", "sen", "rep", "governor", "gov", "mayor", "pope",
-          "king", "queen", "prince", "princess", "saint", "st", "rev", "reverend", "father",
-          "bishop", "officer", "deputy", "detective", "coach", "professor", "prof", "chief",
-          "sheriff", "attorney", "commissioner", "chairman", "secretary", "ambassador",
-          "spokesman", "spokeswoman", "director", "agent", "trooper", "lt", "lieutenant",
-          "maj", "major", "cpl", "corporal", "pvt", "private", "sister", "brother", "uncle",
-          "aunt", "dean", "speaker", "councilman", "councilwoman", "principal", "superintendent"}
 STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive",
                 "dr", "lane", "ln", "parkway", "pkwy", "highway", "hwy", "way", "place", "pl",
                 "court", "ct", "terrace", "square", "plaza", "circle", "trail", "pike",
@@ -57,8 +48,6 @@ GEO_HEADS = {"port", "gulf", "bay", "city", "republic", "province", "state", "is
              "islands", "sea", "lake", "strait", "straits", "isle", "cape", "coast", "region",
              "district", "county", "parish", "valley", "river", "peninsula", "harbor",
              "harbour", "kingdom", "emirate", "territory", "basin", "delta", "plateau"}
-DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "influenza", "encephalitis",
-                 "syndrome", "strain", "virus-like"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "outskirts", "suburbs", "edge", "heart", "center", "centre"}
 NATURAL = {"creek", "falls", "park", "forest", "canyon", "beach", "hill", "hills", "mountain",
@@ -68,7 +57,6 @@ NATURAL = {"creek", "falls", "park", "forest", "canyon", "beach", "hill", "hills
 REGION_WORDS = {"northern", "southern", "eastern", "western", "central", "upper", "lower",
                 "greater", "downtown", "inner", "outer", "mid", "north-east", "north-west",
                 "south-east", "south-west", "far"}
-STRONG_POPULATION = 100_000  # a city this size is a place before it is anything else
 WEAK_POPULATION = 1_000  # below this, only the NER's word makes a name a place
 # A town of a state named in the article, under another NER label: (non-PERSON, PERSON).
 LOCAL_POPULATION = (1_000, 5_000)
@@ -87,18 +75,7 @@ class Candidate:
     text: str
     label: str  # the NER label of the entity it came from, "" for a gazetteer-only match
     places: tuple[GazPlace, ...]
-
-
-def prior_best(places: tuple[GazPlace, ...] | list[GazPlace]) -> GazPlace | None:
-    """The candidate a bare name most likely means: countries and regions first, then size."""
-    return max(places, key=prior_score, default=None)
-
-
-def is_strong(place: GazPlace | None) -> bool:
-    if place is None:
-        return False
-    # A county name ("Laurel County") carries its place type in it: as sure as a state.
-    return place.feature != "city" or place.capital or place.population >= STRONG_POPULATION
+    embedded: bool = False  # the known start of a longer name ("Dublin" of "Dublin City Council")
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -119,10 +96,12 @@ def _candidate(doc: Doc, gaz: Gazetteer, start: int, end: int, label: str,
                shrink: bool = False) -> Candidate:
     text = _span_text(doc, start, end)
     places = tuple(gaz.lookup(text))
+    whole = end
     if not places and shrink and end - start > 1:
         end, places = _known_part(doc, gaz, start, end)
         text = _span_text(doc, start, end)
-    return Candidate(doc[start].idx, doc[start].idx + len(text), start, end, text, label, places)
+    return Candidate(doc[start].idx, doc[start].idx + len(text), start, end, text, label, places,
+                     embedded=end < whole)
 
 
 def _known_part(doc: Doc, gaz: Gazetteer, start: int, end: int) -> tuple[int, tuple[GazPlace, ...]]:
@@ -154,8 +133,8 @@ def ner_candidates(doc: Doc, gaz: Gazetteer, persons: set[str]) -> list[Candidat
             # A street keeps its whole name ("Wichita Street" is no town of Wichita).
             cand = _candidate(doc, gaz, s, e, ent.label_, shrink=not is_street(doc[s:e]))
             e = cand.tok_end
-            if _reads_as_person(doc, cand):
-                continue
+            if not cand.places and names_an_actor(cand.text):
+                continue  # "Yazidi", "Isis", "DfID" tagged GPE
             if ent.label_ == "FAC" and not (is_street(doc[s:e]) or any(
                     p.feature in ("region", "water") for p in cand.places)):
                 continue
@@ -168,16 +147,6 @@ def ner_candidates(doc: Doc, gaz: Gazetteer, persons: set[str]) -> list[Candidat
                 continue  # "Ripley" as GPE, when "John Ripley" is a person of the article
             out.append(_as_state_abbreviation(cand, gaz))
     return out
-
-
-def _reads_as_person(doc: Doc, cand: Candidate) -> bool:
-    """"President Saakashvili", "Petrova said": a name after a title, or a name that speaks
-    while the gazetteer knows it at most as a small town, is a person the NER called a place
-    (LGL dev set; the Guardian sample's "Saratova")."""
-    prev = doc[cand.tok_start - 1] if cand.tok_start > 0 else None
-    if prev is not None and prev.lower_.rstrip(".") in TITLES - {"st", "saint"}:
-        return True
-    return not is_strong(prior_best(cand.places)) and acts(doc[cand.tok_start:cand.tok_end])
 
 
 def _as_state_abbreviation(cand: Candidate, gaz: Gazetteer) -> Candidate:
@@ -327,6 +296,15 @@ def accept_match(doc: Doc, start: int, end: int, places: list[GazPlace], persons
     return (main_name and population >= WEAK_POPULATION and _locative(prev, doc)), label
 
 
+def _surely_located(doc: Doc, cand: Candidate) -> bool:
+    """"in Jackson", "near Jackson, Mississippi": a preposition of place, or a state or
+    country after a comma, makes this mention a place even where the name is a person's."""
+    prev = doc[cand.tok_start - 1].lower_ if cand.tok_start > 0 else ""
+    after = doc[cand.tok_end:cand.tok_end + 2]
+    return prev in ("in", "near", "at", "outside") or (
+        len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE")
+
+
 def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     """"Alliance of Sahel States", "Tanzania Daily News": the place word is part of a
     longer capitalized name (an organization, a newspaper), not a toponym of its own."""
@@ -339,11 +317,6 @@ def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
             return False  # "Port of Berbera", "Gulf of Aden": still a place
         return not doc[start - 2].is_sent_start or doc[start - 2].pos_ == "PROPN"
     return False
-
-
-def names_disease(doc: Doc, end: int) -> bool:
-    """"Marburg virus", "West Nile fever", "Spanish flu": the place names a disease."""
-    return end < len(doc) and doc[end].lower_ in DISEASE_WORDS
 
 
 def _edges_free(doc: Doc, start: int, end: int) -> bool:
@@ -383,6 +356,19 @@ def find_candidates(doc: Doc, gaz: Gazetteer, lexicon: set[str]) -> list[Candida
             continue
         ok, label = accept_match(doc, start, end, places, persons, lexicon, areas)
         if ok:
-            found.append(_candidate(doc, gaz, start, end, label or ""))
+            cand = _candidate(doc, gaz, start, end, label or "")
+            ent = _covering_entity(doc, start, end)
+            # "Agence France-Presse", "Alexandria Police Department": the place is part of
+            # an organization's name, kept as an embedded toponym, never a literal place.
+            if ent is not None and ent.label_ in NAMED_THINGS and (ent.start, ent.end) != (start, end):
+                cand = replace(cand, embedded=True)
+            found.append(cand)
+    # One sense per document: a name that reads as a person once ("Saratova says") is that
+    # person everywhere in the article ("appealed to Saratova").
+    people = {name_key(c.text) for c in found
+              if reads_as_person(doc, c.tok_start, c.tok_end, c.places)}
+    people.update(name_key(e.text) for e in doc.ents if e.label_ in ("PERSON", "ORG")
+                  and reads_as_person(doc, e.start, e.end, tuple(gaz.lookup(e.text))))
+    found = [c for c in found if name_key(c.text) not in people or _surely_located(doc, c)]
     found.sort(key=lambda c: c.start)
     return found

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..records import PlaceKind
+
 # Verbs of saying and deciding (lemmas). A place that is the subject of one acts.
 SPEECH_DECISION = {
     "say", "state", "announce", "claim", "agree", "decide", "deny", "reject", "accept", "warn",
@@ -54,3 +56,22 @@ def acts(span: Span) -> bool:
         return True
     # "Moscow has said", "Paris is expected to agree": look through to the main verb once.
     return any(c.dep_ == "xcomp" and c.lemma_ in SPEECH_DECISION for c in verb.children)
+
+
+# Dependencies by which a name modifies the noun after it ("Texas officials", "EU ministers",
+# "the Iraq war"): GeoWebNews' modifier kind, which names a place's people or things.
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+
+
+def place_kind(span: Span, metonymic: bool, embedded: bool) -> PlaceKind:
+    """The GeoWebNews kind of a place name (records.PlaceKind) that the component found:
+    metonymic, embedded in a longer name, modifying a noun, else literal."""
+    if metonymic:
+        return "metonymic"
+    if embedded:
+        return "embedded"
+    root = span.root
+    if (root.dep_ in MODIFIER_DEPS and root.head.i >= span.end
+            and root.head.pos_ in ("NOUN", "PROPN")):
+        return "modifier"
+    return "literal"

@@ -45,3 +45,18 @@ def prior_score(place: GazPlace) -> float:
 def ap_state(text: str) -> str | None:
     """The USPS code of an AP state abbreviation ("Ga.", "W.Va."), else None."""
     return AP_STATES.get(text.strip().rstrip("."))
+
+
+STRONG_POPULATION = 100_000  # a city this size is a place before it is anything else
+
+
+def prior_best(places: tuple[GazPlace, ...] | list[GazPlace]) -> GazPlace | None:
+    """The candidate a bare name most likely means: countries and regions first, then size."""
+    return max(places, key=prior_score, default=None)
+
+
+def is_strong(place: GazPlace | None) -> bool:
+    if place is None:
+        return False
+    # A county name ("Laurel County") carries its place type in it: as sure as a state.
+    return place.feature != "city" or place.capital or place.population >= STRONG_POPULATION

@@ -52,7 +52,7 @@ class Context:
                     and haversine_km(place.lat, place.lon, lat, lon) <= NEAR_KM})
 
     def country_support(self, country: str, key: str) -> int:
-        """How many other names of the document point to `country`."""
+        """How many other names of the document (and its outlet) point to `country`."""
         return len(self.countries.get(country, set()) - {key})
 
     def supports_admin1(self, country: str, admin1: str, key: str) -> bool:
@@ -72,7 +72,10 @@ def document_context(candidates: list[Candidate]) -> Context:
         key = name_key(cand.text)
         if best.country:
             ctx.countries.setdefault(best.country, set()).add(key)
-        if best.feature in ("admin1", "city") and best.admin1 and best.country:
+        # A national capital is named for its government, not as a local anchor: "London"
+        # is no evidence that a Guardian article's "Washington" lies in England.
+        if best.feature in ("admin1", "city") and best.admin1 and best.country \
+                and not best.capital:
             ctx.admin1.setdefault((best.country, best.admin1), set()).add(key)
     return ctx
 

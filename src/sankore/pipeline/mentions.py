@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..records import PlaceKind
+
 
 @dataclass(frozen=True)
 class ActorMention:
@@ -36,6 +38,7 @@ class PlaceMention:
     feature: str | None = None
     confidence: float = 0.0
     metonymy: bool = False
+    kind: PlaceKind = "literal"  # GeoWebNews: literal, metonymic, modifier, embedded, ...
 
 
 @dataclass(frozen=True)

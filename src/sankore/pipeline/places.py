@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..geo.candidates import Candidate, find_candidates, prior_best
 from ..geo.gazetteer import Gazetteer, load_gazetteer
-from ..geo.metonymy import acts, is_metonymic
+from ..geo.metonymy import acts, is_metonymic, place_kind
 from ..geo.names import name_key
 from ..geo.priors import ap_state
 from ..geo.resolve import Qualifier, add_points, document_context, qualifier_of, resolve
@@ -89,6 +89,7 @@ class PlaceRecognizer:
                 lat=place.lat if place else None, lon=place.lon if place else None,
                 geonameid=place.gid if place else None, feature=feature,
                 confidence=confidence, metonymy=metonymy,
+                kind=place_kind(span, metonymy, cand.embedded),
             ))
         return out
 

@@ -138,7 +138,7 @@ def doc_to_record(doc: Doc, document: Document, boilerplate: list[Span] | None =
     places = [
         Place(id=f"p{i}", span=(p.start, p.end), text=p.text, name=p.name, country=p.country,
               lat=p.lat, lon=p.lon, geonameid=p.geonameid, feature=p.feature,
-              confidence=round(p.confidence, 3), metonymy=p.metonymy)
+              confidence=round(p.confidence, 3), metonymy=p.metonymy, kind=p.kind)
         for i, p in enumerate(_keep(doc, doc._.places), start=1)
     ]
     times = [

@@ -261,11 +261,19 @@ CREATE INDEX times_value ON times (value);
 CREATE INDEX places_lat_lon ON places (lat, lon);
 """
 
+# A place's GeoWebNews kind (records.PlaceKind); rows stored before it were literal, or
+# metonymic where the metonymy flag says so.
+PLACE_KIND = """
+ALTER TABLE places ADD COLUMN kind TEXT NOT NULL DEFAULT 'literal';
+UPDATE places SET kind = 'metonymic' WHERE metonymy = 1;
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema (sankore/1)", INITIAL_SCHEMA),
     Migration(2, "near-duplicate clusters", NEAR_DUPLICATES),
     Migration(3, "indexes for the web app's filters", READ_INDEXES),
     Migration(4, "corpus views in tables", CORPUS_TABLES),
+    Migration(5, "places' pragmatic kind (GeoWebNews)", PLACE_KIND),
 ]
 
 SCHEMA_VERSION_TABLE = """
