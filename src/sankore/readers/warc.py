@@ -80,5 +80,11 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | ReadFailure]:
         # warcio quotes the bytes it choked on: shown escaped, never raw on a terminal
         yield ReadFailure(source, f"not a readable WARC archive: {printable(str(exc))[:200]}")
         return
+    except (AttributeError, TypeError, ValueError, IndexError, KeyError) as exc:
+        # warcio's header parsers fail this way on corrupt headers (the fuzz harness found a
+        # record without its target URI raising AttributeError): the archive is unreadable.
+        yield ReadFailure(source, f"not a readable WARC archive: corrupt record headers "
+                                  f"({type(exc).__name__}: {printable(str(exc))[:120]})")
+        return
     if not seen:
         yield ReadFailure(source, "not a readable WARC archive: no records found")
