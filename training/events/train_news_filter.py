@@ -51,8 +51,10 @@ def examples(coder: str) -> tuple[list[dict[str, float]], list[int], list[int], 
         doc = nlp(make_doc(nlp, art))
         scored = find_events_scored(doc, model, settings, screen=screen)
         by_sentence: dict[tuple[int, int], list] = {}
-        for event, sc in scored:
-            by_sentence.setdefault(event.evidence, []).append((event, sc))
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        for event, sc in scored:  # grouped by sentence, as `code_sentence` sees them
+            sent = next(s for s in sentences if s[0] <= event.evidence[0] < s[1])
+            by_sentence.setdefault(sent, []).append((event, sc))
         cands: list = []
         for (start, end), group in by_sentence.items():
             actors = [a for a in doc._.actors if start <= a.start < end]

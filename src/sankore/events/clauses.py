@@ -28,7 +28,20 @@ IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "
                           "threshold", "quota"},
                  # What one seeks for oneself asks nothing of another ("civilians sought refuge").
                  "seek": {"refuge", "shelter", "safety", "cover", "treatment", "care", "work", "employment",
-                          "re-election", "reelection", "office", "fortune"}}
+                          "re-election", "reelection", "office", "fortune"},
+                 # Releasing a document publishes it; PLOVER's RETREAT release frees people
+                 # ("Police released video of the arrest", "said in a statement released on …").
+                 "release": {"statement", "video", "footage", "report", "figure", "detail", "image", "photo",
+                             "picture", "name", "data", "list", "album", "book", "film", "information",
+                             "result", "document", "recording", "text", "tape", "audio", "transcript",
+                             "letter", "plan", "budget", "update", "version", "guideline", "advisory",
+                             "memo", "study", "survey", "poll", "record", "file", "email", "message"}}
+# Verbs that call off, end or wreck what their object names: "dropped an investigation",
+# "scuttled the talks", "postponed the visit" report no investigation, talks or visit
+# (`cancelled`); the verb is the event where the lexicon lists it ("cancel talks": REJECT).
+CANCELLING = {"drop", "scuttle", "cancel", "abandon", "postpone", "suspend", "derail", "halt", "shelve",
+              "torpedo", "sabotage", "wreck", "scrap", "call", "delay", "defer", "stall", "block", "end",
+              "collapse", "fail", "break"}
 IDIOM_COMPLEMENTS = {"request": {"comment", "interview"}}
 WARNING = {"warn", "caution"}
 WISHES = {"want", "wish"}
@@ -87,6 +100,22 @@ def idiom(trigger: Token) -> bool:
     return trigger.pos_ == "NOUN" and any(
         c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in complements for g in c.children)
         for c in trigger.children)
+
+
+def cancelled(trigger: Token) -> bool:
+    """A noun trigger whose act a governing verb calls off ("scuttled the talks", "the talks
+    collapsed", "called off the visit")."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ not in ("dobj", "nsubjpass", "nsubj"):
+        return False
+    verb = trigger.head
+    if verb.lemma_.lower() not in CANCELLING:
+        return False
+    if verb.lemma_.lower() == "call":  # only "call off"
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    if verb.lemma_.lower() == "break":  # "talks broke down"
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    # A subject is cancelled only by an intransitive end: "the talks collapsed / failed / ended".
+    return trigger.dep_ != "nsubj" or verb.lemma_.lower() in ("collapse", "fail", "end", "stall", "halt")
 
 
 def predicative(trigger: Token) -> bool:

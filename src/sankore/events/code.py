@@ -24,6 +24,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ..pipeline.extensions import in_boilerplate
+from ..pipeline.generic_actors import DATELINE_CHARS, dateline_spans
 from ..pipeline.mentions import EventMention, QuoteMention
 from ..timex.governance import governing_time
 from . import news_filter, roles
@@ -31,6 +32,7 @@ from .categories import CAMEO_ROOT
 from .classifier import Classifier, EventScores, calibrated, features
 from .clauses import (
     background_relative,
+    cancelled,
     clear_predicate,
     depth_of,
     governors,
@@ -146,7 +148,9 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
     # The learned news filter where one ships; None: the rules (or "none": every candidate).
     learned = news_filter.packaged() if settings.filter == "learned" else None
     unfiltered = settings.filter == "none" or learned is not None
-    actors = [a for a in doc._.actors if sent.start_char <= a.start < sent.end_char]
+    datelines = dateline_spans(doc.text) if sent.start_char < DATELINE_CHARS else []
+    actors = [a for a in doc._.actors if sent.start_char <= a.start < sent.end_char
+              and not any(s <= a.start and a.end <= e for s, e in datelines)]
     places = [p for p in doc._.places if sent.start_char <= p.start < sent.end_char]
     coded = {(a.start, a.end) for a in actors if a.code or a.country}
     out = []
@@ -159,7 +163,7 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
                            (opts, settings.use_ranker))
             return [event] if event is not None and kept(*event, coded, settings) else []
     for m, anchor in chosen:
-        if idiom(m.token):
+        if idiom(m.token) or cancelled(m.token):
             continue
         opts = options(m, anchor, proba, settings, second)
         ranked = best_option(opts, model, settings)
@@ -232,7 +236,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
     if acting:
         previous.append(acting)
     return (EventMention(
-        type=type_, evidence=(sent.start_char, sent.end_char), confidence=round(confidence, 4),
+        type=type_, evidence=_evidence(doc, sent, trigger), confidence=round(confidence, 4),
         mode=entry.mode if entry else None, cameo=(entry.cameo if entry else CAMEO_ROOT.get(type_)),
         trigger=(trigger.idx, trigger.idx + len(trigger.text)),
         actor_spans=tuple((a.start, a.end) for a in acting),
@@ -240,6 +244,16 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         time_span=(time.start, time.end) if time is not None else None,
         place_span=(place.start, place.end) if place is not None else None,
         modality=mod, attributed_span=speaker if attributed else None), scores)
+
+
+def _evidence(doc: Doc, sent: Span, trigger: Token) -> tuple[int, int]:
+    """The sentence, from the line the trigger is on: the parser joins a header or a dateline
+    line ("This story is from March 3, 2002") to the sentence below it, which is no evidence."""
+    line = doc.text.rfind("\n", sent.start_char, trigger.idx)
+    start = line + 1 if line >= 0 else sent.start_char
+    while start < trigger.idx and doc.text[start].isspace():
+        start += 1
+    return start, sent.end_char
 
 
 def find_events_scored(doc: Doc, model: Classifier | None, settings: Settings | None = None,

@@ -57,13 +57,15 @@ def np_mentions(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
 
 
 def _subject(v: Token) -> tuple[Token | None, bool]:
-    """The subject token of clause `v` and whether the clause is passive."""
-    for child in v.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            return child, False
-        if child.dep_ in ("nsubjpass", "csubjpass"):
-            return child, True
-    return None, False
+    """The subject token of clause `v` and whether the clause is passive. Where the parser
+    gives two ("HANOI, Vietnam (AP) — Police arrested …" makes the dateline a subject too),
+    the one nearest the verb."""
+    subjects = [(c, c.dep_ in ("nsubjpass", "csubjpass")) for c in v.children
+                if c.dep_ in _SUBJECT_DEPS or c.dep_ in ("nsubjpass", "csubjpass")]
+    before = [s for s in subjects if s[0].i < v.i]
+    if before:
+        return before[-1]
+    return subjects[0] if subjects else (None, False)
 
 
 def _agent(v: Token) -> Token | None:
@@ -143,8 +145,24 @@ def _verb_subject(anchor: Token, type_: str, actors: list[ActorMention]
     found = np_mentions(subj, actors)
     if passive and type_ not in PASSIVE_SUBJECT_ACTS:
         agent = _agent(anchor)
-        return (np_mentions(agent, actors) if agent is not None else []), list(found), False
+        acting = np_mentions(agent, actors) if agent is not None else _instrument(anchor, actors)
+        return acting, list(found), False
     return found, [], not found and _refers_back(subj)
+
+
+def _instrument(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    """The agent of a passive clause named as the owner of the act that did it: "killed in
+    police firing", "wounded in an Israeli airstrike", "injured during an army raid"."""
+    for prep in v.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj":
+                found = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod")
+                         for m in np_mentions(c, actors)]
+                if found:
+                    return found
+    return []
 
 
 def _object_side(anchor: Token, trigger: Token, actors: list[ActorMention],

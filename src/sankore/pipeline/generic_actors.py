@@ -48,6 +48,12 @@ _DATELINE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z .'-]{1,40}?)(?:,[ \t]*([A-Za-z]
                        r"[ \t]*(?::|\([A-Za-z ]{2,20}\)|—|–|-{1,2}[ \t])", re.MULTILINE)
 
 
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """The dateline-shaped prefixes near the text's start ("HANOI, Vietnam (AP) —"): what they
+    name is where the story was filed, never a participant of its events."""
+    return [(m.start(1), m.end()) for m in _DATELINE.finditer(text[:DATELINE_CHARS])]
+
+
 def dateline_country(doc: Doc) -> str | None:
     """The country of a dateline near the text's start, looked up in the gazetteer."""
     from ..geo.candidates import prior_best
@@ -126,7 +132,8 @@ def generic_mentions(doc: Doc, named: list[ActorMention], taken: Iterable[tuple[
             # One entity per group the text names: every "police" of an article is one, but
             # "the mob" and "the protesters" of the same country are two.
             name = " ".join(t.lemma_.lower() for t in span)
-            out.append(ActorMention(span.start_char, span.end_char, span.text, f"{UNNAMED}{code}:{name}", kind,
-                                    name, code, country))
+            key = f"{UNNAMED}{code}:{name}"
+            out.append(ActorMention(span.start_char, span.end_char, span.text, key, kind, name, code,
+                                    country))
             taken.append((span.start_char, span.end_char))
     return out
