@@ -106,6 +106,7 @@ def main() -> None:
             except Exception as error:  # noqa: BLE001 - a finding: recorded, the run goes on
                 failures.append({"target": name, "error": repr(error)[:500],
                                  "trace": traceback.format_exc()[-3000:]})
+                print(failures[-1]["trace"], file=sys.stderr, flush=True)
             print(f"{name}: {COUNTS.get(name, 0)} inputs, {len(failures)} failures", file=sys.stderr,
                   flush=True)
     if STORE.exists():

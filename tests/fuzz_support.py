@@ -97,8 +97,12 @@ def _warc(text: str, gz: bool) -> bytes:
     writer = WARCWriter(buffer, gzip=gz)
     html = f"<html><body><article><p>{text}</p></article></body></html>".encode("utf-8", "surrogatepass")
     headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+    # A fixed date and record id: hypothesis replays a strategy and needs the same bytes.
+    fixed = {"WARC-Date": "2024-01-02T03:04:05Z",
+             "WARC-Record-ID": "<urn:uuid:12345678-1234-5678-1234-567812345678>"}
     writer.write_record(writer.create_warc_record("http://example.org/a", "response",
-                                                  payload=io.BytesIO(html), http_headers=headers))
+                                                  payload=io.BytesIO(html), http_headers=headers,
+                                                  warc_headers_dict=fixed))
     return buffer.getvalue()
 
 

@@ -1,0 +1,64 @@
+"""The crash suite (issue 21): `sankore ingest` killed with SIGKILL at random points, with 1
+and 2 workers (the whole process group, or a single worker), then run again: every document
+is stored exactly once with exactly the rows a clean run gives it. And two ingests of the
+same documents at once, into one SQLite file and into one PostgreSQL database.
+
+A bounded number of kills here (CI); benchmarks/crash_long.py runs 20 and more.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+
+import pytest
+
+from .crash_support import command, finish, integrity, row_counts, run_and_kill
+from .test_ingest_resume import write_documents
+from .test_store import db_path, url  # noqa: F401  (fixtures: a fresh database on each backend)
+
+pytestmark = pytest.mark.slow
+N_DOCS = 40
+
+
+@pytest.fixture(scope="module")
+def dump(tmp_path_factory):
+    path = tmp_path_factory.mktemp("crash") / "docs.jsonl"
+    write_documents(path, N_DOCS)
+    return path
+
+
+@pytest.fixture(scope="module")
+def clean(dump, tmp_path_factory) -> dict:
+    """Every document's row counts after one uninterrupted run."""
+    db = f"sqlite:///{tmp_path_factory.mktemp('clean') / 'clean.db'}"
+    result = finish(dump, db, 1)
+    assert result.returncode == 0, result.stderr
+    counts = row_counts(db)
+    assert len(counts) == N_DOCS
+    return counts
+
+
+@pytest.mark.parametrize(("workers", "how"), [(1, "group"), (2, "group"), (2, "worker")])
+def test_a_kill_then_a_rerun_gives_every_document_its_clean_rows(dump, clean, tmp_path, workers, how):
+    db = f"sqlite:///{tmp_path / 'killed.db'}"
+    rng = random.Random(f"{workers}-{how}")
+    result = run_and_kill(dump, db, workers, N_DOCS, how, rng)
+    assert result["killed"], "the kill should land mid-run"
+    if how == "worker" and result["killed"]:
+        # The parent outlives its worker: it restarts the pool and ends with its summary.
+        assert "stored" in result["stdout"], result["stderr"]
+    again = finish(dump, db, workers)
+    assert again.returncode == 0, again.stderr
+    assert row_counts(db) == clean  # none lost, none twice, none half-written
+    integrity(db)
+
+
+def test_two_ingests_at_once_store_each_document_once(dump, clean, url):  # noqa: F811
+    runs = [subprocess.Popen(command(dump, url, 1), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True) for _ in range(2)]
+    for run in runs:
+        out, err = run.communicate(timeout=900)
+        assert run.returncode == 0, err
+    assert row_counts(url) == clean
+    integrity(url)
