@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -83,6 +84,29 @@ def keep_alternate(name: str) -> bool:
     if name.isupper() and len(name) <= 4:
         return False
     return not name.startswith("http")
+
+
+# Countries whose place names carry the Arabic article, which English news often drops or
+# joins ("Al Qamishli" is "Qamishli", "Deir ez-Zor" is "Deir Ezzor"): Guardian sample, 2026-12.
+ARABIC_NAMES = {"SY", "IQ", "JO", "LB", "SA", "YE", "OM", "AE", "QA", "BH", "KW", "EG", "LY",
+                "TN", "DZ", "MA", "SD", "PS", "MR", "SO", "DJ", "IL"}
+_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az|an|ad|adh|ath)[ -]", re.IGNORECASE)
+_INNER_ARTICLE = re.compile(r"\b(e[dlnrstz]|a[dlnrstz]|esh|ash)-(\w)", re.IGNORECASE)
+
+
+def transliterations(name: str) -> list[str]:
+    """English spellings of an Arabic place name: the article dropped at the start, joined
+    to the next word inside ("Deir ez-Zor" -> "Deir Ezzor")."""
+    out = []
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).replace("‘", "").replace("’", "")
+    for form in (name, plain):
+        if _ARTICLE.match(form) and len(_ARTICLE.sub("", form)) >= 4:
+            out.append(_ARTICLE.sub("", form))
+        if _INNER_ARTICLE.search(form):
+            out.append(_INNER_ARTICLE.sub(lambda m: m.group(1).capitalize() + m.group(2).lower(),
+                                          form))
+    return out
 
 
 def unique(names: Iterable[str], exclude: str) -> list[str]:
@@ -152,7 +176,10 @@ def build_rows() -> list[tuple]:
         # Villages under 1,000 keep their main name only: their alternates are local spellings
         # English news does not use, and they would double the shipped file.
         alternates = city["alternatenames"] if city["population"] >= MIN_ALTERNATES_POP else ()
-        alts = unique((a for a in alternates if keep_alternate(a)), city["name"])
+        alternates = [a for a in alternates if keep_alternate(a)]
+        if city["countrycode"] in ARABIC_NAMES and city["population"] >= MIN_ALTERNATES_POP:
+            alternates += [t for a in (city["name"], *alternates) for t in transliterations(a)]
+        alts = unique(alternates, city["name"])
         rows.append((city["geonameid"], city["name"], "city", iso3.get(city["countrycode"], ""),
                      round(city["latitude"], 4), round(city["longitude"], 4),
                      city["population"], city["admin1code"], int(i in capital_rows), alts))
