@@ -105,3 +105,24 @@ def test_kind_survives_the_store_and_an_old_store_gains_it(seed_record, tmp_path
     with open_store(path) as store:
         kinds = store.query("SELECT id, kind FROM places ORDER BY position")
     assert kinds[0][1] == "metonymic" and {k for _, k in kinds[1:]} <= {"literal", "metonymic"}
+
+
+# Issue 20's classes of resolution error, one sentence each, with the right point (GeoNames).
+RESOLVED = [
+    ("WASHINGTON — The Senate voted on Tuesday to extend the program.", "WASHINGTON",
+     (38.90, -77.04)),  # a dateline names the capital, not the state
+    ("Police in Louisville, Kentucky, arrested two men on Friday.", "Louisville", (38.25, -85.76)),
+    ("The earthquake struck in Oaxaca State on Monday.", "Oaxaca State", (17.0, -96.6)),
+    ("Fighting continued in Zabul province on Sunday.", "Zabul province", (32.2, 67.0)),
+    ("The vote in Orange County, California, was close.", "Orange County", (33.7, -117.8)),
+    ("The Dundalk manager praised his players after the win in Ireland.", "Dundalk",
+     (54.0, -6.4)),
+]
+
+
+@pytest.mark.parametrize("text,name,point", RESOLVED)
+def test_document_context_picks_the_right_namesake(places_nlp, text, name, point):
+    from sankore.distance import haversine_km
+
+    place = {p.text: p for p in places_nlp(text)._.places}[name]
+    assert place.lat is not None and haversine_km(place.lat, place.lon, *point) < 161, place
