@@ -177,13 +177,14 @@ def merge(source_url: str, url: str, batch: int) -> dict:
         started = time.perf_counter()
         k = 0
         added = 0
+        tag = random.Random().getrandbits(32)  # a rerun adds new documents, not the same ones
         while added < batch:
             for record in records:
                 if added >= batch:
                     break
                 # a new document: its text marked so its id is new, its dates a year later
                 data = record.to_dict()
-                data["doc"]["text"] += f"\n[batch copy {k}]"
+                data["doc"]["text"] += f"\n[batch {tag} copy {k}]"
                 data["doc"]["id"] = document_id(data["doc"]["text"])
                 data["doc"]["published"] = _shift(data["doc"]["published"], 365 + 7 * k)
                 added += store.add(Record.from_dict(data))

@@ -24,6 +24,7 @@ from .rows import EventRow
 
 PLACE_KM = 100.0
 DATE_SLACK = timedelta(days=1)
+VAGUE_DAYS = 31  # a date interval longer than this (a quarter, a year) is vague
 # Types whose participants are peers: "A met B" and "B held talks with A" are one meeting.
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 # Only confident, factual mentions are merged: a planned or hypothetical event did not happen,
@@ -50,6 +51,10 @@ class CorpusEvent:
     confidence: float  # the most confident mention's
 
 
+def _vague(row: EventRow) -> bool:
+    return row.start is not None and (row.end - row.start).days > VAGUE_DAYS  # type: ignore[operator]
+
+
 def _sets_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
@@ -67,6 +72,11 @@ def compatible(a: EventRow, b: EventRow) -> bool:
     elif not (set(a.actors) & set(b.actors) or set(a.targets) & set(b.targets)):
         return False
     elif not (_sets_agree(a.actors, b.actors) and _sets_agree(a.targets, b.targets)):
+        return False
+    # A date vaguer than a month ("in 2019") meets every day in it: such a mention would join
+    # every report of its type and party that year and chain them into one event. It merges
+    # only with mentions dated as vaguely, to the same interval.
+    if a.start and b.start and (_vague(a) or _vague(b)) and (a.start, a.end) != (b.start, b.end):
         return False
     # A row's start and end are set together (rows.py), so a start means an end.
     if a.start and b.start and (a.start > b.end + DATE_SLACK  # type: ignore[operator]

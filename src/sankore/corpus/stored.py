@@ -22,19 +22,27 @@ from datetime import date, timedelta
 
 from ..records import Record
 from ..store.base import Store
-from .merge import DATE_SLACK, MERGED_MODALITIES, CorpusEvent, _corpus_event, _report_order, compatible
+from .merge import (
+    DATE_SLACK,
+    MERGED_MODALITIES,
+    VAGUE_DAYS,
+    CorpusEvent,
+    _corpus_event,
+    _report_order,
+    compatible,
+)
 from .relations import period_of
 from .rows import EventRow, event_rows, participant_code
 
 BATCH = 500  # documents read and written per transaction
-# An interval up to this many days is found by a range on its start; longer ones (a year,
-# "2020/2024") and undated ones are few and are all looked at.
-SHORT_SPAN = 31
+# An interval up to this many days is found by a range on its start; a vaguer one merges only
+# with the same interval (merge.compatible), an undated one with any date.
+SHORT_SPAN = VAGUE_DAYS
 MENTION_COLUMNS = ("doc_id", "event_id", "position", "type", "mode", "modality", "confidence", "actors",
                    "targets", "day_start", "day_end", "date_value", "date_source", "place", "country",
                    "lat", "lon", "outlet", "outlet_lower", "published", "evidence_start", "evidence_end")
 PARTY_COLUMNS = ("doc_id", "event_id", "role", "code", "code_lower", "name_lower", "type", "day_start",
-                 "long_span", "mergeable")
+                 "day_end", "long_span", "mergeable")
 EVENT_COLUMNS = ("id", "type", "mode", "actors", "targets", "day_start", "day_end", "country", "place",
                  "first_doc", "first_event", "first_published", "outlets", "corroboration", "confidence")
 PAIR_COLUMNS = ("corpus_id", "actor", "target", "day", "week", "month", "year")
@@ -80,8 +88,8 @@ def _parties(record: Record, rows: dict[str, EventRow]) -> list[tuple]:
                 entity = entities[entity_id]
                 code = participant_code(entity.code, entity.name)
                 key = (record.doc.id, event.id, role, code, entity.name.lower())
-                found[key] = (*key[:4], code.lower(), key[4], row.type, _iso(row.start), _long(row),
-                              int(row.modality in MERGED_MODALITIES))
+                found[key] = (*key[:4], code.lower(), key[4], row.type, _iso(row.start), _iso(row.end),
+                              _long(row), int(row.modality in MERGED_MODALITIES))
     return list(found.values())
 
 
@@ -101,19 +109,24 @@ def _row_of(values: Sequence) -> EventRow:
 
 def _candidates(store: Store, row: EventRow) -> set[tuple[str, str]]:
     """Stored mentions that may be compatible with `row`: of its type, sharing one of its
-    participant codes, and (for a dated row) starting near enough for the dates to meet."""
+    participant codes, undated or dated so that the dates can meet (merge.compatible)."""
     found: set[tuple[str, str]] = set()
+    base = "SELECT doc_id, event_id FROM mention_parties WHERE code = ? AND type = ? AND mergeable = 1"
     for code in sorted(set(row.actors) | set(row.targets)):
-        sql = ("SELECT doc_id, event_id FROM mention_parties WHERE code = ? AND type = ? AND mergeable = 1 "
-               "AND long_span = 1")
-        params: list[object] = [code, row.type]
-        if row.start is not None and row.end is not None:
-            low = row.start - DATE_SLACK - timedelta(days=SHORT_SPAN)
-            sql += (" UNION SELECT doc_id, event_id FROM mention_parties WHERE code = ? AND type = ? "
-                    "AND mergeable = 1 AND long_span = 0 AND day_start BETWEEN ? AND ?")
-            params += [code, row.type, low.isoformat(), (row.end + DATE_SLACK).isoformat()]
+        if row.start is None or row.end is None:  # undated: any date may meet it
+            sql, params = base, [code, row.type]
+        elif (row.end - row.start).days > SHORT_SPAN:  # vague: the same interval, or undated
+            sql = (f"{base} AND long_span = 1 AND day_start IS NULL UNION "
+                   f"{base} AND long_span = 1 AND day_start = ?")
+            params = [code, row.type, code, row.type, row.start.isoformat()]
         else:
-            sql = sql.replace(" AND long_span = 1", "")
+            low = row.start - DATE_SLACK - timedelta(days=SHORT_SPAN)
+            # the start bounds the index range; the end, in the same index, keeps only the
+            # intervals that meet this one
+            sql = (f"{base} AND long_span = 1 AND day_start IS NULL UNION "
+                   f"{base} AND long_span = 0 AND day_start BETWEEN ? AND ? AND day_end >= ?")
+            params = [code, row.type, code, row.type, low.isoformat(), (row.end + DATE_SLACK).isoformat(),
+                      (row.start - DATE_SLACK).isoformat()]
         found.update((d, e) for d, e in store.query(sql, params))
     return found
 

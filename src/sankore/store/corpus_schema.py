@@ -60,6 +60,7 @@ CREATE TABLE mention_parties (
     -- may merge with is one index range: same participant, same type, nearby start
     type       TEXT NOT NULL,
     day_start  TEXT,
+    day_end    TEXT,
     long_span  INTEGER NOT NULL,           -- 1: undated, or an interval over SHORT_SPAN days
     mergeable  INTEGER NOT NULL,           -- 1: asserted or reported (merge.MERGED_MODALITIES)
     PRIMARY KEY (doc_id, event_id, role, code, name_lower),
@@ -67,7 +68,7 @@ CREATE TABLE mention_parties (
 );
 CREATE INDEX mention_parties_code ON mention_parties (code_lower, role);
 CREATE INDEX mention_parties_name ON mention_parties (name_lower);
-CREATE INDEX mention_parties_merge ON mention_parties (code, type, mergeable, long_span, day_start);
+CREATE INDEX mention_parties_merge ON mention_parties (code, type, mergeable, long_span, day_start, day_end);
 
 CREATE TABLE corpus_events (
     id              TEXT PRIMARY KEY,
