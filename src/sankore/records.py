@@ -176,6 +176,13 @@ class Record(_Model):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
+    def __repr__(self) -> str:
+        # The default repr prints every field, the article's text included (59 KB for one
+        # long article): a record is named by its document and counts, as a person reads it.
+        counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in
+                           ("entities", "places", "times", "quotes", "events"))
+        return f"<Record {self.doc.id} {self.doc.title or self.doc.source or ''!r}: {counts}>"
+
     def to_dict(self) -> dict[str, Any]:
         """The `sankore/1` JSON object."""
         return self.model_dump(mode="json", by_alias=True)

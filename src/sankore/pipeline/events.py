@@ -12,6 +12,7 @@ faster, less accurate: DATA_CARD v7).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -26,11 +27,15 @@ from ..events import code as event_code
 from ..events.settings import Settings
 from .extensions import register_extensions
 
+# The components whose findings (doc._.actors, times, places) the events stage reads.
+INPUTS = ("sankore_actors", "sankore_times", "sankore_places")
+
 
 class EventCoder:
     def __init__(self, nlp: Language, use_classifier: bool = True, fallback: float | None = None,
                  news_filters: bool = True, coder: str = classifier.DEFAULT_CODER) -> None:
         register_extensions()
+        self.nlp, self.checked = nlp, False
         self.model = classifier.packaged(coder) if use_classifier else None
         # The lexical model screens which sentences are worth embedding (`code.prepare`).
         self.screen = classifier.packaged("lexical") if self.model is not None and \
@@ -41,12 +46,27 @@ class EventCoder:
                                      require_participant=False, keep_hypothetical=True,
                                      require_coded=False, min_weight=0.0)
 
+    def check_inputs(self) -> None:
+        """Warn once when the components whose findings this one reads are not in the
+        pipeline: alone it codes events without participants, which should not pass in silence."""
+        if self.checked:
+            return
+        self.checked = True
+        missing = [name for name in INPUTS if name not in self.nlp.pipe_names]
+        if missing:
+            warnings.warn(f"sankore_events runs without {', '.join(missing)}: its events get no "
+                          "actors, targets, time or place; add them before it "
+                          "(sankore.pipeline.build_pipeline builds the whole pipeline)",
+                          UserWarning, stacklevel=3)
+
     def __call__(self, doc: Doc) -> Doc:
+        self.check_inputs()
         doc._.events = event_code.find_events(doc, self.model, self.settings, self.screen)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         """As `__call__`, with the sentence embeddings of a whole batch computed at once."""
+        self.check_inputs()
         for batch in minibatch(docs, size=batch_size):
             prepared = event_code.prepare(batch, self.model, self.settings, self.screen)
             for doc, ready in zip(batch, prepared, strict=True):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from . import serialization  # noqa: F401  (Doc._ values survive n_process and DocBin)
+
 _ATTRS = {
     "published": None,  # datetime.date of publication, the anchor for relative times
     "outlet": None,  # the outlet's name, whose country is context for places
