@@ -88,7 +88,8 @@ def test_gdelt_layout(db, tmp_path):
     assert consult.SOURCEURL == "examples/aes_2025-04-30.txt" and len(consult.DATEADDED) == 14
     cooperate = by_id.loc[str(event_id("doc-aes-1", "v2"))]
     # A planned cooperation is PLOVER's AGREE, CAMEO 03 "express intent to cooperate".
-    assert cooperate.EventCode == "03" and cooperate.EventRootCode == "03"
+    assert cooperate.EventCode == "030" and cooperate.EventRootCode == "03"  # GDELT's three digits
+    assert b"\r" not in path.read_bytes()  # GDELT's files end their lines in LF
     assert cooperate.QuadClass == "1" and cooperate.SQLDATE == "20250430"  # no time: the publication date
 
 

@@ -113,7 +113,10 @@ def row(values: tuple) -> list[object]:
         day.year if day else None,
         round(day.year + (day.timetuple().tm_yday - 1) / 365, 4) if day else None,
         *_actor(a_code, a_name, a_country), *_actor(t_code, t_name, t_country),
-        1, code, code[:3] if code else None, root, quad_class(root), None,
+        # GDELT writes every EventCode and EventBaseCode with three digits: a root alone
+        # ("06") is "060", as in GDELT's own files; the root column keeps two.
+        1, code.ljust(3, "0") if code else None, code[:3].ljust(3, "0") if code else None, root,
+        quad_class(root), None,
         1, 1, 1, None,  # one mention in one article of one source: the record's own document
         *[None] * 8, *[None] * 8, *geo,
         added, source,
