@@ -60,7 +60,6 @@ CREATE TABLE mention_parties (
     -- may merge with is one index range: same participant, same type, nearby start
     type       TEXT NOT NULL,
     day_start  TEXT,
-    day_end    TEXT,
     long_span  INTEGER NOT NULL,           -- 1: undated, or an interval over SHORT_SPAN days
     mergeable  INTEGER NOT NULL,           -- 1: asserted or reported (merge.MERGED_MODALITIES)
     PRIMARY KEY (doc_id, event_id, role, code, name_lower),
@@ -68,7 +67,7 @@ CREATE TABLE mention_parties (
 );
 CREATE INDEX mention_parties_code ON mention_parties (code_lower, role);
 CREATE INDEX mention_parties_name ON mention_parties (name_lower);
-CREATE INDEX mention_parties_merge ON mention_parties (code, type, mergeable, long_span, day_start, day_end);
+CREATE INDEX mention_parties_merge ON mention_parties (code, type, mergeable, long_span, day_start);
 
 CREATE TABLE corpus_events (
     id              TEXT PRIMARY KEY,
@@ -113,4 +112,20 @@ CREATE TABLE viewed (
     doc_id     TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
     cluster_id TEXT NOT NULL               -- '' when in no cluster
 );
+"""
+
+# Migration 6. The participant index gets each interval's end, so that an incremental merge
+# reads only the stored intervals that meet a new one; and merging changed (a date vaguer
+# than a month merges only with the same interval, corpus.merge). The views are emptied:
+# the next ingest, query or `sankore views` builds them again from the records.
+CORPUS_INTERVALS = """
+DELETE FROM corpus_pairs;
+DELETE FROM corpus_members;
+DELETE FROM corpus_events;
+DELETE FROM mention_parties;
+DELETE FROM mentions;
+DELETE FROM viewed;
+ALTER TABLE mention_parties ADD COLUMN day_end TEXT;
+DROP INDEX mention_parties_merge;
+CREATE INDEX mention_parties_merge ON mention_parties (code, type, mergeable, long_span, day_start, day_end);
 """

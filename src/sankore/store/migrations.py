@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .corpus_schema import CORPUS_TABLES
+from .corpus_schema import CORPUS_INTERVALS, CORPUS_TABLES
 
 
 class Migration(NamedTuple):
@@ -274,6 +274,7 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "indexes for the web app's filters", READ_INDEXES),
     Migration(4, "corpus views in tables", CORPUS_TABLES),
     Migration(5, "places' pragmatic kind (GeoWebNews)", PLACE_KIND),
+    Migration(6, "corpus views: interval ends in the participant index", CORPUS_INTERVALS),
 ]
 
 SCHEMA_VERSION_TABLE = """
