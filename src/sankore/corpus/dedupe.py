@@ -118,7 +118,10 @@ def update_clusters(store: SQLStore, threshold: float = THRESHOLD) -> int:
     hashed = [(doc_id, _to_bytes(signature(text, json.loads(boilerplate or "[]"))))
               for doc_id, text, boilerplate in new]
     if hashed:
-        store.write([("INSERT INTO minhashes (doc_id, signature) VALUES (?, ?)", hashed)])
+        # ON CONFLICT: an ingest running beside this one may hash the same new documents; a
+        # signature depends on the text alone, so theirs is this one (tests/test_crash.py).
+        store.write([("INSERT INTO minhashes (doc_id, signature) VALUES (?, ?) "
+                      "ON CONFLICT (doc_id) DO NOTHING", hashed)])
     rows = store.query(
         "SELECT m.doc_id, m.signature FROM minhashes AS m JOIN documents AS d ON d.id = m.doc_id "
         "ORDER BY d.ingested_at, d.id")
