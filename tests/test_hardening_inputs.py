@@ -211,3 +211,12 @@ def test_printable_escapes_control_characters_and_surrogates():
     assert printable("a\nb\x1b[31m") == "a\\nb\\x1b[31m"
     assert printable(os.fsdecode(b"caf\xe9")) == "caf\\udce9"
     assert printable("Ouagadougou é") == "Ouagadougou é"
+
+
+def test_an_ambiguous_numeric_date_is_refused_naming_the_row(tmp_path):
+    path = tmp_path / "d.csv"
+    text = f'"{LINE.strip()}"\n'
+    path.write_text(f"date,text\n01/02/2020,{text}13/02/2020,{text}02/02/2020,{text}")
+    got = outcomes(path)
+    assert got[0].startswith(f"{path}:2: ambiguous date '01/02/2020'")
+    assert got[1:] == ["Article", "Article"]  # 13 is no month; 02/02 reads the same both ways

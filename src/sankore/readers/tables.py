@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -56,6 +57,16 @@ def _iso_date(value: object) -> str | None:
         return parsed.date().isoformat() if parsed else None
 
 
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\s*$")
+
+
+def _ambiguous(value: object) -> bool:
+    """01/02/2020: 1 February or January 2? Both readings are dates, and nothing in one cell
+    says which the file means, so it is refused rather than read one way in silence."""
+    match = _NUMERIC_DATE.match(str(value)) if isinstance(value, str) else None
+    return bool(match) and match[1] != match[2] and int(match[1]) <= 12 and int(match[2]) <= 12
+
+
 def _article(row: dict, columns: list[str], options: TableOptions, where: str
              ) -> Article | ReadFailure:
     text_col = _pick(columns, options.text_column, TEXT_COLUMNS)
@@ -76,6 +87,9 @@ def _article(row: dict, columns: list[str], options: TableOptions, where: str
         return str(value).strip() if value not in (None, "") else None
 
     date_col = _pick(columns, options.date_column, DATE_COLUMNS)
+    if date_col and _ambiguous(row.get(date_col)):
+        return ReadFailure(where, f"ambiguous date {row.get(date_col)!r} in column {date_col!r} "
+                                  "(day/month or month/day?): write it YYYY-MM-DD", code="S101")
     published = _iso_date(row.get(date_col)) if date_col else None
     if date_col and row.get(date_col) not in (None, "") and published is None:
         return ReadFailure(where, f"unreadable date {row.get(date_col)!r} in column {date_col!r}",
