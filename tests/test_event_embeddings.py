@@ -104,14 +104,16 @@ def test_news_embeds_only_sentences_the_lexical_screen_passes(monkeypatch):
     assert "The weather in Niamey was hot." not in asked and "Many people want a better life." not in asked
     assert any(e.type in ("AID", "AGREE") for e in doc._.events)
     # The screen changes which sentences are embedded, not what is coded: on the founding
-    # article, the same events as with every trigger sentence embedded.
+    # article, the same events as with every trigger sentence embedded. Since v8 the screen
+    # keeps the rules while the learned news filter decides, so a sentence the screen leaves to
+    # the lexical model may keep an event whose confidence that model scores (4 of 42 here).
     monkeypatch.setattr(embedding, "embed", real)
     seed = build_pipeline(components=tuple(c for c in COMPONENTS if c != "sankore_events"))(
         EXAMPLE.read_text("utf-8"))
     model, screen = packaged("embeddings"), packaged("lexical")
 
     def coded(**kw):
-        return [(e.type, e.evidence, e.actor_spans, e.target_spans, e.modality, e.confidence)
+        return [(e.type, e.evidence, e.actor_spans, e.target_spans, e.modality)
                 for e, _ in find_events_scored(seed, model, Settings(), **kw)]
     assert coded(screen=screen) == coded() and len(coded()) >= 10
 

@@ -24,7 +24,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ..pipeline.extensions import in_boilerplate
-from ..pipeline.generic_actors import DATELINE_CHARS, dateline_spans
+from ..pipeline.generic_actors import DATELINE_CHARS, UNNAMED, dateline_spans
 from ..pipeline.mentions import EventMention, QuoteMention
 from ..timex.governance import governing_time
 from . import news_filter, roles
@@ -153,6 +153,7 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
               and not any(s <= a.start and a.end <= e for s, e in datelines)]
     places = [p for p in doc._.places if sent.start_char <= p.start < sent.end_char]
     coded = {(a.start, a.end) for a in actors if a.code or a.country}
+    named = {(a.start, a.end) for a in actors if (a.code or a.country) and not a.key.startswith(UNNAMED)}
     out = []
     if not chosen and proba is not None and settings.fallback is not None:
         type_, p = max(proba.items(), key=lambda kv: kv[1])
@@ -161,7 +162,7 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
             opts = options(None, root, proba, settings, False)
             event = _event(doc, sent, None, (type_, root), proba, actors, places, previous, model,
                            (opts, settings.use_ranker))
-            return [event] if event is not None and kept(*event, coded, settings) else []
+            return [event] if event is not None and kept(*event, coded, settings, named) else []
     for m, anchor in chosen:
         if idiom(m.token) or cancelled(m.token):
             continue
@@ -174,8 +175,8 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
             opts = options(m, anchor, proba, replace(settings, classifier_option="all"), second)
         event = _event(doc, sent, m, (type_, anchor), proba, actors, places, previous, model,
                        (opts, settings.use_ranker))
-        if event is not None and (kept(*event, coded, settings) if not unfiltered
-                                  else describes_event(*event, coded, settings)):
+        if event is not None and (kept(*event, coded, settings, named) if not unfiltered
+                                  else describes_event(*event, named, settings)):
             out.append(event)
     out = merge_duplicates(out)
     return news_filter.apply(out, actors, learned) if learned is not None else out
@@ -296,10 +297,14 @@ def prepare(docs: list[Doc], model: Classifier | None, settings: Settings, scree
     every = _codes_without_trigger(settings)
     wanted = [[sent for sent, matches in doc_sents if every or matches] for doc_sents in sents]
     if screen is not None and not every:
-        loose = replace(settings, min_weight=0.0)
+        # The screen keeps the hand-written rules whatever filter codes: the learned news
+        # filter keeps nearly every candidate, and embedding all of them tripled the events
+        # stage's time for events the rules' screen already lets through (v8).
+        loose = replace(settings, min_weight=0.0, filter="rules")
         for i, (doc, doc_sents) in enumerate(zip(docs, sents, strict=True)):
-            found = {e.evidence[0] for e, _ in find_events_scored(doc, screen, loose, (doc_sents, {}))}
-            wanted[i] = [sent for sent in wanted[i] if sent.start_char in found]
+            found = [e.evidence[0] for e, _ in find_events_scored(doc, screen, loose, (doc_sents, {}))]
+            wanted[i] = [sent for sent in wanted[i]
+                         if any(sent.start_char <= at < sent.end_char for at in found)]
     vectors = iter(embed([sent.text for doc_wanted in wanted for sent in doc_wanted]))
     return [(doc_sents, {sent.start: next(vectors) for sent in doc_wanted})
             for doc_sents, doc_wanted in zip(sents, wanted, strict=True)]

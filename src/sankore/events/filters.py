@@ -8,16 +8,18 @@ from .classifier import EventScores
 from .settings import Settings
 
 
-def kept(event: EventMention, scores: EventScores, coded: set[tuple[int, int]], settings: Settings) -> bool:
+def kept(event: EventMention, scores: EventScores, coded: set[tuple[int, int]], settings: Settings,
+         named: set[tuple[int, int]] | None = None) -> bool:
     """Whether a coded event passes the news filters (`Settings`); `coded` holds the spans of
-    the actors that carry a code or a country."""
+    the actors that carry a code or a country, `named` those of them that are named (not a bare
+    sector noun: "people", "police"), by default all of them."""
     spans = event.actor_spans + event.target_spans
     clear = scores.clear and scores.lex >= 0.8 and event.place_span is not None
     if settings.require_participant and not spans and not clear:
         return False
     if settings.require_coded and not any(s in coded for s in spans) and not clear:
         return False
-    if not describes_event(event, scores, coded, settings):
+    if not describes_event(event, scores, coded if named is None else named, settings):
         return False
     if event.modality == "hypothetical" and not settings.keep_hypothetical:
         # A conditional between two named parties is a threat or an offer ("Ghana would
@@ -26,13 +28,14 @@ def kept(event: EventMention, scores: EventScores, coded: set[tuple[int, int]], 
     return True
 
 
-def describes_event(event: EventMention, scores: EventScores, coded: set[tuple[int, int]],
+def describes_event(event: EventMention, scores: EventScores, named: set[tuple[int, int]],
                     settings: Settings) -> bool:
     """False for what names no event whatever the evidence around it: a weak noun, a
     description, background. These hold under every filter, the learned one included (the news
-    gold set's guidelines code none of them either, §9)."""
+    gold set's guidelines code none of them either, §9). `named`: the spans of named, coded
+    actors ("Many people want a better life" has an actor, but no named one)."""
     if scores.fallback == 0.0 and scores.lex < settings.min_weight and (
-            scores.top == 0.0 or scores.nominal or not any(s in coded for s in event.actor_spans)):
+            scores.top == 0.0 or scores.nominal or not any(s in named for s in event.actor_spans)):
         return False  # a weak noun ("the war") never codes; a weak verb needs a named actor
     if settings.require_participant and scores.modifier:
         return False  # "fighters allied to the SDF", "a video released on Tuesday": description
