@@ -270,13 +270,37 @@ def pending(store: Store) -> bool:
         int(store.query("SELECT count(*) FROM viewed")[0][0])
 
 
+ATTEMPTS = 5
+
+
 def update(store: Store, batch: int = BATCH) -> ViewSummary:
     """Add the documents not yet in the views, `batch` documents per transaction, and
-    recount the events whose documents changed near-duplicate cluster."""
+    recount the events whose documents changed near-duplicate cluster.
+
+    Two processes may update at once (two ingests ending together): one of them then fails
+    to write rows the other wrote first (a key conflict), rolls back, and reads again what
+    is still pending, which the other's rows no longer are."""
     summary = ViewSummary()
-    statements, summary.recounted = _recount(store)
+    for attempt in range(ATTEMPTS):
+        try:
+            _update(store, batch, summary)
+            return summary
+        except Exception as error:
+            if attempt == ATTEMPTS - 1 or not _conflict(error):
+                raise
+    return summary
+
+
+def _conflict(error: Exception) -> bool:
+    """A unique-key violation, on either backend (sqlite3 and psycopg both name the class)."""
+    return any(cls.__name__ == "IntegrityError" for cls in type(error).__mro__)
+
+
+def _update(store: Store, batch: int, summary: ViewSummary) -> None:
+    statements, recounted = _recount(store)
     if statements:
         store.write(statements)
+        summary.recounted += recounted
     todo = [row[0] for row in store.query(
         "SELECT d.id FROM documents d LEFT JOIN viewed v ON v.doc_id = d.id "
         "WHERE v.doc_id IS NULL ORDER BY d.id")]
@@ -299,7 +323,6 @@ def update(store: Store, batch: int = BATCH) -> ViewSummary:
         summary.documents += len(records)
         summary.mentions += len(rows)
         summary.corpus_events += written
-    return summary
 
 
 def rebuild(store: Store, batch: int = BATCH) -> ViewSummary:
