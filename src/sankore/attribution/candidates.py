@@ -16,15 +16,14 @@ headline line is parsed too poorly (title case, no verb) for its features to mea
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..linear import SparseLogistic
 from . import syntax
 from .cues import CueLexicon, coarse_pos, keys
 from .quotemarks import Quoted, word_count
@@ -158,18 +157,8 @@ def features(doc: Doc, text: str, a, quoted: list[Quoted], lexicon: CueLexicon,
     return f
 
 
-@dataclass
-class CandidateModel:
-    weights: dict[str, float]
-    intercept: float
-    threshold: float
-
-    def probability(self, feats: dict[str, float]) -> float:
-        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def to_json(self) -> dict:
-        return {"intercept": self.intercept, "threshold": self.threshold, "weights": self.weights}
+# The candidate check is a sparse logistic regression (`sankore.linear`).
+CandidateModel = SparseLogistic
 
 
 def save(model: CandidateModel, path: Path, header: str, training: dict | None = None) -> None:

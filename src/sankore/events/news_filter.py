@@ -16,12 +16,12 @@ JSON file.
 from __future__ import annotations
 
 import json
-import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+from ..linear import SparseLogistic
 from ..pipeline.generic_actors import UNNAMED
 from ..pipeline.mentions import ActorMention, EventMention
 from .classifier import EventScores
@@ -52,18 +52,8 @@ def news_features(event: EventMention, scores: EventScores, coded: set[tuple[int
     return feats
 
 
-@dataclass(frozen=True)
-class NewsFilter:
-    coef: dict[str, float]
-    intercept: float
-    threshold: float
-
-    def probability(self, feats: dict[str, float]) -> float:
-        z = self.intercept + sum(self.coef.get(f, 0.0) * v for f, v in feats.items())
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def to_json(self) -> dict:
-        return {"coef": self.coef, "intercept": self.intercept, "threshold": self.threshold}
+# The filter is a sparse logistic regression (`sankore.linear`): weights by feature name.
+NewsFilter = SparseLogistic
 
 
 def model_path() -> Path:
@@ -77,7 +67,7 @@ def packaged() -> NewsFilter | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return NewsFilter(data["coef"], data["intercept"], data["threshold"])
+    return NewsFilter(data["weights"], data["intercept"], data["threshold"])
 
 
 def candidates_features(scored: list[tuple[EventMention, EventScores]], actors: list[ActorMention]
