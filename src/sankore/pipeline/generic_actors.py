@@ -7,8 +7,8 @@ without them the events stage finds no one to code and drops the event (a blind 
 40 wire articles found nine with no event at all for this reason, issue 17).
 
 A sector noun (resources/data/sectors.tsv, rows marked `alone`) that heads a noun phrase with
-no country of its own becomes an entity keyed by (sector, country): every "police" of one
-article is one entity. Its country, in order:
+no country of its own becomes an entity keyed by its code and its words: every "police" of
+one article is one entity, "the mob" and "the protesters" are two. Its country, in order:
 1. the country of a place named in the same sentence (the police "in Naroda" are India's),
    for the sectors whose members are local (police, civilians, rebels, opposition…);
 2. the document's home country: the country of its dateline ("ahmedabad:", "HANOI (AP) —"),
