@@ -148,7 +148,9 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
     # The learned news filter where one ships; None: the rules (or "none": every candidate).
     learned = news_filter.packaged() if settings.filter == "learned" else None
     unfiltered = settings.filter == "none" or learned is not None
-    datelines = dateline_spans(doc.text) if sent.start_char < DATELINE_CHARS else []
+    datelines = [(sent.start_char + a, sent.start_char + b)
+                 for a, b in dateline_spans(sent.text[:DATELINE_CHARS - sent.start_char])
+                 ] if sent.start_char < DATELINE_CHARS else []
     actors = [a for a in doc._.actors if sent.start_char <= a.start < sent.end_char
               and not any(s <= a.start and a.end <= e for s, e in datelines)]
     places = [p for p in doc._.places if sent.start_char <= p.start < sent.end_char]
@@ -250,11 +252,12 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
 def _evidence(doc: Doc, sent: Span, trigger: Token) -> tuple[int, int]:
     """The sentence, from the line the trigger is on: the parser joins a header or a dateline
     line ("This story is from March 3, 2002") to the sentence below it, which is no evidence."""
-    line = doc.text.rfind("\n", sent.start_char, trigger.idx)
-    start = line + 1 if line >= 0 else sent.start_char
-    while start < trigger.idx and doc.text[start].isspace():
+    # `sent.text`, not `doc.text`: spaCy rebuilds a Doc's text from its tokens on every access.
+    text, at = sent.text, trigger.idx - sent.start_char
+    start = text.rfind("\n", 0, at) + 1
+    while start < at and text[start].isspace():
         start += 1
-    return start, sent.end_char
+    return sent.start_char + start, sent.end_char
 
 
 def find_events_scored(doc: Doc, model: Classifier | None, settings: Settings | None = None,
