@@ -64,7 +64,7 @@ def _ambiguous(value: object) -> bool:
     """01/02/2020: 1 February or January 2? Both readings are dates, and nothing in one cell
     says which the file means, so it is refused rather than read one way in silence."""
     match = _NUMERIC_DATE.match(str(value)) if isinstance(value, str) else None
-    return bool(match) and match[1] != match[2] and int(match[1]) <= 12 and int(match[2]) <= 12
+    return match is not None and match[1] != match[2] and int(match[1]) <= 12 and int(match[2]) <= 12
 
 
 def _article(row: dict, columns: list[str], options: TableOptions, where: str
