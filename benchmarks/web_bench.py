@@ -28,6 +28,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -156,8 +157,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2, help="sankore serve --workers")
-    parser.add_argument("--base", type=Path, default=Path("/tmp/sankore-web-bench/base.db"))
-    parser.add_argument("--store", type=Path, default=Path("/tmp/sankore-web-bench/bench.db"))
+    scratch = Path(tempfile.gettempdir()) / "sankore-web-bench"  # the system's temporary folder
+    parser.add_argument("--base", type=Path, default=scratch / "base.db")
+    parser.add_argument("--store", type=Path, default=scratch / "bench.db")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--reuse", action="store_true", help="use --store as it is if it exists")
     parser.add_argument("--think", type=float, default=0.0,

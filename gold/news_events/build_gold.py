@@ -123,7 +123,8 @@ def gb_as_coded(events: list[GoldEvent]) -> list[_Coded]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--work", type=Path, default=Path("/tmp/newsgold"))
+    ap.add_argument("--work", type=Path, required=True,
+                    help="the annotators' folder: ann_A/, ann_B/ and adjudicated/, one JSON file per article")
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     args = ap.parse_args()
     articles = [json.loads(line) for line in open(HERE / "articles.jsonl", encoding="utf-8")]
