@@ -106,6 +106,7 @@ def test_timex_intervals_and_periods():
 
 def test_cli_events_merged_and_relations_from_a_real_store(tmp_path):
     import csv
+    import io
 
     from .test_cli import run
 
@@ -122,6 +123,10 @@ def test_cli_events_merged_and_relations_from_a_real_store(tmp_path):
     events = json.loads(merged.stdout)
     strike = [e for e in events if e["type"] == "ASSAULT"]
     assert len(strike) == 1 and strike[0]["corroboration"] == 2
+    # In CSV a corpus event's mentions ([doc_id, event_id] pairs) are JSON, not a Python repr.
+    rows = list(csv.DictReader(io.StringIO(run("events", "--db", url, "--merged", "--format", "csv").stdout)))
+    by_id = {row["id"]: row for row in rows}
+    assert json.loads(by_id[strike[0]["id"]]["mentions"]) == strike[0]["mentions"]
     mentions = json.loads(run("events", "--db", url, "--actor", "USA", "--format", "json").stdout)
     assert len(mentions) == 2 and {m["outlet"] for m in mentions} == {"Reuters", "BBC"}
     table = json.loads(run("relations", "--db", url, "--period", "week", "--format", "json").stdout)

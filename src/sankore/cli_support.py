@@ -138,10 +138,16 @@ def event_query(actor: str | None, target: str | None, event_type: str | None, m
 
 
 def flat(value: object) -> str:
-    """A list or a mapping as one cell: 'a;b', 'ASSAULT=2;CONSULT=1'."""
+    """A list or a mapping as one cell: 'a;b', 'ASSAULT=2;CONSULT=1'. Nested values (a corpus
+    event's mentions, [[doc_id, event_id], …]) are JSON text, never a Python repr."""
+    nested = (list, dict, tuple)
     if isinstance(value, dict):
+        if any(isinstance(v, nested) for v in value.values()):
+            return json.dumps(value, ensure_ascii=False)
         return ";".join(f"{k}={v}" for k, v in value.items())
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
+        if any(isinstance(v, nested) for v in value):
+            return json.dumps(value, ensure_ascii=False)
         return ";".join(map(str, value))
     return "" if value is None else str(value)
 

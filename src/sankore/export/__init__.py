@@ -39,5 +39,5 @@ def export(store: QueryStore, fmt: str, path: Path, table: str = "events") -> in
         if fmt == "csv":
             return write_csv(out, columns, batches)
         if fmt == "jsonl":
-            return write_jsonl(out, columns, batches)
+            return write_jsonl(out, columns, batches, TABLES[table].types)
         return write_parquet(out, columns, batches, TABLES[table].types)

@@ -6,8 +6,11 @@ the event's own `cameo` or else the CAMEO root of its PLOVER type (export/cameo.
 the type and modality are projected onto PLOVER's single category (events/categories.py):
 a planned aid is 03 "express intent to", as GDELT codes a pledge, not 07; a refused meeting
 is 12. A negated event with no category of its own ("did not attack") is left out: a GDELT
-row states that an event took place. ActionGeo is the event's place. What Sankore does not
-compute (Goldstone scale, tone, ethnic and religion codes, ADM codes) is left empty, never
+row states that an event took place. ActionGeo is the event's place. GoldsteinScale is the
+fixed score of the EventCode in GDELT's own lookup table (export/goldstein.py); an IGO, NGO or
+transnational group is coded CAMEO's way, sector + known group (`IGOUNO`, export/cameo_actors.py);
+SOURCEURL is the document's URL when its source is one, else `urn:sankore:doc:<doc id>`. What
+Sankore does not compute (tone, ethnic and religion codes, ADM codes) is left empty, never
 guessed.
 """
 
@@ -20,6 +23,8 @@ from datetime import date, datetime
 
 from ..events.categories import plover_type
 from .cameo import cameo_root, quad_class
+from .cameo_actors import actor_code
+from .goldstein import goldstein
 from .tables import QueryStore
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -39,6 +44,7 @@ assert len(COLUMNS) == 61
 # GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1).
 _GEO_TYPE = {"country": 1, "admin1": 5, "admin2": 4, "city": 4}
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_URL = re.compile(r"(?:\A|#)(https?://\S+)\Z", re.IGNORECASE)  # a URL, or a WARC's 'file#URL'
 
 SQL = """
 SELECT e.doc_id, e.id, e.type, e.mode, e.cameo, e.modality, d.published, d.ingested_at, d.source, tm.value,
@@ -64,10 +70,20 @@ def event_id(doc_id: str, record_id: str) -> int:
 
 def _actor(code: str | None, name: str | None, country: str | None) -> list[object]:
     # 'RUS GOV' -> Actor1Code 'RUSGOV', CountryCode 'RUS', Type1Code 'GOV' (CAMEO actor codes
-    # are the country code followed by 3-letter role codes, written without spaces).
+    # are the country code followed by 3-letter role codes, written without spaces). The UN,
+    # stored as 'IGO', is 'IGOUNO' with KnownGroupCode 'UNO', as CAMEO and GDELT write it.
+    full, group = actor_code(code, name)
     parts = (code or "").split()
     types = parts[1:] if parts and parts[0] == country else parts
-    return ["".join(parts) or None, name, country, None, None, None, None, *(types + [None] * 3)[:3]]
+    return [full, name, country, group, None, None, None, *(types + [None] * 3)[:3]]
+
+
+def source_url(doc_id: str, source: str | None) -> str:
+    """GDELT's SOURCEURL: the document's URL when its source is one (a feed entry's link, a
+    WARC record's target URI after '#'), else an identifier of the stored document
+    (`urn:sankore:doc:<id>`, the `doc_id` of every other export), never a local file path."""
+    match = _URL.search(source or "")
+    return match[1] if match else f"urn:sankore:doc:{doc_id}"
 
 
 def _day(time_value: str | None, published: str | None) -> date | None:
@@ -116,10 +132,10 @@ def row(values: tuple) -> list[object]:
         # GDELT writes every EventCode and EventBaseCode with three digits: a root alone
         # ("06") is "060", as in GDELT's own files; the root column keeps two.
         1, code.ljust(3, "0") if code else None, code[:3].ljust(3, "0") if code else None, root,
-        quad_class(root), None,
+        quad_class(root), goldstein(code.ljust(3, "0") if code else None),
         1, 1, 1, None,  # one mention in one article of one source: the record's own document
         *[None] * 8, *[None] * 8, *geo,
-        added, source,
+        added, source_url(doc_id, source),
     ]
 
 

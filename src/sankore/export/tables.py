@@ -15,7 +15,9 @@ from typing import NamedTuple, Protocol
 
 class Table(NamedTuple):
     sql: str
-    types: dict[str, str]  # column -> "str", "int" or "float"
+    # column -> "str", "int", "float", "bool", "date" (YYYY-MM-DD), "timestamp" (ISO 8601,
+    # UTC) or "list" (of strings). Parquet and JSONL keep these types; CSV writes text.
+    types: dict[str, str]
 
 
 class QueryStore(Protocol):
@@ -36,8 +38,8 @@ TABLES: dict[str, Table] = {
         "SELECT d.id AS doc_id, COALESCE(x.cluster_id, d.id) AS cluster_id, d.source, d.title, d.author, "
         "d.outlet, d.published, d.language, d.ingested_at, d.text "
         f"FROM documents AS d {_CLUSTER} ORDER BY d.published, d.id",
-        _cols("doc_id:str cluster_id:str source:str title:str author:str outlet:str published:str "
-              "language:str ingested_at:str text:str")),
+        _cols("doc_id:str cluster_id:str source:str title:str author:str outlet:str published:date "
+              "language:str ingested_at:timestamp text:str")),
     "entities": Table(
         "SELECT r.doc_id, COALESCE(x.cluster_id, d.id) AS cluster_id, r.id, r.kind, r.name, r.code, "
         "r.country, r.role, r.text, r.span_start, r.span_end, "
@@ -52,7 +54,7 @@ TABLES: dict[str, Table] = {
         f"FROM places AS r JOIN documents AS d ON d.id = r.doc_id {_CLUSTER} "
         "ORDER BY d.published, r.doc_id, r.position",
         _cols("doc_id:str cluster_id:str id:str text:str name:str country:str lat:float lon:float "
-              "geonameid:int feature:str confidence:float metonymy:int kind:str span_start:int "
+              "geonameid:int feature:str confidence:float metonymy:bool kind:str span_start:int "
               "span_end:int")),
     "times": Table(
         "SELECT r.doc_id, COALESCE(x.cluster_id, d.id) AS cluster_id, r.id, r.text, r.type, r.value, "
@@ -69,8 +71,9 @@ TABLES: dict[str, Table] = {
         f"{_CLUSTER} ORDER BY d.published, r.doc_id, r.position",
         _cols("doc_id:str cluster_id:str id:str kind:str speaker:str speaker_name:str cue:str via:str "
               "text:str span_start:int span_end:int")),
-    # Actors and targets are lists; here they are the entity ids joined with ';' (added by
-    # the writer from event_participants, see `rows`), so that a CSV cell stays one value.
+    # Actors and targets are lists of entity ids (ids within the document: join them with the
+    # entities table on doc_id and id), added from event_participants (see `rows`); a CSV
+    # cell joins them with ';'.
     "events": Table(
         "SELECT r.doc_id, COALESCE(x.cluster_id, d.id) AS cluster_id, r.id, r.type, r.mode, r.cameo, "
         "r.modality, r.time, tm.value AS time_value, r.place, p.name AS place_name, p.lat, p.lon, "
@@ -83,7 +86,7 @@ TABLES: dict[str, Table] = {
         _cols("doc_id:str cluster_id:str id:str type:str mode:str cameo:str modality:str time:str "
               "time_value:str place:str place_name:str lat:float lon:float attributed_to:str "
               "confidence:float evidence_start:int evidence_end:int evidence_text:str "
-              "actors:str targets:str")),
+              "actors:list targets:list")),
 }
 
 
@@ -114,4 +117,4 @@ def _add_participants(store: QueryStore, events: list[dict]) -> None:
             found.setdefault((doc_id, event_id, role), []).append(entity_id)
     for event in events:
         for role in ("actor", "target"):
-            event[f"{role}s"] = ";".join(found.get((event["doc_id"], event["id"], role), []))
+            event[f"{role}s"] = found.get((event["doc_id"], event["id"], role), [])
