@@ -133,6 +133,31 @@ def test_csv_problems_name_the_right_line(tmp_path):
     assert outcomes(header_only) == [f"{header_only}: CSV file has a header row but no rows"]
 
 
+def test_a_quote_closed_on_a_later_row_is_reported_not_merged(tmp_path):
+    """The csv module reads a quote left open on row 1 and closed on row 2 as one row with
+    the right number of fields, without an error: two articles became one document, in silence."""
+    path = tmp_path / "merged.csv"
+    path.write_text('id,title,text\n'
+                    '1,"Chad unrest,Chad asked French troops to leave the country on Thursday.\n'
+                    '2,Niger talks",Niger said it would talk to the junta on Friday.\n'
+                    '3,Mali vote,Mali held a vote on Sunday.\n'
+                    # A real multi-line article, one of whose lines begins with a number: read.
+                    '4,Sudan,"Fighting went on in Khartoum.\n\n'
+                    '12 people died, officials said, in the worst day of the war."\n', encoding="utf-8")
+    items = list(read_path(path))
+    assert str(items[0]) == (f"{path}:2-3: a quote opened on line 2 closes on line 3, taking in line 3, "
+                             "which reads as a row of its own: rows not read "
+                             "(check the quotes on these lines)")
+    read = [(a.source, a.text[:10]) for a in items[1:]]
+    assert read == [(f"{path}:4", "Mali held "), (f"{path}:5", "Fighting w")]
+    # The same for other keys: URLs.
+    urls = tmp_path / "urls.csv"
+    urls.write_text('url,text\nhttps://a.example/1,"Chad asked French troops to leave.\n'
+                    'https://a.example/2,Niger said it would talk to the junta."\n', encoding="utf-8")
+    (message,) = outcomes(urls)
+    assert message.startswith(f"{urls}:2-3: a quote opened on line 2 closes on line 3")
+
+
 def test_a_number_in_the_text_column_is_named_as_such(tmp_path):
     path = tmp_path / "n.jsonl"
     path.write_text('{"text": 12345}\n')

@@ -100,6 +100,31 @@ def _article(row: dict, columns: list[str], options: TableOptions, where: str
     )
 
 
+# What the first cell of a row looks like when it is a key: a number, a URL, a date, a hex id.
+_KEY_SHAPES = (re.compile(r"\d+\Z"), re.compile(r"https?://\S+\Z", re.IGNORECASE),
+               re.compile(r"\d{4}-\d{2}-\d{2}\S*\Z"), re.compile(r"[0-9a-fA-F][0-9a-fA-F-]{7,}\Z"))
+
+
+def _key_shape(value: str) -> int | None:
+    return next((n for n, shape in enumerate(_KEY_SHAPES) if shape.match(value.strip())), None)
+
+
+def _swallowed_row(first: str, lines: list[str], columns: int, delimiter: str) -> int | None:
+    """The number (0-based, within `lines`) of a line inside one multi-line CSV row that reads
+    as a row of its own: as many fields as the header, and a first cell shaped like the row's
+    own key (an id, a URL, a date). A quote left open on one row and closed on a later one
+    makes the csv module read all the rows between as one, without an error; a line break
+    inside real article text does not begin with the next row's key."""
+    shape = _key_shape(first)
+    if shape is None:
+        return None
+    for number, line in enumerate(lines[1:], start=1):
+        fields = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+        if len(fields) == columns and _key_shape(fields[0]) == shape:
+            return number
+    return None
+
+
 def read_csv(text: str, source: str, options: TableOptions, delimiter: str = ","
              ) -> Iterator[Article | ReadFailure]:
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -107,18 +132,29 @@ def read_csv(text: str, source: str, options: TableOptions, delimiter: str = ","
     if not columns:
         yield ReadFailure(source, "CSV file without a header row")
         return
+    lines: list[str] | None = None  # the file's lines as the reader counts them, when needed
     rows = 0
     start = reader.line_num + 1  # the line the next row starts on (a quoted cell spans lines)
     try:
         for row in reader:
             rows += 1
-            where = f"{source}:{start}"
-            start = reader.line_num + 1
+            first, end = start, reader.line_num
+            where = f"{source}:{first}"  # an article's source: the line its row starts on
+            lines_of = where if end == first else f"{where}-{end}"  # a failure names them all
+            start = end + 1
             if None in row or any(v is None for v in row.values()):
                 got = len(columns) + len(row.get(None) or []) - sum(v is None for v in row.values())
-                yield ReadFailure(where, f"malformed CSV row: {got} fields, header has {len(columns)}",
+                yield ReadFailure(lines_of, f"malformed CSV row: {got} fields, header has {len(columns)}",
                                   code="S101")
                 continue
+            if end > first:
+                lines = lines if lines is not None else io.StringIO(text, newline="").readlines()
+                inner = _swallowed_row(row[columns[0]] or "", lines[first - 1:end], len(columns), delimiter)
+                if inner is not None:
+                    yield ReadFailure(lines_of, f"a quote opened on line {first} closes on line {end}, "
+                                      f"taking in line {first + inner}, which reads as a row of its own: "
+                                      "rows not read (check the quotes on these lines)", code="S101")
+                    continue
             yield _article(row, columns, options, where)
     except csv.Error as exc:
         yield ReadFailure(f"{source}:{start}", f"malformed CSV from this line on: {exc} (a quote opened "
