@@ -157,6 +157,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2, help="sankore serve --workers")
+    parser.add_argument("--cache-mb", type=float, default=64.0,
+                        help="sankore serve --cache-mb (0: every request computed, as on a first visit)")
     scratch = Path(tempfile.gettempdir()) / "sankore-web-bench"  # the system's temporary folder
     parser.add_argument("--base", type=Path, default=scratch / "base.db")
     parser.add_argument("--store", type=Path, default=scratch / "bench.db")
@@ -175,7 +177,8 @@ def main() -> None:
     doc_ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY random() LIMIT 2000")]
     conn.close()
     server = subprocess.Popen([sys.executable, "-m", "sankore.cli", "serve", "--db", f"sqlite:///{args.store}",
-                               "--port", str(args.port), "--workers", str(args.workers)])
+                               "--port", str(args.port), "--workers", str(args.workers),
+                               "--cache-mb", str(args.cache_mb)])
     try:
         deadline = time.monotonic() + 300  # each worker imports spaCy: slow on a busy machine
         while True:
@@ -191,7 +194,7 @@ def main() -> None:
         load(args.port, doc_ids, args.clients, 5)  # warm-up: connections, caches, page cache
         figures = load(args.port, doc_ids, args.clients, args.seconds, args.think)
         print(json.dumps({"store": counts, "clients": args.clients, "seconds": args.seconds,
-                          "serve_workers": args.workers, "think_s": args.think,
+                          "serve_workers": args.workers, "cache_mb": args.cache_mb, "think_s": args.think,
                           "load_average": [round(x, 2) for x in os.getloadavg()],
                           "latency": figures}, indent=2), flush=True)
     finally:

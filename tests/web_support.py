@@ -57,11 +57,13 @@ def web_records(nlp) -> list:
 
 
 def fill(url: str, records: list) -> str:
+    from sankore.corpus import stored
     from sankore.store import open_store
 
     with open_store(url) as store:
         summary = store.add_many(records)
         assert not summary.errors, summary.errors
+        stored.update(store)  # the corpus views, as `sankore ingest` leaves them
     return url
 
 

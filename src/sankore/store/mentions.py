@@ -237,11 +237,13 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 
 
 def iter_corpus_events(store: Store, q: EventQuery, min_confidence: float = 0.0, limit: int | None = None,
-                       offset: int = 0) -> Iterator[dict[str, Any]]:
+                       offset: int = 0, selection: tuple[str, list[object]] | None = None
+                       ) -> Iterator[dict[str, Any]]:
     """Corpus events with a mention matching `q` (and, at least, `min_confidence` as their
     most confident mention), first reported first, each with `mentions`: its (doc_id,
-    event_id) pairs in report order."""
-    match, params = _matching_events(store, q)
+    event_id) pairs in report order. `selection`: SQL over `ce` (and its parameters) that picks
+    the events instead of `q` (the web app's filters, `store.corpus_reads`)."""
+    match, params = selection or _matching_events(store, q)
     sql = (f"SELECT {', '.join('ce.' + k for k in CORPUS_KEYS)} FROM corpus_events ce "
            f"WHERE {match} AND ce.confidence >= ? ORDER BY ce.first_published, ce.id")
     rows = _paged(store, sql, [*params, min_confidence], EventQuery(), limit, offset, None)
@@ -270,13 +272,15 @@ def _chunks_of(rows: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
 PERIODS = ("day", "week", "month", "year")
 
 
-def iter_pairs(store: Store, q: EventQuery, period: str, min_confidence: float = 0.0
+def iter_pairs(store: Store, q: EventQuery, period: str, min_confidence: float = 0.0,
+               selection: tuple[str, list[object]] | None = None
                ) -> Iterator[tuple[str, str, str, str, str, str | None]]:
     """(actor, target, period, corpus event id, type, mode) of every pair of the corpus
-    events matching `q`, by period, actor, target, then first report."""
+    events matching `q` (or `selection`, as for `iter_corpus_events`), by period, actor,
+    target, then first report."""
     if period not in PERIODS:
         raise QueryError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
-    match, params = _matching_events(store, q)
+    match, params = selection or _matching_events(store, q)
     sql = (f"SELECT p.actor, p.target, p.{period}, ce.id, ce.type, ce.mode FROM corpus_pairs p "
            f"JOIN corpus_events ce ON ce.id = p.corpus_id WHERE {match} AND ce.confidence >= ? "
            f"ORDER BY p.{period}, p.actor, p.target, ce.first_published, ce.id")

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from ..store import queries
+from ..store.corpus_reads import views_behind
 from ..store.queries import EventFilter
 from . import corpus
 from .params import (
@@ -37,10 +38,6 @@ MAX_EXPORT_ROWS = 100_000
 DocId = Annotated[str, Path(max_length=128, description="Document id (from search or events).")]
 Filter = Annotated[EventFilter, Depends(event_filter)]
 Paging = Annotated[Page, Depends(page_params)]
-
-
-def _cache_key(request: Request) -> str:
-    return str(request.app.state.cache_key)
 
 
 def _with_quad(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -137,12 +134,12 @@ def document(request: Request, doc_id: DocId) -> dict[str, Any]:
 
 
 @router.get("/documents/{doc_id}/corpus-events", summary="Which corpus event each of a document's "
-            "events was merged into (computed over the whole store: slow on a large one)")
+            "events was merged into")
 def document_corpus_events(request: Request, doc_id: DocId) -> dict[str, str]:
     store = store_of(request)
     if not store.has(doc_id):
         raise HTTPException(404, f"no document {doc_id!r} in the store")
-    return corpus.corpus_event_of(store, _cache_key(request), doc_id)
+    return corpus.corpus_event_of(store, doc_id)
 
 
 @router.get("/timeline", summary="Event counts per period, stacked by PLOVER type or quad class")
@@ -163,21 +160,23 @@ def places(request: Request, f: Filter) -> dict[str, Any]:
     return {"total": sum(p["events"] for p in points), "places": points}
 
 
-@router.get("/relations", summary="Actor-pair relations per period, as `sankore relations` gives them")
+@router.get("/relations", summary="Actor-pair relations per period, as `sankore relations` gives them "
+            "(views_behind: documents the stored corpus views do not hold yet; `sankore views` adds them)")
 def relations(request: Request, f: Filter, period: Annotated[str, Depends(period_param)]) -> dict[str, Any]:
-    rows = corpus.relation_view(store_of(request), _cache_key(request), f, period)
-    return {"period": period, "relations": rows}
+    store = store_of(request)
+    return {"period": period, "relations": corpus.relation_view(store, f, period),
+            "views_behind": views_behind(store)}
 
 
 @router.get("/network", summary="Relations summed over the period: actor nodes and pair edges")
 def network(request: Request, f: Filter, period: Annotated[str, Depends(period_param)]) -> dict[str, Any]:
-    rows = corpus.relation_view(store_of(request), _cache_key(request), f, period)
-    return corpus.network(rows)
+    store = store_of(request)
+    return {**corpus.network(corpus.relation_view(store, f, period)), "views_behind": views_behind(store)}
 
 
 @router.get("/corpus-events/{event_id}", summary="A merged event with its mentions across outlets")
 def corpus_event(request: Request, event_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
-    found = corpus.corpus_event(store_of(request), _cache_key(request), event_id)
+    found = corpus.corpus_event(store_of(request), event_id)
     if found is None:
         raise HTTPException(404, f"no corpus event {event_id!r}")
     return found

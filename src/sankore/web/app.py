@@ -3,6 +3,7 @@
 
 - Each worker thread opens its own connection to the store (a SQLite connection belongs to
   the thread that opened it), kept for the life of the app.
+- Answers are kept until the store changes (cache.py).
 - Every response carries a Content-Security-Policy that allows scripts from the app's own
   files only: no inline script, no event-handler attributes, no eval, nothing from another
   origin. Stored text is rendered by Jinja2 with autoescaping and set with `textContent` by
@@ -13,7 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 
 import jinja2
@@ -26,12 +27,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import StoreError
 from ..store import open_store
+from ..store.sqlite import SQLiteStore
 from .api import router as api_router
+from .cache import ResponseCache
 from .pages import error_page
 from .pages import router as page_router
 from .stores import Stores
 
 HERE = Path(__file__).resolve().parent
+DEFAULT_CACHE_MB = 64.0  # per server process (cache.py)
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 SECURITY_HEADERS = {
@@ -42,15 +46,22 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(db_url: str) -> FastAPI:
-    """The app over the store at `db_url` (opened once here, so that a bad URL fails now)."""
-    open_store(db_url).close()
+def create_app(db_url: str, cache_mb: float = DEFAULT_CACHE_MB) -> FastAPI:
+    """The app over the store at `db_url` (opened once here, so that a bad URL fails now),
+    keeping up to `cache_mb` megabytes of answers per process (0: none)."""
+    # Kept open while the app runs: the last SQLite connection to close deletes the WAL, and
+    # its coming back on the next request would read as a change of the store (cache.py).
+    first = open_store(db_url)
+    sqlite_file = first.path if isinstance(first, SQLiteStore) else None
     stores = Stores(db_url)
+    cache = ResponseCache(sqlite_file, stores.get, int(cache_mb * 1024 * 1024))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         stores.close()
+        with suppress(Exception):  # opened in another thread (SQLite refuses): the process ends anyway
+            first.close()
 
     app = FastAPI(
         title="Sankore", lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -59,12 +70,17 @@ def create_app(db_url: str) -> FastAPI:
                     "and merged corpus events. Every page of the web app has its twin here.",
     )
     app.state.stores = stores
-    # The corpus-view cache is per database; the URL is its key (never shown: it may hold a password).
-    app.state.cache_key = db_url
+    app.state.cache = cache
     # Autoescape everything: no stored string is ever markup.
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
     app.state.templates = Jinja2Templates(env=environment)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.middleware("http")
+    async def kept_answers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        if cache.keeps(request):
+            return await cache.answer(request, call_next)
+        return await call_next(request)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]

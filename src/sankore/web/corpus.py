@@ -1,82 +1,67 @@
-"""Corpus views for the web app: actor-pair relations and merged corpus events, as
-`sankore relations` and `sankore events --merged` compute them (sankore.corpus).
+"""Corpus views for the web app: actor-pair relations and merged corpus events, read from
+the tables `sankore ingest` and `sankore views` keep (migrations 4 and 6), as `sankore
+relations` and `sankore events --merged` read them.
 
-Those views read every stored record into Python (a later change moves them into SQL), so
-the rows are read once per state of the store and kept: the cache key is the number of
-documents and the latest ingest time, which change whenever an ingest stores something.
-The current filter is applied in SQL (the same clause as the search page) and the views
-then run over the matching event mentions only.
+A filter selects the corpus events with a mention matching it (`store.corpus_reads`): an
+event's id, members and pairs are the whole corpus's, never the filter's. The app only
+reads: when the views are behind the store (documents stored by the Python API and not yet
+viewed), the answers say how many documents they miss (`views_behind`) instead of
+updating them.
 """
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass
+import json
 from typing import Any
 
-from ..corpus.merge import CorpusEvent, merge_events
-from ..corpus.relations import Relation, relations, score_of
-from ..corpus.rows import EventRow, event_rows
-from ..corpus.views import cluster_map
+from ..corpus.relations import Relation, score_of
+from ..store import corpus_reads
 from ..store.base import Store
-from ..store.queries import EventFilter, event_keys
+from ..store.mentions import EventQuery, iter_corpus_events, iter_pairs
+from ..store.queries import EventFilter
+
+CHUNK = 500  # corpus event ids per query (SQLite takes at most 32,766 parameters)
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    rows: list[EventRow]
-    clusters: dict[str, str]
-    merged: list[CorpusEvent]  # every corpus event, unfiltered
+def _relations(store: Store, f: EventFilter, period: str) -> list[Relation]:
+    """One Relation per (actor, target, period), built as `corpus.views.stored_relations`
+    builds it, over the corpus events `f` selects."""
+    table: list[Relation] = []
+    current: Relation | None = None
+    pairs = iter_pairs(store, EventQuery(), period, selection=corpus_reads.corpus_selection(store, f))
+    for actor, target, when, corpus_id, event_type, mode in pairs:
+        if current is None or (current.actor, current.target, current.period) != (actor, target, when):
+            current = Relation(actor, target, when)
+            table.append(current)
+        current.events += 1
+        current.by_type[event_type] = current.by_type.get(event_type, 0) + 1
+        if scored := score_of(event_type, mode):
+            current.by_quad[scored[0]] = current.by_quad.get(scored[0], 0) + 1
+            current.score_sum += scored[1]
+        current.event_ids.append(corpus_id)
+    return table
 
 
-_lock = threading.Lock()
-_cache: dict[str, tuple[tuple[Any, ...], Snapshot]] = {}
-
-
-def snapshot(store: Store, key: str) -> Snapshot:
-    """The store's event rows, clusters and corpus events, read once per state of the store."""
-    state = tuple(store.query("SELECT count(*), max(ingested_at) FROM documents")[0])
-    with _lock:
-        cached = _cache.get(key)
-        if cached and cached[0] == state:
-            return cached[1]
-        rows = event_rows(store.records())
-        clusters = cluster_map(store)
-        snap = Snapshot(rows, clusters, merge_events(rows, clusters))
-        _cache[key] = (state, snap)
-        return snap
-
-
-def filtered_rows(store: Store, key: str, f: EventFilter) -> tuple[Snapshot, list[EventRow]]:
-    snap = snapshot(store, key)
-    if f == EventFilter():
-        return snap, snap.rows
-    keys = event_keys(store, f)
-    return snap, [row for row in snap.rows if (row.doc_id, row.event_id) in keys]
-
-
-def relation_view(store: Store, key: str, f: EventFilter, period: str) -> list[dict[str, Any]]:
-    """`sankore relations` for the filter: one row per (actor, target, period) with its
-    counts, score and the mentions behind it."""
-    snap, rows = filtered_rows(store, key, f)
-    merged = merge_events(rows, snap.clusters)
-    by_id = {event.id: event for event in merged}
-    out = []
-    for relation in relations(merged, period):
-        out.append(_relation_dict(relation, by_id))
+def _briefs(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Id, type, mode, start and mentions of each corpus event in `ids`."""
+    out: dict[str, dict[str, Any]] = {}
+    for at in range(0, len(ids), CHUNK):
+        match = corpus_reads.ids_selection(ids[at:at + CHUNK])
+        for item in iter_corpus_events(store, EventQuery(), selection=match):
+            out[item["id"]] = {"id": item["id"], "type": item["type"], "mode": item["mode"],
+                               "start": item["day_start"], "mentions": [list(m) for m in item["mentions"]]}
     return out
 
 
-def _relation_dict(relation: Relation, by_id: dict[str, CorpusEvent]) -> dict[str, Any]:
-    events = [by_id[i] for i in relation.event_ids if i in by_id]
-    return {
-        "actor": relation.actor, "target": relation.target, "period": relation.period,
-        "events": relation.events, "by_type": relation.by_type, "by_quad": relation.by_quad,
-        "score": relation.score,
-        "corpus_events": [{"id": e.id, "type": e.type, "mode": e.mode,
-                           "start": e.start.isoformat() if e.start else None,
-                           "mentions": [list(m) for m in e.mentions]} for e in events],
-    }
+def relation_view(store: Store, f: EventFilter, period: str) -> list[dict[str, Any]]:
+    """`sankore relations` for the filter: one row per (actor, target, period) with its
+    counts, score and the corpus events (and their mentions) behind it."""
+    table = _relations(store, f, period)
+    briefs = _briefs(store, sorted({i for relation in table for i in relation.event_ids}))
+    return [{"actor": r.actor, "target": r.target, "period": r.period, "events": r.events,
+             "by_type": r.by_type, "by_quad": r.by_quad, "score": r.score,
+             "corpus_events": [briefs[i] for i in dict.fromkeys(r.event_ids) if i in briefs]}
+            for r in table]
 
 
 def network(relation_rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -100,38 +85,30 @@ def network(relation_rows: list[dict[str, Any]]) -> dict[str, Any]:
             "edges": sorted(edges.values(), key=lambda e: (-e["events"], e["actor"], e["target"]))}
 
 
-def corpus_event(store: Store, key: str, event_id: str) -> dict[str, Any] | None:
+def corpus_event(store: Store, event_id: str) -> dict[str, Any] | None:
     """A merged event with its mentions, first report, corroboration and clusters."""
-    snap = snapshot(store, key)
-    found = next((e for e in snap.merged if e.id == event_id), None)
+    found = next(iter_corpus_events(store, EventQuery(),
+                              selection=corpus_reads.ids_selection([event_id])), None)
     if found is None:
         return None
-    rows = {(r.doc_id, r.event_id): r for r in snap.rows}
-    scored = score_of(found.type, found.mode)
-    mentions = []
-    for doc_id, mention_id in found.mentions:
-        row = rows.get((doc_id, mention_id))
-        if row is None:
-            continue
-        mentions.append({"doc_id": doc_id, "event_id": mention_id, "outlet": row.outlet,
-                         "published": row.published, "modality": row.modality,
-                         "confidence": row.confidence, "evidence_text": row.evidence_text,
-                         "cluster": snap.clusters.get(doc_id),
-                         "first": (doc_id, mention_id) == found.first_report})
+    first = [found["first_doc"], found["first_event"]]
+    mentions = corpus_reads.corpus_mentions(store, event_id)
+    for mention in mentions:
+        mention["first"] = [mention["doc_id"], mention["event_id"]] == first
+    scored = score_of(found["type"], found["mode"])
     return {
-        "id": found.id, "type": found.type, "mode": found.mode, "actors": list(found.actors),
-        "targets": list(found.targets), "start": found.start.isoformat() if found.start else None,
-        "end": found.end.isoformat() if found.end else None, "country": found.country,
-        "place": found.place, "first_report": list(found.first_report),
-        "first_published": found.first_published, "outlets": list(found.outlets),
-        "corroboration": found.corroboration, "confidence": found.confidence,
+        "id": found["id"], "type": found["type"], "mode": found["mode"],
+        "actors": json.loads(found["actors"]), "targets": json.loads(found["targets"]),
+        "start": found["day_start"], "end": found["day_end"], "country": found["country"],
+        "place": found["place"], "first_report": first, "first_published": found["first_published"],
+        "outlets": json.loads(found["outlets"]), "corroboration": int(found["corroboration"]),
+        "confidence": float(found["confidence"]),
         "quad": scored[0] if scored else None, "score": scored[1] if scored else None,
         "mentions": mentions,
         "clusters": sorted({m["cluster"] for m in mentions if m["cluster"]}),
     }
 
 
-def corpus_event_of(store: Store, key: str, doc_id: str) -> dict[str, str]:
-    """Event id → corpus event id, for the events of one document that were merged."""
-    snap = snapshot(store, key)
-    return {event_id: e.id for e in snap.merged for d, event_id in e.mentions if d == doc_id}
+def corpus_event_of(store: Store, doc_id: str) -> dict[str, str]:
+    """Event id → corpus event id, for the events of one document."""
+    return corpus_reads.corpus_ids_of(store, doc_id)

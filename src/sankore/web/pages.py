@@ -116,7 +116,7 @@ def network_page(request: Request, f: Annotated[EventFilter, Depends(event_filte
 
 @router.get("/corpus-event/{event_id}", response_class=HTMLResponse)
 def corpus_event_page(request: Request, event_id: Annotated[str, Path(max_length=64)]) -> HTMLResponse:
-    found = corpus.corpus_event(store_of(request), str(request.app.state.cache_key), event_id)
+    found = corpus.corpus_event(store_of(request), event_id)
     if found is None:
         raise HTTPException(404, f"no corpus event {event_id!r}")
     return _render(request, "corpus_event.html", title=f"Corpus event {event_id}", event=found)
