@@ -365,3 +365,27 @@ def test_weekday_abbreviations_and_capitals(nlp):
 def test_more_calendar_forms(nlp, text, phrase, value, granularity):
     m = one(nlp, text, phrase)
     assert (m.value, m.granularity) == (value, granularity)
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    # Wire copy archived in lower case: full weekday and month names are still dates.
+    ("new delhi: the minister on monday defended the chief minister.", "monday", "2025-04-28"),
+    ("the sants had last met the prime minister on january 27.", "january 27", "2025-01-27"),
+    ("the vhp said the march 15 deadline for the pillars remained.", "march 15", "2025-03-15"),
+    ("the rally was held in august last year.", "august last year", "2024-08"),
+])
+def test_lower_cased_text(nlp, text, phrase, value):
+    assert one(nlp, text, phrase).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "the minister may 5 times have said so.",
+    "thousands will march 20 kilometres to the capital.",
+    "an august body of judges met.",
+])
+def test_lower_cased_words_that_are_no_months(nlp, text):
+    assert times(nlp, text) == []
+
+
+def test_a_lower_cased_march_after_this_is_a_protest(nlp):
+    assert times(nlp, "police arrested everyone at this march in the capital.") == []

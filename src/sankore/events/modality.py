@@ -44,6 +44,7 @@ _DEONTIC_HEADS = {"have", "need"}  # "Iraq has to comply", "Israel needs to ease
 # deploy", "is expected to win" (PLOVER codes predictions as hypothetical, manual §modality).
 FORECAST = {"likely", "unlikely", "possible", "probable", "expect", "bound", "poised", "tipped"}
 # Sentence adverbs that hand the claim to unnamed others: "troops reportedly killed …".
+_DEFINITE = {"the", "this", "that", "these", "those"}
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly"}
 
 
@@ -131,7 +132,7 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         # "would" keeps its conditional sense.
         found.append("planned" if speech is not None and speech.tag_ in ("VBD", "VBN", "VBG")
                      else "hypothetical")
-    if speech is not None:
+    if speech is not None and not own_voice(anchor, trigger):
         found.append("reported")
     if aux & _EPISTEMIC_AUX and "negated" in found:
         # "the Dutch authorities may not recognise the marriage": a possibility, not a refusal.
@@ -140,6 +141,27 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         if kind in found:
             return kind, speech
     return "asserted", speech
+
+
+def own_voice(anchor: Token, trigger: Token) -> bool:
+    """Whether an event inside reported speech still stands in the writer's voice (annotation
+    guidelines §4: a statement that is itself the event is asserted):
+
+    - a definite noun the sentence takes as given, not as the claim ("vajpayee said the attack
+      on parliament was a challenge", "Isis was quick to claim the strike", "replying to the
+      opposition's criticism");
+    - the speaking itself, as a participle on the speech verb ("sharply criticising the
+      opposition, he said …", "condemning the violence, vajpayee said …");
+    - a first-person performative inside the quotation ("i request you to be vigilant", "we
+      make an appeal"): saying it is doing it.
+    """
+    if trigger.pos_ in ("NOUN", "PROPN") and anchor.i == trigger.i:
+        return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE)
+                   for c in trigger.children)
+    if anchor.tag_ == "VBG" and anchor.dep_ == "advcl" and anchor.head.lemma_.lower() in SPEECH:
+        return True
+    return anchor.tag_ in ("VBP", "VBZ") and not _aux(anchor) and not _negated(anchor) and \
+        any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in anchor.children)
 
 
 def _obliged(v: Token) -> bool:

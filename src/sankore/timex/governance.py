@@ -22,6 +22,16 @@ from ..pipeline.mentions import TimeMention
 _CLIMB = {"prep", "pobj", "npadvmod", "tmod", "nummod", "compound", "appos", "amod", "nmod",
           "advmod", "pcomp", "det", "quantmod", "punct", "cc", "conj", "poss", "case", "dep"}
 _CLAUSE_POS = ("VERB", "AUX")
+# A time that modifies a noun dates that noun phrase, not the clause around it (annotation
+# guidelines §5: "the March 15 programme was banned" — the ban is not of March 15; "a 72-year
+# old man was stabbed"): it governs the noun.
+_NOUN_MODIFIER = {"compound", "amod", "nmod", "poss", "nummod"}
+_NOUN_POS = ("NOUN", "PROPN")
+# Dependents of a clause that state when it happened in a clause or phrase of their own: "was
+# arrested when he returned last year", "reaffirmed … following talks on Thursday", "were
+# killed … while conducting a patrol today". Only markers of the same occasion: "before" and
+# "since" point elsewhere.
+_OCCASION_MARKS = {"when", "while", "as", "after", "once", "following", "during", "amid", "upon"}
 _MAX_STEPS = 12  # parses are trees, but a bound costs nothing and guards odd input
 
 
@@ -44,6 +54,8 @@ def span_head(span: Span) -> Token:
     """The clause head the (non-empty) time expression `span` attaches to."""
     inside = range(span.start, span.end)
     tok = span.root
+    if tok.dep_ in _NOUN_MODIFIER and tok.head.i not in inside and tok.head.pos_ in _NOUN_POS:
+        return tok.head
     for _ in range(_MAX_STEPS):
         if tok.head.i == tok.i:
             return tok
@@ -62,31 +74,77 @@ def _token_at(doc: Doc, start: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def governing_time(doc: Doc, token: Token) -> TimeMention | None:
-    """The time mention that dates the clause of `token`, or None.
+def is_calendar(m: TimeMention) -> bool:
+    """Whether the mention names a point or stretch of the calendar ("2019-03-22", "2017-W50",
+    "199"): a duration ("the past 24 hours", PT24H), a set or "now" (PRESENT_REF) dates no event."""
+    return m.value is not None and m.value[:1].isdigit()
 
-    Looks first for mentions governing the token's own clause head, then for those of each
-    enclosing clause head up to the sentence root ("the officials held a meeting to discuss
-    …" → the time of "held"). Between several on one head the nearest to `token` wins.
-    Mentions without a value are skipped: they date nothing.
-    """
+
+def _by_head(doc: Doc, token: Token) -> dict[int, list[TimeMention]]:
+    """The calendar mentions of `token`'s sentence, by the token index of the head each governs.
+
+    From the token's line on: the parser joins a header line ("This story is from March 3,
+    2002", "Wednesday, 30 April 2025") to the sentence below it, and a page's date is not its
+    first sentence's."""
     sent = token.sent
+    start = sent.start_char + sent.text.rfind("\n", 0, token.idx - sent.start_char) + 1
     by_head: dict[int, list[TimeMention]] = {}
     for m in doc._.times:
         gov = m.extra.get("governs")
-        if m.value is None or gov is None or not (sent.start_char <= gov[0] < sent.end_char):
+        if not is_calendar(m) or gov is None or not (sent.start_char <= gov[0] < sent.end_char) \
+                or m.start < start:
             continue
         head = _token_at(doc, gov[0])
         if head is not None:
             by_head.setdefault(head.i, []).append(m)
+    return by_head
+
+
+def governing_time(doc: Doc, token: Token, trigger: Token | None = None) -> TimeMention | None:
+    """The time mention that dates the clause of `token`, or None.
+
+    A noun `trigger` first takes a time of its own noun phrase ("the March 15 programme",
+    "the deal reached in 2015", "the rally scheduled for Sunday"). Then the mentions governing
+    the token's own clause head, then those of each enclosing clause head up to the sentence
+    root ("the officials held a meeting to discuss …" → the time of "held"); between several on
+    one head the nearest to `token` wins. Last, a time stated in a clause or phrase of the same
+    occasion under the clause ("was arrested when he returned last year"). Only calendar values
+    date (`is_calendar`).
+    """
+    by_head = _by_head(doc, token)
     if not by_head:
         return None
+    if trigger is not None and trigger.pos_ in _NOUN_POS:
+        for t in (trigger, *(c for c in trigger.children if c.dep_ in ("acl", "relcl"))):
+            if t.i in by_head:
+                return min(by_head[t.i], key=lambda m: abs(m.start - trigger.idx))
     head = clause_head(token)
+    chain = []
     for _ in range(_MAX_STEPS):
         found = by_head.get(head.i)
         if found:
             return min(found, key=lambda m: abs(m.start - token.idx))
+        chain.append(head)
         if head.head.i == head.i:
-            return None
+            break
         head = clause_head(head.head)
+    return next((m for h in chain if (m := _occasion_time(h, by_head)) is not None), None)
+
+
+def _occasion_time(head: Token, by_head: dict[int, list[TimeMention]]) -> TimeMention | None:
+    """A time in an adverbial clause or phrase of `head` that marks the same occasion."""
+    for child in head.children:
+        if child.dep_ == "advcl":
+            # "when" is parsed as the clause's advmod, "while" and "after" as its mark.
+            marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")}
+            same = bool(marks & _OCCASION_MARKS) or (not marks and child.tag_ == "VBG")
+        elif child.dep_ == "prep":
+            same = child.lower_ in _OCCASION_MARKS
+        else:
+            continue
+        if not same:
+            continue
+        for t in child.subtree:
+            if t.i in by_head:
+                return by_head[t.i][0]
     return None

@@ -53,13 +53,33 @@ _YEAR_CUES = {"in", "by", "since", "until", "till", "before", "after", "on", "at
               "during", "from", "through", "of", "for"}
 
 
+# Month names that are also common words in lower case ("an august body", "they may").
+_LOWER_AMBIGUOUS = {"may", "march", "august"}
+
+
 @guards("month")
 def _month(c: Context) -> bool:
     g = c.groups
+    if g["month"] in _LOWER_AMBIGUOUS:
+        # Lower case, "this march" / "last march" are as often a protest: a preposition first.
+        return c.before in _MAY_CUES - {"last", "next", "this"} and not g.get("rel") or bool(g.get("pmod"))
     if g["month"].title() in ("May", "March", "Mar", "Jan", "Jun", "Jul"):
         # "May" the modal, "March" the verb/noun: only with a temporal cue before it.
         return c.before in _MAY_CUES or bool(g.get("rel") or g.get("pmod"))
     return True
+
+
+def _lower_month_with_day(c: Context) -> bool:
+    """A lower-cased "may 5" / "5 march" is a date after a cue, an article or with its year
+    ("on march 15", "the march 15 deadline"), not in "they may 5 …"."""
+    g = c.groups
+    if g["month"] not in _LOWER_AMBIGUOUS:
+        return True
+    return bool(g.get("year") or g.get("wd")) or c.before in _MAY_CUES | _YEAR_CUES | {"the", "a"}
+
+
+guards("date_mdy")(_lower_month_with_day)
+guards("date_dmy")(_lower_month_with_day)
 
 
 @guards("duration")

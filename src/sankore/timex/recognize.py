@@ -21,11 +21,17 @@ _MONTH_NAMES = (r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|M
 _WEEKDAY_NAMES = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # Dotted abbreviations only: "Sun" and "Sat" without a dot are ordinary words.
 _WEEKDAY_ABBR = r"Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\."
-# Month and weekday names are matched case-sensitively ((?-i:…)) inside otherwise
-# case-insensitive patterns: "may", "march", "sun" are far more often not dates. The
+# Full names in lower case, for text that lost its capitals (wire copy archived lower-cased:
+# "on monday", "on january 27"); the guards ask the ambiguous ones ("may", "march", "august")
+# for a temporal cue.
+_MONTH_LOWER = ("january|february|march|april|may|june|july|august|september|october|november"
+                "|december")
+_WEEKDAY_LOWER = _WEEKDAY_NAMES.lower()
+# Month and weekday names are otherwise matched case-sensitively ((?-i:…)) inside otherwise
+# case-insensitive patterns: "Sun", "Mar", "Jan" are far more often not dates. The
 # all-capitals forms are added for headlines and datelines ("MONDAY, JAN. 5").
-MONTH = rf"(?-i:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})(?![A-Za-z])"
-WEEKDAY = rf"(?-i:{_WEEKDAY_NAMES}|{_WEEKDAY_NAMES.upper()}|{_WEEKDAY_ABBR})"
+MONTH = rf"(?-i:{_MONTH_NAMES}|{_MONTH_NAMES.upper()}|{_MONTH_LOWER})(?![A-Za-z])"
+WEEKDAY = rf"(?-i:{_WEEKDAY_NAMES}|{_WEEKDAY_NAMES.upper()}|{_WEEKDAY_ABBR}|{_WEEKDAY_LOWER})"
 DAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 # A hyphen may precede a year ("mid-1996", "post-1959") but not after a digit ("1990-1996").

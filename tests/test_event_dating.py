@@ -1,0 +1,119 @@
+"""Event dates and modality on news sentences: the clause's own time (noun-phrase dates,
+occasion clauses, header lines, durations), the story's day carried to its later sentences,
+and events that stay in the writer's voice inside reported speech."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sankore.api import analyze
+from sankore.events.dating import event_time, story_time
+from sankore.events.modality import modality
+from sankore.pipeline import build_pipeline
+from sankore.timex.governance import governing_time
+
+PUBLISHED = date(2002, 3, 12)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline(components=("sankore_times",))
+
+
+def parse(nlp, text: str, published: date | None = PUBLISHED):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc._.boilerplate = []
+    return nlp(doc)
+
+
+def token(doc, word: str, nth: int = 0):
+    return [t for t in doc if t.text == word][nth]
+
+
+def test_a_date_inside_a_noun_phrase_does_not_date_the_clause(nlp):
+    doc = parse(nlp, "The government banned the March 15 programme of the movement.")
+    assert governing_time(doc, token(doc, "banned")) is None
+    programme = token(doc, "programme")
+    assert governing_time(doc, programme, programme).text == "March 15"
+
+
+def test_a_duration_dates_nothing(nlp):
+    doc = parse(nlp, "A 72-year old man was stabbed in the town.")
+    assert governing_time(doc, token(doc, "stabbed")) is None
+
+
+def test_a_participle_on_the_noun_dates_the_noun(nlp):
+    doc = parse(nlp, "Iran had stuck to the terms of the deal reached in 2015 with the US.")
+    deal = token(doc, "deal")
+    assert governing_time(doc, deal, deal).value == "2015"
+
+
+def test_a_clause_of_the_same_occasion_dates_the_main_one(nlp):
+    doc = parse(nlp, "When he returned to the region last year, he was arrested on a beach.")
+    assert governing_time(doc, token(doc, "arrested")).value == "2001"
+
+
+def test_a_header_line_dates_no_event(nlp):
+    doc = parse(nlp, "This story is from March 11, 2002\nahmedabad: police arrested five men.")
+    assert governing_time(doc, token(doc, "arrested")) is None
+
+
+STORY = ("new delhi: home minister l k advani on monday rejected an opposition demand for an "
+         "inquiry into the riots.\nangry opposition members staged a walkout.\nthe opposition "
+         "will stage a protest in the capital.\nthe minister had met the governor in january.\n"
+         "advani met the leaders of the party, who have opposed the probe.")
+
+
+def test_the_story_day_dates_the_news_told_after_the_lead(nlp):
+    doc = parse(nlp, STORY)
+    assert story_time(doc).text == "monday" and story_time(doc).value == "2002-03-11"
+    staged = token(doc, "staged")
+    assert event_time(doc, staged, staged, "asserted").text == "monday"
+
+
+@pytest.mark.parametrize("word, modality_", [
+    ("stage", "planned"),  # a planned event with no date of its own takes none
+    ("met", "asserted"),  # the past perfect is background ("had met"), and it has its own date
+    ("opposed", "asserted"),  # a relative clause describes, it is not the day's news
+])
+def test_background_and_plans_take_no_story_day(nlp, word, modality_):
+    doc = parse(nlp, STORY)
+    tok = token(doc, word)
+    found = event_time(doc, tok, tok, modality_)
+    assert found is None or found.text != "monday"
+
+
+def test_a_header_date_is_not_the_story_day(nlp):
+    doc = parse(nlp, "This story is from March 11, 2002\nahmedabad: a mob torched three shops."
+                     "\npolice arrested ten people.")
+    assert story_time(doc) is None
+
+
+def test_the_record_points_at_the_words_of_the_story_day():
+    record = analyze("NEW DELHI: Police on Monday arrested 40 people after a mob torched "
+                     "shops in the old city.\nThe police also fired tear gas at the crowd.",
+                     published="2002-03-12")
+    times = {t.id: t for t in record.times}
+    dated = [times[e.time] for e in record.events if e.time]
+    assert dated and all(t.text == "Monday" and t.value == "2002-03-11" for t in dated)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Condemning the violence, the prime minister said one crime cannot justify another.",
+     "Condemning"),
+    ('"I request you to be vigilant against all threats," the minister said.', "request"),
+    ("The minister said the attack on parliament was a challenge to the nation.", "attack"),
+])
+def test_events_in_the_writers_voice_inside_reported_speech(nlp, text, word):
+    doc = parse(nlp, text)
+    tok = token(doc, word)
+    assert modality(tok, tok)[0] == "asserted"
+
+
+def test_a_reported_claim_stays_reported(nlp):
+    doc = parse(nlp, "Police said the rebels attacked the convoy near the border.")
+    tok = token(doc, "attacked")
+    assert modality(tok, tok)[0] == "reported"
