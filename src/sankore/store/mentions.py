@@ -74,22 +74,63 @@ class EventQuery:
 _CODE_LIKE = re.compile(r"[a-z]{3}( [a-z]{3})*|[^:]+:.*")
 
 
-def _party(role: str, wanted: str) -> tuple[str, list[object]]:
+# Past this many distinct names (or outlets) in the store, a name word (an outlet substring) is
+# tested on every row as it is walked instead of being looked up first.
+MAX_DISTINCT = 20_000
+
+
+def _distinct(store: Store, table: str, column: str) -> list[str] | None:
+    """The distinct values of an indexed `column` (a loose index scan: one index seek per
+    value, on both backends), or None when there are more than MAX_DISTINCT."""
+    rows = store.query(
+        f"WITH RECURSIVE v(value, n) AS (SELECT min({column}), 1 FROM {table} UNION ALL "
+        f"SELECT (SELECT min({column}) FROM {table} WHERE {column} > v.value), v.n + 1 FROM v "
+        "WHERE v.value IS NOT NULL AND v.n <= ?) SELECT value FROM v WHERE value IS NOT NULL", [MAX_DISTINCT])
+    return None if len(rows) > MAX_DISTINCT else [row[0] for row in rows]
+
+
+# A party with fewer mentions than this is looked up in the index and its mentions sorted;
+# a commoner one is tested on each mention walked in listing order (a page of 100 then reads
+# about 100 x total / found mentions).
+DENSE_PARTY = 10_000
+
+
+def _in(column: str, values: list[str]) -> tuple[str, list[object]]:
+    return (f"{column} IN ({', '.join('?' * len(values))})", list(values)) if values else ("1 = 0", [])
+
+
+def _party(store: Store, role: str, wanted: str) -> tuple[str, list[object]]:
     """True when the mention has a `role` participant matching `wanted`, case-insensitively:
     its code or a code under it ('usa' finds USA, USA GOV, USA MIL; 'igo' IGO:African Union),
     or whole words of the entity's name ('Lavrov', 'Sergei Lavrov'). Codes are matched as
     ranges ('usa ' <= code < 'usa!'), and a name is looked for word by word only when
-    `wanted` does not read as a code. Tested per mention as the mentions are walked in
-    listing order, so that a page of a common actor stops early."""
+    `wanted` does not read as a code: among the store's distinct names first, so that the
+    names index finds its mentions.
+
+    A party of fewer than DENSE_PARTY mentions is looked up in the index and its mentions sorted;
+    a common one is tested per mention as the mentions are walked in listing order, so that
+    a page of it stops early."""
     w = " ".join(wanted.lower().split())
     match = ("mp.code_lower = ? OR (mp.code_lower >= ? AND mp.code_lower < ?) "
              "OR (mp.code_lower >= ? AND mp.code_lower < ?)")
     params: list[object] = [w, w + " ", w + "!", w + ":", w + ";"]
     if not _CODE_LIKE.fullmatch(w) or ":" in w:
-        words = w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        match += (" OR mp.name_lower = ? OR mp.name_lower LIKE ? ESCAPE '\\' "
-                  "OR mp.name_lower LIKE ? ESCAPE '\\' OR mp.name_lower LIKE ? ESCAPE '\\'")
-        params += [w, words + " %", "% " + words, "% " + words + " %"]
+        names = _distinct(store, "mention_parties", "name_lower")
+        if names is None:
+            words = w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            match += (" OR mp.name_lower = ? OR mp.name_lower LIKE ? ESCAPE '\\' "
+                      "OR mp.name_lower LIKE ? ESCAPE '\\' OR mp.name_lower LIKE ? ESCAPE '\\'")
+            params += [w, words + " %", "% " + words, "% " + words + " %"]
+        elif found := [n for n in names if n == w or n.startswith(w + " ") or n.endswith(" " + w)
+                       or f" {w} " in n]:
+            sql, values = _in("mp.name_lower", found)
+            match += " OR " + sql
+            params += values
+    found = store.query(f"SELECT count(*) FROM (SELECT 1 FROM mention_parties mp WHERE mp.role = ? "
+                        f"AND ({match}) LIMIT ?) n", [role, *params, DENSE_PARTY])[0][0]
+    if found < DENSE_PARTY:
+        return (f"(m.doc_id, m.event_id) IN (SELECT mp.doc_id, mp.event_id FROM mention_parties mp "
+                f"WHERE mp.role = ? AND ({match}))", [role, *params])
     return ("EXISTS (SELECT 1 FROM mention_parties mp WHERE mp.doc_id = m.doc_id "
             f"AND mp.event_id = m.event_id AND mp.role = ? AND ({match}))", [role, *params])
 
@@ -102,8 +143,9 @@ def box(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, 
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
-def mention_where(store: Store, q: EventQuery) -> tuple[str, list[object]]:
-    """The WHERE clause over `mentions m` (joined to `documents d` when `q.text` asks)."""
+def mention_where(store: Store, q: EventQuery, documents: bool = False) -> tuple[str, list[object]]:
+    """The WHERE clause over `mentions m` (`documents`: joined to `documents d`, which the
+    full-text test then reads directly)."""
     clauses: list[str] = []
     params: list[object] = []
 
@@ -112,9 +154,9 @@ def mention_where(store: Store, q: EventQuery) -> tuple[str, list[object]]:
         params.extend(values)
 
     if q.actor:
-        add(*_party("actor", q.actor))
+        add(*_party(store, "actor", q.actor))
     if q.target:
-        add(*_party("target", q.target))
+        add(*_party(store, "target", q.target))
     if q.type:
         add("m.type = ?", [q.type.upper()])
     if q.modality:
@@ -131,11 +173,15 @@ def mention_where(store: Store, q: EventQuery) -> tuple[str, list[object]]:
             add("m.lat BETWEEN ? AND ? AND m.lon IS NOT NULL", [south, north])
         else:
             add("m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?", [south, north, west, east])
-    if q.source:
-        add("m.outlet_lower LIKE ? ESCAPE '\\'", [_like(q.source)])
+    if q.source:  # a substring of the outlet: the few matching outlets first, when they are few
+        outlets = _distinct(store, "mentions", "outlet_lower")
+        if outlets is None:
+            add("m.outlet_lower LIKE ? ESCAPE '\\'", [_like(q.source)])
+        else:
+            add(*_in("m.outlet_lower", [o for o in outlets if q.source.lower() in o]))
     if q.text:
         sql, values = _fts(store, q.text)
-        add(f"m.doc_id IN (SELECT d.id FROM documents d WHERE {sql})", values)
+        add(sql if documents else f"m.doc_id IN (SELECT d.id FROM documents d WHERE {sql})", values)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -201,15 +247,47 @@ def iter_mentions(store: Store, q: EventQuery, limit: int | None = None, offset:
                   ) -> Iterator[dict[str, Any]]:
     """The mentions matching `q` as dicts (MENTION_KEYS; actors and targets as JSON text),
     in document id then record order: the order the records themselves list them in."""
-    where, params = mention_where(store, q)
     columns = ", ".join(f"m.{k}" for k in MENTION_KEYS[:-1])
-    # Participant tests run per row: a page is found by walking in order, never by probing.
-    table = _source(store, where, params, None if q.near or q.actor or q.target else limit)
-    sql = (f"SELECT {columns}, substr(d.text, m.evidence_start + 1, m.evidence_end - m.evidence_start) "
-           f"FROM {table} JOIN documents d ON d.id = m.doc_id{where} ORDER BY m.doc_id, m.position")
+    if q.text and is_sqlite(store):
+        # The documents are walked in id order (their id index holds the rowid the full-text
+        # index returns), each matching one's mentions read in order, so that a page stops
+        # after its rows instead of collecting and sorting the mentions of every match
+        # (ORDER BY d.id is the listing order: d.id = m.doc_id).
+        where, params = mention_where(store, q, documents=True)
+        sql = (f"SELECT {columns}, substr(d.text, m.evidence_start + 1, m.evidence_end - m.evidence_start) "
+               "FROM documents d INDEXED BY sqlite_autoindex_documents_1 CROSS JOIN mentions m "
+               f"ON m.doc_id = d.id{where} ORDER BY d.id, m.position")
+    else:
+        where, params = mention_where(store, q)
+        # Participant tests and the exact distance run per row: a page is found by walking.
+        table = _source(store, where, params, None if q.near or q.actor or q.target else limit)
+        if limit is not None:
+            yield from _page_by_keys(store, f"FROM {table}{where}", params, q, limit, offset, columns)
+            return
+        sql = (f"SELECT {columns}, substr(d.text, m.evidence_start + 1, m.evidence_end - m.evidence_start) "
+               f"FROM {table} JOIN documents d ON d.id = m.doc_id{where} ORDER BY m.doc_id, m.position")
     lat_lon = (MENTION_KEYS.index("lat"), MENTION_KEYS.index("lon"))
     for row in _paged(store, sql, params, q, limit, offset, lat_lon):
         yield dict(zip(MENTION_KEYS, row, strict=True))
+
+
+def _page_by_keys(store: Store, source: str, params: list[object], q: EventQuery, limit: int, offset: int,
+                  columns: str) -> Iterator[dict[str, Any]]:
+    """One page: the keys of the matches first, sorted and cut to the page (the exact
+    distance tested on the way), then the page's rows with their evidence text, so that a
+    filter matching thousands of mentions does not read the text of each before the sort."""
+    sql = f"SELECT m.doc_id, m.event_id, m.lat, m.lon {source} ORDER BY m.doc_id, m.position"
+    keys = list(_paged(store, sql, params, q, limit, offset, (2, 3)))
+    rows: dict[tuple[str, str], tuple] = {}
+    for chunk in _chunks([(d, e) for d, e, _, _ in keys], 400):
+        match = " OR ".join(["(m.doc_id = ? AND m.event_id = ?)"] * len(chunk))
+        values = [v for key in chunk for v in key]
+        for row in store.query(
+                f"SELECT {columns}, substr(d.text, m.evidence_start + 1, m.evidence_end - m.evidence_start) "
+                f"FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE {match}", values):
+            rows[(row[0], row[1])] = row
+    for doc_id, event_id, _, _ in keys:
+        yield dict(zip(MENTION_KEYS, rows[(doc_id, event_id)], strict=True))
 
 
 def _matching_events(store: Store, q: EventQuery) -> tuple[str, list[object]]:
