@@ -92,10 +92,21 @@ def _span_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text
 
 
+def not_acronym_towns(text: str, places: list[GazPlace]) -> tuple[GazPlace, ...]:
+    """"EU", "U.S.", "UK" written in capitals are not the towns Eu, Us and Uk (France,
+    Russia), whose names share their key: a short capitalized acronym never means a town
+    written in lower case."""
+    letters = [c for c in text if c.isalpha()]
+    if not 2 <= len(letters) <= 3 or not all(c.isupper() for c in letters):
+        return tuple(places)
+    return tuple(p for p in places if not (p.feature == "city" and not p.name.isupper()
+                                           and name_key(p.name) == name_key(text)))
+
+
 def _candidate(doc: Doc, gaz: Gazetteer, start: int, end: int, label: str,
                shrink: bool = False) -> Candidate:
     text = _span_text(doc, start, end)
-    places = tuple(gaz.lookup(text))
+    places = not_acronym_towns(text, gaz.lookup(text))
     whole = end
     if not places and shrink and end - start > 1:
         end, places = _known_part(doc, gaz, start, end)
@@ -351,7 +362,8 @@ def find_candidates(doc: Doc, gaz: Gazetteer, lexicon: set[str]) -> list[Candida
         start, end = _trim(doc, start, end)
         if start >= end:
             continue
-        places = gaz.lookup(_span_text(doc, start, end))
+        text = _span_text(doc, start, end)
+        places = list(not_acronym_towns(text, gaz.lookup(text)))
         if not places:
             continue
         ok, label = accept_match(doc, start, end, places, persons, lexicon, areas)

@@ -67,6 +67,7 @@ class Gazetteer:
             (country, code): name for country, code, name in
             self._query("SELECT country, code, name FROM admin1")}
         self.has = lru_cache(maxsize=65536)(self._has)
+        self._countries: dict[str, GazPlace] | None = None
 
     def _conn(self) -> sqlite3.Connection:
         # A connection must not cross a fork: a worker forked after loading opens its own.
@@ -97,6 +98,14 @@ class Gazetteer:
             if place.feature == "admin1" and place.country == country and place.admin1 == code:
                 return place
         return None
+
+    def countries(self) -> dict[str, GazPlace]:
+        """Each country's row by ISO alpha-3 code (one scan, then cached)."""
+        if self._countries is None:
+            rows = self._query("SELECT line FROM places WHERE line LIKE ?", ("%\tcountry\t%",))
+            places = (parse_row(line) for (line,) in rows)
+            self._countries = {p.country: p for p in places if p.feature == "country"}
+        return self._countries
 
     def __len__(self) -> int:
         return self._len

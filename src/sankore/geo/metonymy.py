@@ -63,6 +63,19 @@ def acts(span: Span) -> bool:
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 
 
+def modifies_noun(tok: Token, end: int) -> bool:
+    """True when `tok` (a name's root, the name ending before token `end`) modifies a noun
+    after the name, directly or as a conjunct of a word that does ("French and U.S.
+    forces")."""
+    for _ in range(3):
+        if tok.dep_ in MODIFIER_DEPS and tok.head.i >= end and tok.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def place_kind(span: Span, metonymic: bool, embedded: bool) -> PlaceKind:
     """The GeoWebNews kind of a place name (records.PlaceKind) that the component found:
     metonymic, embedded in a longer name, modifying a noun, else literal."""
@@ -70,8 +83,4 @@ def place_kind(span: Span, metonymic: bool, embedded: bool) -> PlaceKind:
         return "metonymic"
     if embedded:
         return "embedded"
-    root = span.root
-    if (root.dep_ in MODIFIER_DEPS and root.head.i >= span.end
-            and root.head.pos_ in ("NOUN", "PROPN")):
-        return "modifier"
-    return "literal"
+    return "modifier" if modifies_noun(span.root, span.end) else "literal"

@@ -18,6 +18,9 @@ _ATTRS = {
     "boilerplate": (),  # [(start, end)] character spans the extractors ignore
     "times": (),  # [TimeMention]
     "places": (),  # [PlaceMention]
+    # [PlaceMention] of kind modifier/demonym ("Russian troops", "Mexicans"), apart from
+    # `places` so that readers of literal places (event place, home country) never see them
+    "demonyms": (),
     "actors": (),  # [ActorMention]
     "quotes": (),  # [QuoteMention]
     "voices": (),  # [SentenceVoice], one per sentence

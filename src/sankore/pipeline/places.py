@@ -1,4 +1,6 @@
-"""The `sankore_places` component: toponyms with coordinates on `doc._.places`.
+"""The `sankore_places` component: toponyms with coordinates on `doc._.places`, and the
+nationality words linked to their country ("Russian troops", "Mexicans") on
+`doc._.demonyms`.
 
 Finding and resolving live in `sankore.geo` (pure functions over the parse and the
 gazetteer); this module wires them into spaCy: one `PlaceMention` per occurrence, spans in
@@ -12,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..geo.candidates import Candidate, find_candidates, prior_best
+from ..geo.demonyms import DemonymMatch, find_demonyms
 from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..geo.metonymy import acts, is_metonymic, place_kind
 from ..geo.names import name_key
@@ -49,7 +52,20 @@ class PlaceRecognizer:
         candidates = [c for c in find_candidates(doc, self.gazetteer, self.lexicon)
                       if not in_boilerplate(doc, c.start, c.end)]
         doc._.places = self.mentions(doc, candidates)
+        taken = {i for c in candidates for i in range(c.tok_start, c.tok_end)}
+        demonyms = (self.demonym(doc, m) for m in find_demonyms(doc, self.gazetteer, taken))
+        doc._.demonyms = [d for d in demonyms if not in_boilerplate(doc, d.start, d.end)]
         return doc
+
+    @staticmethod
+    def demonym(doc: Doc, match: DemonymMatch) -> PlaceMention:
+        """"Russian troops", "Mexicans": the country's (or region's) point, never an actor."""
+        span = doc[match.tok_start:match.tok_end]
+        place = match.place
+        return PlaceMention(
+            start=span.start_char, end=span.end_char, text=span.text, name=place.name,
+            country=place.country or None, lat=place.lat, lon=place.lon, geonameid=place.gid,
+            feature=place.feature, confidence=0.7 if match.derived else 0.9, kind=match.kind)
 
     def mentions(self, doc: Doc, candidates: list[Candidate]) -> list[PlaceMention]:
         ctx = document_context(candidates)
@@ -104,7 +120,7 @@ class PlaceRecognizer:
         return qualifier_of(None, code) if code else None
 
 
-@Language.factory("sankore_places", assigns=["doc._.places"])
+@Language.factory("sankore_places", assigns=["doc._.places", "doc._.demonyms"])
 def make_places(nlp: Language, name: str) -> PlaceRecognizer:
     register_extensions()
     return PlaceRecognizer(load_gazetteer(), common_words(nlp))

@@ -139,7 +139,10 @@ def doc_to_record(doc: Doc, document: Document, boilerplate: list[Span] | None =
         Place(id=f"p{i}", span=(p.start, p.end), text=p.text, name=p.name, country=p.country,
               lat=p.lat, lon=p.lon, geonameid=p.geonameid, feature=p.feature,
               confidence=round(p.confidence, 3), metonymy=p.metonymy, kind=p.kind)
-        for i, p in enumerate(_keep(doc, doc._.places), start=1)
+        # Nationality words ("Russian troops") are places of their own kinds in the record,
+        # in text order with the others; events take their place from doc._.places only.
+        for i, p in enumerate(sorted(_keep(doc, [*doc._.places, *doc._.demonyms]),
+                                     key=lambda p: (p.start, p.end)), start=1)
     ]
     times = [
         TimeExpression(id=f"t{i}", span=(t.start, t.end), text=t.text, type=t.type,

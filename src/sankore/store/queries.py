@@ -310,7 +310,10 @@ def event_groups(store: Store, f: EventFilter, period: str) -> list[tuple[str, s
 def place_groups(store: Store, f: EventFilter, limit: int = 5000) -> list[dict[str, Any]]:
     """The places events matching `f` happened at, with coordinates, and how many events each."""
     where, params = event_where(store, f)
-    where = (where + " AND" if where else " WHERE") + " p.lat IS NOT NULL AND p.lon IS NOT NULL"
+    # A map shows where things happened: literal places only, not "Texas officials" or the
+    # "Dublin" of "Dublin City Council" (GeoWebNews kinds, issue 20).
+    where = (where + " AND" if where else " WHERE") + (" p.lat IS NOT NULL AND p.lon IS NOT NULL"
+                                                       " AND p.kind IN ('literal', 'mixed')")
     sql = (f"SELECT p.name, p.country, p.lat, p.lon, count(*) {EVENT_FROM}{where} "
            "GROUP BY p.name, p.country, p.lat, p.lon ORDER BY 5 DESC, 1 LIMIT ?")
     return [{"name": n, "country": c, "lat": la, "lon": lo, "events": int(k)}
