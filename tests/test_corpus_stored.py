@@ -13,7 +13,7 @@ import pytest
 
 import sankore
 from sankore.corpus import stored
-from sankore.corpus.merge import compatible, merge_events
+from sankore.corpus.merge import compatible, compatible_pairs, merge_events
 from sankore.corpus.query import EventQuery, select
 from sankore.corpus.rows import EventRow, event_rows
 from sankore.corpus.views import stored_corpus_events, stored_relations, stored_rows
@@ -83,6 +83,27 @@ def test_incremental_views_equal_one_merge_of_the_whole_corpus(url, records):  #
         assert summary.documents == len(records)
         assert store.query("SELECT * FROM corpus_members ORDER BY doc_id, event_id") == before
         assert stored_corpus_events(store) == expected
+
+
+def test_a_batch_finds_every_compatible_pair_without_testing_all(records):
+    """The incremental merge pairs a batch's mentions by (type, party) buckets swept in date
+    order (merge.compatible_pairs): the same pairs as testing every pair, on real rows plus
+    undated, vague and overlapping ones."""
+    rows = event_rows(records)
+    extra = [_row("u", "v1", actors=["USA"]), _row("w", "v1", actors=["USA"], day="2019-04-11"),
+             _row("x", "v1", etype="CONSULT", targets=["USA"]),
+             _row("y", "v1", etype="CONSULT", actors=["USA"])]
+    year = {"start": date(2019, 1, 1), "end": date(2019, 12, 31)}
+    extra += [EventRow(**{**_row("z", "v1", actors=["USA"]).__dict__, "start": None, "end": None}),
+              EventRow(**{**_row("q", "v1", actors=["USA"]).__dict__, **year}),
+              EventRow(**{**_row("r", "v1", actors=["USA"]).__dict__, **year})]
+    rows += extra
+    brute = {(a, b) for i, a in enumerate(rows) for b in rows[i + 1:] if compatible(a, b)}
+    found = list(compatible_pairs(rows))
+    assert len(found) == len(set(found))  # each pair once
+    key = {id(r): i for i, r in enumerate(rows)}
+    assert {tuple(sorted((a, b), key=lambda r: key[id(r)])) for a, b in found} == brute
+    assert len(brute) > len(extra)  # the real rows have compatible pairs too
 
 
 def test_merged_event_ids_do_not_depend_on_the_query(url, records):  # noqa: F811

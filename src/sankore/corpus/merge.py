@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import cast
@@ -88,6 +89,29 @@ def compatible(a: EventRow, b: EventRow) -> bool:
             and haversine_km(a.lat, cast(float, a.lon), b.lat, cast(float, b.lon)) > PLACE_KM:
         return False
     return True
+
+
+def compatible_pairs(rows: Sequence[EventRow]) -> Iterator[tuple[EventRow, EventRow]]:
+    """Each compatible pair of `rows` once, without testing every pair: compatible mentions
+    share a type and a participant code (`compatible` demands a party in common), so only
+    rows of one (type, code) bucket are tested, each bucket swept in date order and left as
+    soon as a start lies beyond the current mention's end (an undated row, sorted first,
+    meets any)."""
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, row in enumerate(rows):
+        for code in set(row.actors) | set(row.targets):
+            buckets.setdefault((row.type, code), []).append(i)
+    seen: set[tuple[int, int]] = set()
+    for indices in buckets.values():
+        indices.sort(key=lambda i: (rows[i].start or date.min, i))
+        for pos, i in enumerate(indices):
+            for j in indices[pos + 1:]:
+                if rows[i].end and rows[j].start and rows[j].start > rows[i].end + DATE_SLACK:  # type: ignore[operator]
+                    break
+                pair = (min(i, j), max(i, j))
+                if pair not in seen and compatible(rows[i], rows[j]):
+                    seen.add(pair)
+                    yield rows[pair[0]], rows[pair[1]]
 
 
 class _Groups:

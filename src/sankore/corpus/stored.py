@@ -18,26 +18,24 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from ..records import Record
 from ..store.base import Store
 from .merge import (
-    DATE_SLACK,
     MERGED_MODALITIES,
-    VAGUE_DAYS,
     CorpusEvent,
     _corpus_event,
     _report_order,
     compatible,
+    compatible_pairs,
 )
+from .merge_candidates import SHORT_SPAN, candidates
 from .relations import period_of
 from .rows import EventRow, event_rows, participant_code
+from .view_inputs import view_records
 
 BATCH = 500  # documents read and written per transaction
-# An interval up to this many days is found by a range on its start; a vaguer one merges only
-# with the same interval (merge.compatible), an undated one with any date.
-SHORT_SPAN = VAGUE_DAYS
 MENTION_COLUMNS = ("doc_id", "event_id", "position", "type", "mode", "modality", "confidence", "actors",
                    "targets", "day_start", "day_end", "date_value", "date_source", "place", "country",
                    "lat", "lon", "outlet", "outlet_lower", "published", "evidence_start", "evidence_end")
@@ -46,7 +44,9 @@ PARTY_COLUMNS = ("doc_id", "event_id", "role", "code", "code_lower", "name_lower
 EVENT_COLUMNS = ("id", "type", "mode", "actors", "targets", "day_start", "day_end", "country", "place",
                  "first_doc", "first_event", "first_published", "outlets", "corroboration", "confidence")
 PAIR_COLUMNS = ("corpus_id", "actor", "target", "day", "week", "month", "year")
-MEMBERS_OF = "SELECT corpus_id, doc_id, event_id FROM corpus_members WHERE corpus_id IN ({})"
+MEMBERS_OF = ("SELECT c.corpus_id, " + ", ".join(f"m.{c}" for c in MENTION_COLUMNS)
+              + " FROM corpus_members AS c JOIN mentions AS m ON m.doc_id = c.doc_id"
+              " AND m.event_id = c.event_id WHERE c.corpus_id IN ({})")
 VIEW_TABLES = ("corpus_pairs", "corpus_members", "corpus_events", "mention_parties", "mentions", "viewed")
 
 
@@ -107,39 +107,13 @@ def _row_of(values: Sequence) -> EventRow:
         evidence=(v["evidence_start"], v["evidence_end"]), evidence_text="")
 
 
-def _candidates(store: Store, row: EventRow) -> set[tuple[str, str]]:
-    """Stored mentions that may be compatible with `row`: of its type, sharing one of its
-    participant codes, undated or dated so that the dates can meet (merge.compatible)."""
-    found: set[tuple[str, str]] = set()
-    base = "SELECT doc_id, event_id FROM mention_parties WHERE code = ? AND type = ? AND mergeable = 1"
-    for code in sorted(set(row.actors) | set(row.targets)):
-        if row.start is None or row.end is None:  # undated: any date may meet it
-            sql, params = base, [code, row.type]
-        elif (row.end - row.start).days > SHORT_SPAN:  # vague: the same interval, or undated
-            sql = (f"{base} AND long_span = 1 AND day_start IS NULL UNION "
-                   f"{base} AND long_span = 1 AND day_start = ?")
-            params = [code, row.type, code, row.type, row.start.isoformat()]
-        else:
-            low = row.start - DATE_SLACK - timedelta(days=SHORT_SPAN)
-            # the start bounds the index range; the end, in the same index, keeps only the
-            # intervals that meet this one
-            sql = (f"{base} AND long_span = 1 AND day_start IS NULL UNION "
-                   f"{base} AND long_span = 0 AND day_start BETWEEN ? AND ? AND day_end >= ?")
-            params = [code, row.type, code, row.type, low.isoformat(), (row.end + DATE_SLACK).isoformat(),
-                      (row.start - DATE_SLACK).isoformat()]
-        found.update((d, e) for d, e in store.query(sql, params))
-    return found
-
-
 def _load(store: Store, keys: Iterable[tuple[str, str]]) -> list[EventRow]:
-    keys = sorted(keys)
-    rows = []
-    for start in range(0, len(keys), 300):
-        chunk = keys[start:start + 300]
-        rows += [_row_of(v) for v in store.query(
-            f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions WHERE "
-            + " OR ".join(["(doc_id = ? AND event_id = ?)"] * len(chunk)), [x for k in chunk for x in k])]
-    return rows
+    """The stored mentions of `keys`: their documents' mentions read by the primary key's
+    first column, the others dropped (a document has a few dozen mentions at most)."""
+    wanted = set(keys)
+    return [_row_of(v) for v in _in(store, f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions "
+                                           "WHERE doc_id IN ({})", sorted({d for d, _ in wanted}))
+            if (v[0], v[1]) in wanted]
 
 
 def _in(store: Store, sql: str, values: Sequence[object]) -> list[tuple]:
@@ -152,22 +126,33 @@ def _in(store: Store, sql: str, values: Sequence[object]) -> list[tuple]:
     return out
 
 
+def _members(store: Store, ids: Sequence[str]) -> dict[str, list[EventRow]]:
+    """The stored mentions of each corpus event of `ids`, in one join."""
+    by_event: dict[str, list[EventRow]] = {}
+    for corpus_id, *values in _in(store, MEMBERS_OF, sorted(set(ids))):
+        by_event.setdefault(corpus_id, []).append(_row_of(values))
+    return by_event
+
+
 def _clusters(store: Store, doc_ids: Iterable[str]) -> dict[str, str]:
     return dict(_in(store, "SELECT doc_id, cluster_id FROM duplicates WHERE doc_id IN ({})",
                     sorted(set(doc_ids))))
 
 
-def _event_rows(event: CorpusEvent) -> list[tuple[str, Sequence[Sequence[object]]]]:
-    """The statements that write one corpus event, its members and its pairs."""
-    values = (event.id, event.type, event.mode, json.dumps(event.actors), json.dumps(event.targets),
-              _iso(event.start), _iso(event.end), event.country, event.place, event.first_report[0],
-              event.first_report[1], event.first_published, json.dumps(event.outlets), event.corroboration,
-              event.confidence)
-    members = [(d, e, event.id, rank) for rank, (d, e) in enumerate(event.mentions)]
-    pairs = [] if event.start is None else [
-        (event.id, a, t, *(period_of(event.start, p) for p in ("day", "week", "month", "year")))
-        for a in event.actors for t in event.targets if a != t]
-    return [(_insert("corpus_events", EVENT_COLUMNS), [values]),
+def _event_rows(events: Sequence[CorpusEvent]) -> list[tuple[str, Sequence[Sequence[object]]]]:
+    """The statements that write corpus events, their members and their pairs: one per table,
+    so that a batch's thousands of events are three executemany calls."""
+    values, members, pairs = [], [], []
+    for event in events:
+        values.append((event.id, event.type, event.mode, json.dumps(event.actors), json.dumps(event.targets),
+                       _iso(event.start), _iso(event.end), event.country, event.place, event.first_report[0],
+                       event.first_report[1], event.first_published, json.dumps(event.outlets),
+                       event.corroboration, event.confidence))
+        members += [(d, e, event.id, rank) for rank, (d, e) in enumerate(event.mentions)]
+        if event.start is not None:
+            periods = tuple(period_of(event.start, p) for p in ("day", "week", "month", "year"))
+            pairs += [(event.id, a, t, *periods) for a in event.actors for t in event.targets if a != t]
+    return [(_insert("corpus_events", EVENT_COLUMNS), values),
             (_insert("corpus_members", ("doc_id", "event_id", "corpus_id", "rank")), members),
             (_insert("corpus_pairs", PAIR_COLUMNS), pairs)]
 
@@ -200,17 +185,11 @@ def _merge_batch(store: Store, new: list[EventRow]) -> tuple[list, int]:
     groups = _Union()
     for row in new:
         groups.find(f"m:{row.doc_id}/{row.event_id}")
-    # New with new: the batch is in memory; by type, then each pair once.
-    by_type: dict[str, list[EventRow]] = {}
-    for row in new:
-        by_type.setdefault(row.type, []).append(row)
-    for rows in by_type.values():
-        for i, a in enumerate(rows):
-            for b in rows[i + 1:]:
-                if compatible(a, b):
-                    groups.union(f"m:{a.doc_id}/{a.event_id}", f"m:{b.doc_id}/{b.event_id}")
+    # New with new: the batch is in memory; compatible mentions share a type and a party.
+    for a, b in compatible_pairs(new):
+        groups.union(f"m:{a.doc_id}/{a.event_id}", f"m:{b.doc_id}/{b.event_id}")
     # New with stored: through the participant index.
-    wanted = {row: _candidates(store, row) - keys for row in new}
+    wanted = {row: found - keys for row, found in zip(new, candidates(store, new), strict=True)}
     stored = {(r.doc_id, r.event_id): r for r in _load(store, set().union(*wanted.values()))}
     owner = {(d, e): c for d, e, c in _in(
         store, "SELECT doc_id, event_id, corpus_id FROM corpus_members WHERE doc_id IN ({})",
@@ -224,18 +203,13 @@ def _merge_batch(store: Store, new: list[EventRow]) -> tuple[list, int]:
     for node in list(groups.parent):
         components.setdefault(groups.find(node), []).append(node)
     old_ids = [n[2:] for nodes in components.values() for n in nodes if n.startswith("c:")]
-    members = _in(store, MEMBERS_OF, old_ids)
-    old_rows = {(r.doc_id, r.event_id): r for r in _load(store, [(d, e) for _, d, e in members])}
-    by_event: dict[str, list[EventRow]] = {}
-    for corpus_id, d, e in members:
-        by_event.setdefault(corpus_id, []).append(old_rows[(d, e)])
+    by_event = _members(store, old_ids)
     new_by_key = {f"m:{r.doc_id}/{r.event_id}": r for r in new}
     groups_rows = [[r for n in nodes for r in (by_event[n[2:]] if n.startswith("c:") else [new_by_key[n]])]
                    for nodes in components.values()]
     clusters = _clusters(store, [r.doc_id for g in groups_rows for r in g])
-    statements = _deletes(old_ids)
-    for group in groups_rows:
-        statements += _event_rows(_corpus_event(sorted(group, key=_report_order), clusters))
+    statements = _deletes(old_ids) + _event_rows(
+        [_corpus_event(sorted(group, key=_report_order), clusters) for group in groups_rows])
     return statements, len(groups_rows)
 
 
@@ -249,17 +223,12 @@ def _recount(store: Store) -> tuple[list, int]:
         return [], 0
     ids = sorted({c for (c,) in _in(store, "SELECT corpus_id FROM corpus_members WHERE doc_id IN ({})",
                                     [d for d, _ in changed])})
-    members = _in(store, MEMBERS_OF, ids)
-    rows = {(r.doc_id, r.event_id): r for r in _load(store, [(d, e) for _, d, e in members])}
-    by_event: dict[str, list[EventRow]] = {}
-    for corpus_id, d, e in members:
-        by_event.setdefault(corpus_id, []).append(rows[(d, e)])
-    clusters = _clusters(store, [d for _, d, _ in members])
+    by_event = _members(store, ids)
+    clusters = _clusters(store, [r.doc_id for rows in by_event.values() for r in rows])
     statements: list[tuple[str, Sequence[Sequence[object]]]] = [
         ("UPDATE viewed SET cluster_id = ? WHERE doc_id = ?", [(c, d) for d, c in changed])]
-    statements += _deletes(ids)
-    for group in by_event.values():
-        statements += _event_rows(_corpus_event(sorted(group, key=_report_order), clusters))
+    statements += _deletes(ids) + _event_rows(
+        [_corpus_event(sorted(group, key=_report_order), clusters) for group in by_event.values()])
     return statements, len(by_event)
 
 
@@ -306,7 +275,7 @@ def _update(store: Store, batch: int, summary: ViewSummary) -> None:
         "WHERE v.doc_id IS NULL ORDER BY d.id")]
     for start in range(0, len(todo), batch):
         ids = todo[start:start + batch]
-        records = [r for r in (store.get(i) for i in ids) if r is not None]
+        records = view_records(store, ids)
         rows: list[EventRow] = []
         mentions, parties = [], []
         for record in records:
