@@ -7,15 +7,19 @@ RETREAT, MOBILIZE). A clause without a subject borrows one: a relative clause it
 antecedent ("Chad, which has also asked"), an infinitive or conjunct its governing clause's
 subject, a nominal complement the possessor ("Moscow's commitment to bolstering").
 Compound actors come with their conjuncts ("Mali, Burkina Faso and Niger"). A pronoun or a
-definite description without a named actor ("These African leaders") takes the previous
-event's actors: a plain, recent-antecedent heuristic, not coreference resolution.
+definite description ("he", "them", "the group", "the minister") takes the last compatible
+actor named before it (`events/antecedents.py`); one that finds none ("These African
+leaders") takes the previous event's actors: a plain, recent-antecedent heuristic, not
+coreference resolution.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..pipeline.generic_actors import PATIENT
 from ..pipeline.mentions import ActorMention, PlaceMention
+from . import antecedents
 
 PASSIVE_SUBJECT_ACTS = {"RETREAT", "MOBILIZE", "PROTEST"}
 # Event types whose content clause names who is addressed ("demanded that X …").
@@ -32,6 +36,10 @@ _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout",
 _SPECIFIC = {"city": 0, "admin": 1, "region": 2, "water": 2, "country": 3, "continent": 4}
 MAX_HOPS = 6
 _STATIVE_PASSIVES = {"engage", "involve"}
+# Passive verbs of report whose subject is the subject of the infinitive they govern
+# ("is said to have", "were reported to be", "is learnt to have", "is expected to").
+_RAISING = {"say", "report", "believe", "think", "learn", "expect", "understand", "know", "allege",
+            "suppose", "rumour", "rumor", "see", "claim", "fear", "consider"}
 
 
 def np_tokens(tok: Token) -> list[Token]:
@@ -54,6 +62,15 @@ def np_mentions(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
     ends = {t.idx + len(t) for t in np_tokens(tok)}
     return [m for m in actors if m.start in starts or (m.end in ends and any(s <= m.start for s in starts)
                                                        and m.start >= min(starts))]
+
+
+def mentions_or_antecedent(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    """The actors of the noun phrase headed by `tok`, or, for a pronoun or a definite
+    description naming none, the actor it refers back to."""
+    found = np_mentions(tok, actors)
+    if found or not antecedents.refers(tok):
+        return found
+    return antecedents.resolve(tok)
 
 
 def _subject(v: Token) -> tuple[Token | None, bool]:
@@ -82,8 +99,12 @@ def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]
         if tok.head.i == tok.i or tok.dep_ not in _INHERIT_DEPS and tok.dep_ != "prep":
             return []
         dep, tok = tok.dep_, tok.head
-        if dep == "relcl" or (dep == "acl" and tok.pos_ in ("NOUN", "PROPN")):
+        if dep == "relcl":
             return np_mentions(tok, actors)
+        if dep == "acl" and tok.pos_ in ("NOUN", "PROPN") and (found := np_mentions(tok, actors)):
+            return found
+        # "are making final plans to attack": a noun naming no one passes the infinitive on
+        # to the clause that governs it.
         if tok.pos_ in ("NOUN", "PROPN"):
             poss = [m for c in tok.children if c.dep_ == "poss" for m in np_mentions(c, actors)]
             if poss:
@@ -91,8 +112,10 @@ def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]
             continue
         subj, passive = _subject(tok)
         # "Serb forces were engaged in ethnic cleansing": a participle that reads as an
-        # adjective, whose subject acts.
-        if subj is not None and (not passive or tok.lemma_.lower() in _STATIVE_PASSIVES):
+        # adjective, whose subject acts; "the government is learnt to have suspended …": a
+        # passive report verb lends its subject to its infinitive.
+        raising = dep == "xcomp" and tok.lemma_.lower() in _RAISING
+        if subj is not None and (not passive or raising or tok.lemma_.lower() in _STATIVE_PASSIVES):
             found = np_mentions(subj, actors)
             if found:
                 return found
@@ -112,6 +135,9 @@ def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMe
         acting = [m for m in _comitative(anchor, actors) if m not in targets]
     if not targets:
         targets = _fallback_targets(anchor, type_, actors, acting, depth)
+    # "40 persons", "three people": those an act was done to, never its actor.
+    patients = [m for m in acting if m.key.startswith(PATIENT)]
+    acting = [m for m in acting if m not in patients]
     targets = [m for m in targets if m not in acting]
     return acting, targets, needs_antecedent
 
@@ -131,6 +157,7 @@ def _subject_side(anchor: Token, trigger: Token, type_: str, actors: list[ActorM
     acting: list[ActorMention] = []
     for child in anchor.children:
         if child.dep_ in ("poss", "compound", "amod"):
+            # Not resolved: "his arrest" names whom it was done to as often as who did it.
             acting.extend(m for m in np_mentions(child, actors) if m not in acting)
     return acting or borrowed_subject(anchor, actors), [], False
 
@@ -142,12 +169,25 @@ def _verb_subject(anchor: Token, type_: str, actors: list[ActorMention]
         return borrowed_subject(anchor, actors), [], False
     if subj.lower_ in _RELATIVE and anchor.dep_ == "relcl":
         return np_mentions(anchor.head, actors), [], False
-    found = np_mentions(subj, actors)
+    found = mentions_or_antecedent(subj, actors)
+    if not found and not passive:  # "a series of airstrikes by Russian jets killed …"
+        found = _nominal_agent(subj, actors)
     if passive and type_ not in PASSIVE_SUBJECT_ACTS:
         agent = _agent(anchor)
-        acting = np_mentions(agent, actors) if agent is not None else _instrument(anchor, actors)
+        acting = mentions_or_antecedent(agent, actors) if agent is not None else _instrument(anchor, actors)
         return acting, list(found), False
     return found, [], not found and _refers_back(subj)
+
+
+def _nominal_agent(subj: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    """The "by" agent of an act named in a subject that names no one: "a series of airstrikes
+    by Russian jets killed …", "an attack by militants left …"."""
+    for tok in subj.subtree:
+        if tok.dep_ == "agent" or tok.dep_ == "prep" and tok.lower_ == "by" and tok.head.pos_ == "NOUN":
+            for obj in tok.children:
+                if obj.dep_ == "pobj" and (found := np_mentions(obj, actors)):
+                    return found
+    return []
 
 
 def _instrument(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
@@ -176,12 +216,12 @@ def _object_side(anchor: Token, trigger: Token, actors: list[ActorMention],
     heads += objects
     head_ids = {h.i for h in heads}
     for obj in objects:
-        targets.extend(m for m in np_mentions(obj, actors) if m not in targets)
+        targets.extend(m for m in mentions_or_antecedent(obj, actors) if m not in targets)
     between: list[ActorMention] = []
     for head in heads:
         for child in head.children:
             if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.i not in head_ids:
-                targets.extend(m for m in np_mentions(child, actors) if m not in targets)
+                targets.extend(m for m in mentions_or_antecedent(child, actors) if m not in targets)
             elif child.dep_ == "prep":
                 _prepositional(child, head, anchor, trigger, actors, acting, targets, between)
     return between
@@ -194,7 +234,7 @@ def _prepositional(prep: Token, head: Token, anchor: Token, trigger: Token, acto
     preposition's targets, a nominal trigger's "by" agent."""
     objs = [g for g in prep.children if g.dep_ == "pobj"]
     for obj in objs:
-        found = np_mentions(obj, actors)
+        found = mentions_or_antecedent(obj, actors)
         if prep.lower_ == "between":
             between.extend(found)
         elif prep.lower_ in _TARGET_PREPS or (head.i != anchor.i and prep.lower_ in _NP_PREPS):
@@ -272,10 +312,12 @@ def _comitative(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
 
 
 def _refers_back(tok: Token) -> bool:
-    """A pronoun or a definite description ("These African leaders") that names no one."""
+    """A pronoun or a demonstrative description ("These African leaders") that names no one.
+    Not any "the X": a definite noun phrase that `antecedents` cannot resolve ("the sants")
+    names a new group as often as the previous event's actor."""
     if tok.lower_ in _PRONOUNS:
         return True
-    return any(c.dep_ == "det" and c.lower_ in ("these", "those", "the", "this") for c in tok.children)
+    return any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in tok.children)
 
 
 def event_place(doc: Doc, anchor: Token, places: list[PlaceMention],

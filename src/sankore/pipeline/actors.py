@@ -19,7 +19,8 @@ from spacy.util import filter_spans
 
 from ..resources import lexicons
 from .extensions import in_boilerplate, register_extensions
-from .generic_actors import generic_mentions
+from .generic_actors import generic_mentions, home_country, sector_organizations
+from .lowercase_persons import surname_mentions, titled_persons
 from .mentions import ActorMention
 from .spans import is_lowercased, overlaps, trim_entity
 
@@ -60,11 +61,13 @@ class ActorRecognizer:
         self.sectors = lexicons.sectors()
         self.standalone = lexicons.standalone_sectors()
         self.roles = lexicons.roles()
+        self._name_stop = set(self.sectors) | {w for r in self.roles for w in r.split()}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.people = {f"P:{k}": p for k, p in lexicons.persons().items()}
         for label, person in self.people.items():
             self.exact.add(label, [nlp.make_doc(n) for n in person.names])
+            self.lower.add(label, [nlp.make_doc(n) for n in person.names if " " in n or len(n) >= 7])
         for label, actor in self.actors.items():
             names = [n for n in actor.names if n]
             self.exact.add(label, [nlp.make_doc(n) for n in names])
@@ -121,10 +124,23 @@ class ActorRecognizer:
         taken.extend((m.start, m.end) for m in mentions)
         if self.persons or self.organizations:
             mentions.extend(self._named_entities(doc, taken + claimed))
+        if self.persons:
+            mentions.extend(self._lowercase_persons(doc, mentions, claimed))
+        mentions = sector_organizations(doc, mentions, self.standalone)
         # Unnamed actors last: a sector word inside a name or a composite is already taken.
         taken = [(m.start, m.end) for m in mentions] + claimed
-        mentions.extend(generic_mentions(doc, mentions, taken, self.standalone))
+        mentions.extend(generic_mentions(doc, mentions, taken, self.standalone, lexicons.patient_sectors()))
         return sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def _lowercase_persons(self, doc: Doc, mentions: list[ActorMention], claimed: list[tuple[int, int]]
+                           ) -> list[ActorMention]:
+        """Titled persons in lower-cased text, and later bare surnames (`lowercase_persons`)."""
+        taken = [(m.start, m.end) for m in mentions] + claimed
+        lowercased = is_lowercased(doc)
+        found = titled_persons(doc, self.roles, taken, self._name_stop, self._country_ending_at,
+                               home_country(doc, mentions)) if lowercased else []
+        taken += [(m.start, m.end) for m in found]
+        return found + surname_mentions(doc, mentions + found, taken, lowercased)
 
     def _dictionary_matches(self, doc: Doc) -> list[Span]:
         spans = self.exact(doc, as_spans=True)

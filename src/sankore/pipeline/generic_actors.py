@@ -6,14 +6,17 @@ them with the sector (COP, MIL, REB, CVL, …) and the country the context gives
 without them the events stage finds no one to code and drops the event (a blind reading of
 40 wire articles found nine with no event at all for this reason, issue 17).
 
-A sector noun (resources/data/sectors.tsv, rows marked `alone`) that heads a noun phrase with
+A sector noun (resources/data/sectors.tsv, rows marked `alone`; or a member noun after one:
+"opposition members", "police officials") that heads a noun phrase with
 no country of its own becomes an entity keyed by its code and its words: every "police" of
 one article is one entity, "the mob" and "the protesters" are two. Its country, in order:
 1. the country of a place named in the same sentence (the police "in Naroda" are India's),
    for the sectors whose members are local (police, civilians, rebels, opposition…);
+   then the country of the last composite of the same sector named in the three sentences
+   before ("US troops … the soldiers");
 2. the document's home country: the country of its dateline ("ahmedabad:", "HANOI (AP) —"),
    else the country that holds at least half of the document's resolved place and state
-   mentions;
+   mentions, or twice as many as any other country;
 3. none: the code is the sector alone ("COP"), as CAMEO codes an actor of unknown country.
 Pure functions over the parsed `Doc`; the actors component calls `generic_mentions`.
 """
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,8 +37,15 @@ from .mentions import ActorMention
 LOCAL_SECTORS = {"COP", "CVL", "REB", "OPP", "EDU", "LAB", "AGR", "BUS", "JUD", "LEG", "GOV", "REF", "MED"}
 # The key prefix that marks an unnamed actor's mentions (the events stage reads it).
 UNNAMED = "X:"
+# The key prefix of an unnamed group named only as those an act was done to ("40 persons were
+# arrested", "killed three people"): never an event's actor (`events/roles.py`), since "people"
+# as a subject is mostly description ("many people want …"). It starts with UNNAMED.
+PATIENT = UNNAMED + "patient:"
 # A country holding this share of a document's place and state mentions is its home country.
 HOME_SHARE = 0.5
+PLURALITY = 2.0
+# An unnamed "troops" continues the last "US troops" named this many sentences before it.
+RECENT_SENTENCES = 3
 # Characters from the start of the text in which a dateline is looked for.
 DATELINE_CHARS = 160
 
@@ -79,13 +89,18 @@ def home_country(doc: Doc, named: Iterable[ActorMention]) -> str | None:
     counts.update(a.country for a in named if a.kind == "state" and a.country)
     if not counts:
         return None
-    country, n = counts.most_common(1)[0]
-    return country if n / sum(counts.values()) >= HOME_SHARE else None
+    (country, n), *rest = counts.most_common(2)
+    # A majority, or a clear plurality: twice the next country's mentions.
+    if n / sum(counts.values()) >= HOME_SHARE or n >= PLURALITY * (rest[0][1] if rest else 0):
+        return country
+    return None
 
 
 def _sentence_country(doc: Doc, sent: Span) -> str | None:
-    countries = {p.country for p in doc._.places
-                 if p.country and not p.metonymy and sent.start_char <= p.start < sent.end_char}
+    """The one country of the sentence's literal places: not a modifier ("U.S. military
+    forces"), which names whose forces they are, not where the sentence happens."""
+    countries = {p.country for p in doc._.places if p.country and not p.metonymy and p.kind == "literal"
+                 and sent.start_char <= p.start < sent.end_char}
     return countries.pop() if len(countries) == 1 else None
 
 
@@ -97,43 +112,106 @@ ACTION_NOUNS = {"firing", "fire", "action", "attack", "attacks", "raid", "raids"
                 "strikes", "protest", "protests", "demonstration", "march", "agitation"}
 
 
-def _phrase(doc: Doc, tok: Token, words: dict[str, tuple[str, str]]) -> Span | None:
-    """The sector phrase ending at `tok` ("riot police", "security forces", "police"), or None
-    when `tok` does not head a noun phrase (a compound modifier: "police station")."""
+# Nouns for the members of a group, whose compound modifier names the group's sector:
+# "opposition members", "police officials", "army officers", "rebel fighters".
+MEMBER_NOUNS = {"members", "member", "leaders", "leader", "officials", "officers", "officer", "workers",
+                "activists", "supporters", "cadres", "personnel", "commanders", "spokesman", "spokesperson"}
+
+
+def _phrase(doc: Doc, tok: Token, words: dict[str, tuple[str, str]]) -> tuple[Span, str] | None:
+    """The sector phrase ending at `tok` ("riot police", "security forces", "police",
+    "opposition members") with the words that name its sector, or None when `tok` does not
+    head a noun phrase (a compound modifier: "police station")."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in ACTION_NOUNS:
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and \
+            tok.head.lower_ not in ACTION_NOUNS | MEMBER_NOUNS:
         return None
-    for width in (3, 2, 1):
-        start = tok.i - width + 1
-        if start >= 0 and doc[start:tok.i + 1].text.lower() in words:
-            return doc[start:tok.i + 1]
+    if tok.dep_ == "amod" and tok.head.lower_ in MEMBER_NOUNS:
+        return None  # "military officers": the member noun heads the phrase
+    member = tok.lower_ in MEMBER_NOUNS and tok.i > 0 and doc[tok.i - 1].dep_ in ("compound", "amod")
+    for end in (tok.i, tok.i + 1) if member else (tok.i + 1,):
+        for width in (3, 2, 1):
+            start = end - width
+            if start >= 0 and doc[start:end].text.lower() in words:
+                return doc[start:tok.i + 1], doc[start:end].text.lower()
     return None
 
 
+def _recent_sectors(named: list[ActorMention], start: int, end: int) -> dict[str, list[tuple[int, str]]]:
+    """Sector → [(offset, country)] of the named composites ("US troops", "Iraqi police")
+    between `start` and `end`."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for m in named:
+        if start <= m.start < end and m.country and m.code and m.code.count(" ") == 1 and m.kind != "person":
+            out.setdefault(m.code.split()[1], []).append((m.start, m.country))
+    return out
+
+
+def _last_before(found: list[tuple[int, str]], offset: int) -> str | None:
+    """The country of the last of `found` before `offset`: "US troops … the soldiers"."""
+    before = [c for at, c in found if at < offset]
+    return before[-1] if before else None
+
+
 def generic_mentions(doc: Doc, named: list[ActorMention], taken: Iterable[tuple[int, int]],
-                     words: dict[str, tuple[str, str]]) -> list[ActorMention]:
+                     words: dict[str, tuple[str, str]], patients: Collection[str] = ()) -> list[ActorMention]:
     """Mentions of sector nouns that stand alone (`words`: phrase → (sector, kind)) outside the
-    spans `taken` by named actors (`named`), places and composites ("French troops")."""
+    spans `taken` by named actors (`named`), places and composites ("French troops");
+    `patients`: those of `words` that name only whom an act was done to."""
     taken = list(taken)
     home = home_country(doc, named)
     out: list[ActorMention] = []
-    for sent in doc.sents:
+    starts = [sent.start_char for sent in doc.sents]
+    for n, sent in enumerate(doc.sents):
         local = _sentence_country(doc, sent)
+        recent = _recent_sectors(named, starts[max(0, n - RECENT_SENTENCES)], sent.end_char)
         for tok in sent:
-            span = _phrase(doc, tok, words)
-            if span is None or in_boilerplate(doc, span.start_char, span.end_char):
+            found = _phrase(doc, tok, words)
+            if found is None or in_boilerplate(doc, found[0].start_char, found[0].end_char):
                 continue
+            span = found[0]
             if any(s < span.end_char and span.start_char < e for s, e in taken):
                 continue
-            sector, kind = words[span.text.lower()]
-            country = (local if sector in LOCAL_SECTORS and local else None) or home
+            sector, kind = words[found[1]]
+            country = (local if sector in LOCAL_SECTORS and local else None) or \
+                _last_before(recent.get(sector, []), span.start_char) or home
             code = f"{country} {sector}" if country else sector
             # One entity per group the text names: every "police" of an article is one, but
             # "the mob" and "the protesters" of the same country are two.
             name = " ".join(t.lemma_.lower() for t in span)
-            key = f"{UNNAMED}{code}:{name}"
+            key = f"{PATIENT if found[1] in patients else UNNAMED}{code}:{name}"
             out.append(ActorMention(span.start_char, span.end_char, span.text, key, kind, name, code,
                                     country))
             taken.append((span.start_char, span.end_char))
+    return out
+
+
+# Words that make a body with a sector name transnational ("the European Parliament", "the
+# International Criminal Court"), not a country's.
+_TRANSNATIONAL = {"international", "european", "world", "united", "global", "african", "arab", "asian",
+                  "commonwealth", "inter-american", "islamic"}
+
+
+def sector_organizations(doc: Doc, mentions: list[ActorMention], words: dict[str, tuple[str, str]]
+                         ) -> list[ActorMention]:
+    """`mentions` with each uncoded organization the NER found whose last word is a sector
+    noun ("the Gujarat government", "Punjab Police") coded as that sector, of the country of
+    its sentence's place (local sectors) or of the document's home country."""
+    if not any(m.key.startswith("org:") and m.code is None for m in mentions):
+        return mentions
+    home = home_country(doc, mentions)
+    out = []
+    for m in mentions:
+        names = m.text.lower().split()
+        if not m.key.startswith("org:") or m.code is not None or not names or names[-1] not in words \
+                or _TRANSNATIONAL & set(names):
+            out.append(m)
+            continue
+        sector, kind = words[names[-1]]
+        sent = doc.char_span(m.start, m.end, alignment_mode="expand")
+        local = _sentence_country(doc, sent.sent) if sent is not None and sector in LOCAL_SECTORS else None
+        country = local or home
+        code = f"{country} {sector}" if country else sector
+        out.append(ActorMention(m.start, m.end, m.text, m.key, kind, m.name, code, country))
     return out

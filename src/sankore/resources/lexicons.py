@@ -100,6 +100,13 @@ def standalone_sectors() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def patient_sectors() -> frozenset[str]:
+    """The standalone sector nouns that name only whom an act was done to ("40 persons were
+    arrested"): `alone` = target."""
+    return frozenset(row["word"] for row in read_tsv("sectors.tsv") if row.get("alone") == "target")
+
+
+@lru_cache(maxsize=1)
 def roles() -> dict[str, str]:
     """Title (lower case) → sector code."""
     return {row["title"]: row["sector"] for row in read_tsv("roles.tsv")}

@@ -1,0 +1,156 @@
+"""A light coreference for event participants: who "he", "they", "the group" or "the
+minister" is.
+
+News names an actor once and then refers back to it: "Erdoğan said … He also criticised
+Europe", "the authorities arrested him", "the home minister dismissed the charges". The role
+finder reads the pronoun or the definite description off the parse; this module finds the
+most recent actor named before it that fits:
+
+- "he", "she", "him", "his": the last person named;
+- "it", "its": the last state, government, organization, group or body named (not a person,
+  not a plural);
+- "they", "them", "their": the last plural actor ("Kurdish officials", "the militants"), else
+  the last state or organization (news says "they" of a government as often as of a group);
+- "I", "we", "my", "our" inside a quotation: its speaker;
+- "the group", "the organisation", "the ministry", "the country" …: the last actor of a
+  kind such a noun names; "the minister", "the president": the last person with that title.
+
+Only actors named in the same sentence before the word or in the `WINDOW` sentences before
+it count, and never one named in a dateline. A heuristic of recency and kind, not full
+coreference resolution: it has no gender, number beyond the noun's tag, or salience.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..pipeline.generic_actors import DATELINE_CHARS, dateline_spans
+from ..pipeline.mentions import ActorMention
+
+PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+NEUTER = {"it", "its", "itself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+PRONOUNS = PERSONAL | NEUTER | PLURAL | FIRST_PERSON
+# Kinds of actor that "it" and the descriptions below may stand for.
+BODIES = {"state", "igo", "government", "organization", "armed_group", "party", "media", "military", "police"}
+_DESCRIPTIONS = {
+    **dict.fromkeys(("group", "organisation", "organization", "outfit", "movement", "militia", "faction"),
+                    {"organization", "armed_group", "party", "igo"}),
+    **dict.fromkeys(("party",), {"party", "organization"}),
+    **dict.fromkeys(("alliance", "coalition", "bloc", "union"), {"igo", "organization"}),
+    **dict.fromkeys(("ministry", "department", "commission", "committee", "agency", "body", "council",
+                     "board", "administration"), {"government", "organization", "igo"}),
+    **dict.fromkeys(("country", "nation"), {"state"}),
+}
+_DEFINITE = {"the", "this", "that"}
+# Sentences before the pronoun's own in which an antecedent is looked for.
+WINDOW = 3
+
+
+def refers(tok: Token) -> bool:
+    """A pronoun or a definite description this module can resolve."""
+    return tok.lower_ in PRONOUNS or _description(tok) is not None or _title(tok) is not None
+
+
+def resolve(tok: Token, roles: dict[str, str] | None = None) -> list[ActorMention]:
+    """The actor `tok` (a pronoun, or the head of "the group") refers back to, as a one-item
+    list; [] when nothing fits. `roles`: title → sector (resources' roles.tsv)."""
+    doc = tok.doc
+    word = tok.lower_
+    if word in FIRST_PERSON:
+        return _speaker(doc, tok)
+    if word in PERSONAL:
+        return _last(doc, tok, lambda m: m.kind == "person" and m.role != "author")
+    if word in NEUTER:
+        return _last(doc, tok, lambda m: m.kind in BODIES and not _plural(doc, m))
+    if word in PLURAL:
+        return _last(doc, tok, lambda m: m.kind != "person" and _plural(doc, m)) or \
+            _last(doc, tok, lambda m: m.kind in BODIES and m.kind not in ("military", "police"))
+    kinds = _description(tok)
+    if kinds is not None:
+        return _last(doc, tok, lambda m: m.kind in kinds and not _plural(doc, m))
+    title = _title(tok, roles)
+    if title is not None:
+        head = title.split()[-1]
+        return _last(doc, tok, lambda m: m.kind == "person" and bool(m.role) and
+                     (m.role or "").split()[-1] == head)
+    return []
+
+
+def _description(tok: Token) -> set[str] | None:
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+        return None
+    if any(c.dep_ in ("compound", "poss", "nmod") or c.dep_ == "prep" and c.lower_ == "of"
+           for c in tok.children):
+        return None  # "the defence ministry", "the group of villagers": a new actor
+    return _DESCRIPTIONS.get(tok.lower_)
+
+
+def _title(tok: Token, roles: dict[str, str] | None = None) -> str | None:
+    """The title of "the minister", "the home minister", "the president" (no name after it)."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    if roles is None:
+        from ..resources import lexicons
+
+        roles = lexicons.roles()
+    words = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [tok]
+    for start in range(len(words)):
+        phrase = " ".join(t.lower_ for t in words[start:])
+        if phrase in roles and roles[phrase] != "IGO":
+            return phrase
+    return None
+
+
+def _plural(doc: Doc, m: ActorMention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[-1].tag_ in ("NNS", "NNPS")
+
+
+def _window_start(doc: Doc, tok: Token) -> int:
+    sents = list(doc.sents)
+    index = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    return sents[max(0, index - WINDOW)].start_char
+
+
+def _last(doc: Doc, tok: Token, fits) -> list[ActorMention]:
+    start = _window_start(doc, tok)
+    # A few tokens' text, not `doc.text`, which spaCy rebuilds from every token on each access.
+    datelines = dateline_spans(doc[:80].text[:DATELINE_CHARS])
+    candidates = [m for m in doc._.actors if start <= m.start and m.end <= tok.idx and fits(m)
+                  and not any(s <= m.start and m.end <= e for s, e in datelines)]
+    # The last one named as a clause's subject first: news keeps its protagonist in subject
+    # position ("Erdoğan said … He also criticised"), while the actors named in between are
+    # mostly objects ("… in a call with Donald Trump").
+    subjects = [m for m in candidates if _is_subject(doc, m)]
+    pool = subjects or candidates
+    return [max(pool, key=lambda m: m.start)] if pool else []
+
+
+def _is_subject(doc: Doc, m: ActorMention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(4):  # "The Turkish leader, Recep Tayyip Erdoğan, said": up an apposition
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ not in ("appos", "conj", "compound") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _speaker(doc: Doc, tok: Token) -> list[ActorMention]:
+    """The speaker of the quotation holding a first-person pronoun ("our forces", "I")."""
+    for q in doc._.quotes or ():
+        if q.start <= tok.idx < q.end:
+            for span in (q.antecedent_span, q.speaker_span):
+                if span is None:
+                    continue
+                found = [m for m in doc._.actors if m.start < span[1] and span[0] < m.end]
+                if found:
+                    return found[:1]
+    return []

@@ -1,0 +1,94 @@
+"""Persons in lower-cased text: "home minister l k advani", then "advani".
+
+Some news dumps are written all in lower case (the Times of India copy of IndiaPoliceEvents):
+the statistical NER finds almost no person there, and the events stage then finds no one
+to code ("home minister l k advani on monday defended …"). In such a text a title of
+resources/data/roles.tsv followed by a run of name-like words is a person, whose code is
+the country before the title ("russian foreign minister …") or the document's home country,
+with the title's sector. A later mention of the surname alone ("advani said") is the same
+person (in any text: the NER tags a bare surname inconsistently), keyed as
+`ActorRecognizer._person` keys persons, so the records merge them into one entity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Doc, Span
+
+from .mentions import ActorMention
+from .spans import overlaps
+
+_MAX_TITLE = 4
+_MAX_NAME = 4
+# Parts of speech a name's word may be given in lower-cased text (names are tagged as
+# nouns, adjectives or proper nouns there); anything else ends the name.
+_NAME_POS = {"PROPN", "NOUN", "ADJ", "X"}
+# A surname must be this long to be matched alone ("shah" yes, "ali" no).
+_MIN_SURNAME = 4
+
+
+def _name_after(doc: Doc, i: int, stop: set[str]) -> Span | None:
+    """The run of name-like words starting at token `i` ("l k advani", "narendra modi")."""
+    j = i
+    while j < len(doc) and j - i < _MAX_NAME:
+        t = doc[j]
+        if not t.is_alpha or t.is_stop or t.pos_ not in _NAME_POS or t.lower_ in stop:
+            break
+        j += 1
+    if j == i or len(doc[j - 1].text) < 3:
+        return None
+    return doc[i:j]
+
+
+def titled_persons(doc: Doc, roles: dict[str, str], taken: list[tuple[int, int]], stop: set[str],
+                   country_before: Callable[[Doc, int], str | None], home: str | None
+                   ) -> list[ActorMention]:
+    """Persons named after a title in a lower-cased text (`stop`: words no name holds, the
+    sector nouns and titles; `country_before(doc, i)`: a country named just before token i)."""
+    out: list[ActorMention] = []
+    i = 0
+    while i < len(doc):
+        title = next((doc[i:i + w] for w in range(_MAX_TITLE, 0, -1)
+                      if i + w <= len(doc) and doc[i:i + w].text.lower() in roles), None)
+        if title is None:
+            i += 1
+            continue
+        name = _name_after(doc, title.end, stop)
+        if name is None or overlaps(name.start_char, name.end_char, taken):
+            i = title.end
+            continue
+        role = title.text.lower()
+        country = country_before(doc, title.start) or home
+        sector = roles[role]
+        code = "IGO" if sector == "IGO" else f"{country} {sector}" if country else None
+        out.append(ActorMention(name.start_char, name.end_char, name.text, f"person:{name[-1].lower_}",
+                                "person", name.text, code, country, role))
+        i = name.end
+    return out
+
+
+def surname_mentions(doc: Doc, persons: Iterable[ActorMention], taken: list[tuple[int, int]],
+                     lowercased: bool) -> list[ActorMention]:
+    """Later mentions of a named person's surname alone, with that person's key and code
+    (capitalized, unless the whole text is lower-cased)."""
+    by_surname: dict[str, ActorMention] = {}
+    for p in sorted(persons, key=lambda m: m.start):
+        if p.kind == "person" and p.key.startswith("person:") and " " in p.text.strip():
+            surname = p.key.split(":", 1)[1]
+            if len(surname) >= _MIN_SURNAME and surname.isalpha():
+                by_surname.setdefault(surname, p)
+    out: list[ActorMention] = []
+    for tok in doc:
+        first = by_surname.get(tok.lower_)
+        if first is None or tok.idx < first.end or tok.is_stop or tok.pos_ in ("VERB", "AUX", "ADP"):
+            continue
+        if not lowercased and not tok.text[0].isupper():
+            continue
+        end = tok.idx + len(tok.text)
+        if overlaps(tok.idx, end, taken):
+            continue
+        out.append(ActorMention(tok.idx, end, tok.text, first.key, "person", tok.text, first.code,
+                                first.country, first.role))
+        taken.append((tok.idx, end))
+    return out

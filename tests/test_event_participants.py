@@ -1,0 +1,87 @@
+"""Event actors and targets on news-style text (issue 17): pronouns and definite descriptions
+taking the actor named before them, persons in lower-cased wire copy, unnamed victims as
+targets, member nouns, report-verb passives, nominal agents and the country of an unnamed
+sector noun. The sentences are written for these tests, not taken from the gold set."""
+
+from __future__ import annotations
+
+import sankore
+
+
+def _events(record):
+    ents = {e.id: e for e in record.entities}
+    return [(e.type, [ents[a].code for a in e.actors], [ents[t].code for t in e.targets])
+            for e in record.events]
+
+
+def _texts(record, role="actors"):
+    ents = {e.id: e for e in record.entities}
+    return [(e.type, [ents[i].text for i in getattr(e, role)]) for e in record.events]
+
+
+def test_he_is_the_last_person_named_as_a_subject(nlp):
+    text = ("Turkish President Recep Tayyip Erdogan met the Russian envoy on Monday. In a call with "
+            "Donald Trump, Erdogan pressed for a buffer zone. He also criticised the European Union "
+            "over its refugee policy.")
+    record = sankore.analyze(text, published="2019-01-10", nlp=nlp)
+    # Trump is named between them, but as an object: "he" is Erdogan.
+    assert ("ACCUSE", ["TUR GOV"], ["IGO"]) in _events(record)
+
+
+def test_an_object_pronoun_is_the_person_named_before(nlp):
+    text = "Pakistani police arrested the activist Ali Khan in Lahore on Monday. A court released him on bail."
+    record = sankore.analyze(text, published="2019-01-10", nlp=nlp)
+    assert ("RETREAT", ["Ali Khan"]) in _texts(record, "targets")
+
+
+def test_the_group_and_the_minister_refer_back(nlp):
+    record = sankore.analyze("The Islamic State claimed the bombing in Baghdad. The group also threatened "
+                             "to attack Shia pilgrims.", published="2019-01-10", nlp=nlp)
+    assert any(t == "THREATEN" and actors == ["IMG"] for t, actors, _ in _events(record))
+    record = sankore.analyze("Indian Foreign Minister Subrahmanyam Jaishankar arrived in Colombo on Sunday. "
+                             "The minister met Sri Lankan President Ranil Wickremesinghe.",
+                             published="2019-01-10", nlp=nlp)
+    assert any(t == "CONSULT" and actors == ["IND GOV"] and "LKA GOV" in targets
+               for t, actors, targets in _events(record))
+
+
+def test_titled_persons_in_lower_cased_copy(nlp):
+    text = ("new delhi: union home minister l k advani on tuesday met prime minister atal bihari vajpayee "
+            "to discuss the riots. later, advani urged the state government to restore order in the city.")
+    record = sankore.analyze(text, published="2002-03-05", nlp=nlp)
+    ents = {e.text: e for e in record.entities}
+    advani = ents["l k advani"]
+    assert (advani.code, advani.role) == ("IND GOV", "home minister")
+    assert len(advani.mentions) == 2  # "advani" alone later is the same person
+    assert ("CONSULT", ["IND GOV"], ["IND GOV"]) in _events(record)
+    assert ("REQUEST", ["l k advani"]) in _texts(record)
+
+
+def test_unnamed_victims_are_targets_never_actors(nlp):
+    record = sankore.analyze("KABUL - Police detained 12 people on Friday.", published="2019-01-10", nlp=nlp)
+    assert ("COERCE", ["AFG COP"], ["AFG CVL"]) in _events(record)
+    record = sankore.analyze("KABUL - Many people want a better life.", published="2019-01-10", nlp=nlp)
+    assert all(not actors for _, actors, _ in _events(record))
+
+
+def test_member_nouns_and_report_passives(nlp):
+    text = ("KABUL - Opposition members staged a walkout in parliament. The government is said to have "
+            "suspended three officials.")
+    events = _events(sankore.analyze(text, published="2019-01-10", nlp=nlp))
+    assert any(t == "PROTEST" and actors == ["AFG OPP"] for t, actors, _ in events)
+    assert any(t == "SANCTION" and actors == ["AFG GOV"] for t, actors, _ in events)
+
+
+def test_agents_inside_a_subject_and_behind_a_plan(nlp):
+    record = sankore.analyze("A series of airstrikes by Russian jets killed 30 fighters in Idlib province, "
+                             "monitors said.", published="2019-01-10", nlp=nlp)
+    assert any(t == "ASSAULT" and actors == ["RUS MIL"] for t, actors, _ in _events(record))
+    record = sankore.analyze("Turkish troops near the border are making final plans to attack Kurdish "
+                             "militias in northern Syria.", published="2019-01-10", nlp=nlp)
+    assert any(t == "ASSAULT" and actors == ["TUR MIL"] for t, actors, _ in _events(record))
+
+
+def test_an_unnamed_sector_noun_continues_the_last_named_one(nlp):
+    record = sankore.analyze("US troops patrolled the town of Manbij on Monday. Three soldiers were wounded "
+                             "when a roadside bomb hit their convoy.", published="2019-01-10", nlp=nlp)
+    assert {e.text: e.code for e in record.entities}["soldiers"] == "USA MIL"
