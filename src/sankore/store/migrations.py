@@ -268,6 +268,25 @@ ALTER TABLE places ADD COLUMN kind TEXT NOT NULL DEFAULT 'literal';
 UPDATE places SET kind = 'metonymic' WHERE metonymy = 1;
 """
 
+# Migration 7. Indexes that hold every column a filter's probe reads, so that it never reads
+# the table row (profiled: the row reads were the time of these queries):
+# - the web app's actor and target tests (queries.py: event -> participant -> entity code and
+#   country); on the 100,000-event bench store 'RUS' counts in 40 ms instead of 90;
+# - the participant codes and names of the stored views, with the mention they belong to,
+#   and a mention's listing position and place by its key (mentions.py: a rare party's
+#   mentions, then a page of their keys); on the 1,000,000-mention store a page of 'IRQ GOV'
+#   in 42 ms instead of 117 (one run each, on a loaded machine). Two replace narrower indexes.
+# IF (NOT) EXISTS: a store whose later migrations were undone by hand runs it again.
+COVERING_INDEXES = """
+CREATE INDEX IF NOT EXISTS entities_keys ON entities (doc_id, id, country, code);
+CREATE INDEX IF NOT EXISTS event_participants_keys ON event_participants (doc_id, event_id, role, entity_id);
+DROP INDEX IF EXISTS mention_parties_code;
+CREATE INDEX IF NOT EXISTS mention_parties_code ON mention_parties (code_lower, role, doc_id, event_id);
+DROP INDEX IF EXISTS mention_parties_name;
+CREATE INDEX IF NOT EXISTS mention_parties_name ON mention_parties (name_lower, role, doc_id, event_id);
+CREATE INDEX IF NOT EXISTS mentions_keys ON mentions (doc_id, event_id, position, lat, lon);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema (sankore/1)", INITIAL_SCHEMA),
     Migration(2, "near-duplicate clusters", NEAR_DUPLICATES),
@@ -275,6 +294,7 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "corpus views in tables", CORPUS_TABLES),
     Migration(5, "places' pragmatic kind (GeoWebNews)", PLACE_KIND),
     Migration(6, "corpus views: interval ends in the participant index", CORPUS_INTERVALS),
+    Migration(7, "covering indexes for the actor, target and page queries", COVERING_INDEXES),
 ]
 
 SCHEMA_VERSION_TABLE = """
