@@ -144,3 +144,35 @@ def test_a_killed_ray_worker_costs_a_retry_not_a_document(cluster, guardian, exp
     assert stored == expected  # every document once, each whole: no partial records
     with open_store(target) as store:
         assert store.query("SELECT count(*) FROM documents")[0][0] == DOCS
+
+
+def test_out_writes_a_parquet_dataset_once_per_document(cluster, guardian, expected, tmp_path):
+    """`--out DIR`: one row per record, each document once, even when two inputs hold it
+    (read on the cluster, a task per input); an unreadable input fails alone; a rerun writes
+    nothing."""
+    import json
+
+    import pyarrow.dataset as ds
+
+    from sankore.records import Record
+
+    copy = tmp_path / "inputs" / "copy.csv"
+    copy.parent.mkdir()
+    copy.write_bytes(guardian.read_bytes())
+    empty = tmp_path / "inputs" / "empty.txt"
+    empty.write_text("")
+    out = tmp_path / "dataset"
+    summary = ingest([guardian, copy.parent], None, engine="ray", out=out, workers=2, batch_size=3,
+                     progress=False)
+    assert (summary.stored, summary.duplicates) == (DOCS, DOCS)
+    assert [f.source for f in summary.failed] == [str(empty)]
+    table = ds.dataset(out).to_table()
+    ids = table.column("doc_id").to_pylist()
+    assert sorted(ids) == sorted(expected)  # each document once
+    records = {i: Record.from_dict(json.loads(r)).to_dict()
+               for i, r in zip(ids, table.column("record").to_pylist(), strict=True)}
+    assert records == expected
+    parts = sorted(out.iterdir())
+    again = ingest([guardian], None, engine="ray", out=out, workers=2, progress=False)
+    assert (again.stored, again.duplicates) == (0, DOCS)
+    assert sorted(out.iterdir()) == parts

@@ -136,8 +136,9 @@ def _expand_stdin(sources: list) -> Iterator:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", required=True, metavar="URL", callback=database_url,
-              help="Database URL, e.g. sqlite:///sankore.db (created if missing) or postgresql://….")
+@click.option("--db", metavar="URL", callback=database_url,
+              help="Database URL, e.g. sqlite:///sankore.db (created if missing) or postgresql://…. "
+              "Required unless --out.")
 @click.option("--published", callback=published_date, metavar="YYYY-MM-DD",
               help="Publication date for every document (overrides what the file says).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True)
@@ -152,10 +153,14 @@ def _expand_stdin(sources: list) -> Iterator:
               "pipeline (needs the [ray] extra; docs/scale.md).")
 @click.option("--address", metavar="ADDRESS", help="With --engine ray: the cluster ('auto', "
               "'ray://host:10001'); default: a local cluster of --workers CPUs.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="With --engine ray, instead of --db: write the records to a Parquet dataset in DIR "
+              "(one row per document, each once; docs/scale.md).")
 @with_table_options
-def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, event_coder: str,
+def ingest(paths: tuple[str, ...], db: str | None, published: str | None, model: str, event_coder: str,
            batch_size: int, workers: int, no_progress: bool, engine: str, address: str | None,
-           text_column: str | None, date_column: str | None, title_column: str | None) -> None:
+           out: Path | None, text_column: str | None, date_column: str | None, title_column: str | None
+           ) -> None:
     """Analyse PATHS and store each document with all its records in the database.
 
     A document already stored (same normalized text) is skipped before it is analysed, so
@@ -163,17 +168,21 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, e
     all. Near-duplicates (wire copies, re-posts) are clustered at the end. Prints a summary;
     each failure is listed with its reason on stderr; the exit status is 1 if any failed.
     """
-    from .errors import StoreError
+    from .errors import OutputError, StoreError
     from .ingest import ingest as run_ingest
     from .readers import TableOptions
 
     options = TableOptions(text_column, date_column, title_column)
+    if (db is None) == (out is None):
+        raise click.UsageError("give --db URL (a database) or --out DIR (a Parquet dataset), one of them")
+    if out is not None and engine != "ray":
+        raise click.UsageError("--out DIR is written by the Ray engine: add --engine ray")
     try:
         summary = run_ingest(list(paths), db, workers=workers, batch_size=batch_size, published=published,
                              model=model, event_coder=event_coder, table_options=options,
-                             progress=not no_progress, engine=engine, address=address,
+                             progress=not no_progress, engine=engine, address=address, out=out,
                              on_failure=_report)
-    except StoreError as exc:
+    except (StoreError, OutputError) as exc:
         click.echo(f"sankore: error: {exc}", err=True)
         sys.exit(1)
     except ValueError as exc:  # --workers beyond the machine's cores

@@ -55,7 +55,7 @@ MAX_WORKERS = max(1, os.cpu_count() or 1)
 
 def ingest(
     sources: Iterable[Source],
-    store_url: str | Path,
+    store_url: str | Path | None,
     *,
     workers: int = 1,
     batch_size: int = 32,
@@ -68,6 +68,7 @@ def ingest(
     on_failure: Callable[[Failure], None] | None = None,
     engine: str = "local",
     address: str | None = None,
+    out: Path | None = None,
 ) -> IngestSummary:
     """Analyse and store every document of `sources` not yet in the store at `store_url`.
 
@@ -76,7 +77,8 @@ def ingest(
     bar on stderr (only when stderr is a terminal). `dedupe` clusters near-duplicates over
     the whole store at the end. `on_failure` is called for each failure as it happens.
     `engine="ray"` runs the analysis on a Ray cluster (`address`, or a local one with
-    `workers` CPUs; see ray_engine.py).
+    `workers` CPUs; see ray_engine.py); with `out` (a folder) it writes the records to a
+    Parquet dataset there instead of a store (`store_url` is then None; parquet_out.py).
     Raises `StoreError` only if the store cannot be opened; every per-document problem is in
     the summary's `failed`.
     """
@@ -85,6 +87,8 @@ def ingest(
                          f"worker holds the pipeline in memory), not {workers}")
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    if out is not None and engine != "ray":
+        raise ValueError("a Parquet dataset (out) is written by the Ray engine: engine='ray'")
     override = None
     if published is not None:
         day = published if isinstance(published, date) else date.fromisoformat(published)
@@ -92,8 +96,6 @@ def ingest(
     show = progress and sys.stderr.isatty()
     replayable = rereadable(sources) if show else None
     total = sum(1 for _ in read_items(replayable, table_options)) if replayable is not None else None
-    # The store is opened (created, migrated) first: if it cannot be, that is the one error.
-    store = open_store(store_url)
     summary = IngestSummary()
     bar = Progress(show, total)
 
@@ -103,6 +105,20 @@ def ingest(
             on_failure(failure)
         bar.advance(summary)
 
+    if out is not None:
+        from .ray_engine import ingest_ray
+
+        try:
+            ingest_ray(replayable or sources, None, out=out, table_options=table_options, address=address,
+                       workers=workers, batch_size=batch_size, override=override, model=model,
+                       event_coder=event_coder, summary=summary, fail=fail, bar=bar)
+        finally:
+            bar.close()
+        return summary
+    if store_url is None:
+        raise ValueError("ingest needs a store URL, or a folder for a Parquet dataset (out)")
+    # The store is opened (created, migrated) first: if it cannot be, that is the one error.
+    store = open_store(store_url)
     items = read_items(replayable or sources, table_options)
     try:
         try:
@@ -110,9 +126,10 @@ def ingest(
                 from .ray_engine import ingest_ray
 
                 store.close()
-                ingest_ray(items, store_url, address=address, workers=workers, batch_size=batch_size,
-                           override=override, model=model, event_coder=event_coder, summary=summary,
-                           fail=fail, bar=bar)
+                # Ray reads the sources itself, on the cluster: `items` stays unread.
+                ingest_ray(replayable or sources, store_url, table_options=table_options, address=address,
+                           workers=workers, batch_size=batch_size, override=override, model=model,
+                           event_coder=event_coder, summary=summary, fail=fail, bar=bar)
                 store = open_store(store_url)
             elif workers > 1 and sqlite_path(store_url) != MEMORY:
                 store.close()  # the pool keeps its own connection: see workers.Pool._start
@@ -140,8 +157,12 @@ def ingest(
 def update_views(store: Store) -> None:
     """Merge the new documents' mentions into the stored corpus views (corpus.stored)."""
     from ..corpus import stored
+    from ..store.base import VIEWS_LOCK
 
-    stored.update(store)
+    # Two ingests ending at once take turns (store.exclusive): the second finds the first's
+    # documents already in the views, and no merge between their documents is missed.
+    with store.exclusive(VIEWS_LOCK):
+        stored.update(store)
 
 
 def _import_dedupe() -> ModuleType:

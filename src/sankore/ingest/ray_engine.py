@@ -1,46 +1,125 @@
 """`ingest(..., engine="ray")`: the same ingest on a Ray cluster, with Ray Data.
 
     ingest(["dumps/"], "postgresql://…", engine="ray", address="auto", workers=8)
+    ingest(["dumps/"], None, engine="ray", out=Path("records/"))   # a Parquet dataset
 
 How, and why:
-- This process reads the sources and skips the documents already stored, as the local
-  engine does (so a rerun pays only for what is missing), and hands the rest to Ray Data.
-- `map_batches` sends batches of articles through a pool of `workers` actors; each actor
-  loads the pipeline once and opens its own connection to the store, then analyses and
-  stores each document in its own transaction (`Store.add`, the local engine's
-  `analyze_and_store`). The store's primary key makes every write exactly-once by document
-  id: a batch retried after an actor died stores only what the dead actor had not stored.
+- Ray Data reads the inputs: each path (a file or a folder) is read by a task on the
+  cluster, with the readers the local engine uses, and its documents flow on in batches of
+  `batch_size` as they are read, so neither this process nor a task holds more than a few
+  batches (Ray Data's streaming executor holds back a reader whose output is not consumed).
+  The reading task checks each document's id against the store (or the dataset) and within
+  its input, as the local engine does, so a rerun pays only for what is missing. Paths must
+  be where every node sees them (a shared file system) at the same place. Documents given as
+  `Article`s, and standard input, are read here and join the same stream.
+- `map_batches` sends the batches through a pool of `workers` actors; each actor loads the
+  pipeline once and opens its own connection to the store, then analyses and stores each
+  document in its own transaction (`Store.add`, the local engine's `analyze_and_store`).
+  The store's primary key makes every write exactly-once by document id: a batch retried
+  after an actor died stores only what the dead actor had not stored. With `out`, the
+  actors return the records and this process writes them to the Parquet dataset, once per
+  document id (parquet_out.py).
 - A killed actor is restarted by Ray and its batch retried (Ray Data's actor pools restart
   actors and retry their tasks); a document that was stored before the kill comes back as
-  "already stored", and since this process dispatched only absent documents, it counts as
-  stored by this run, as in the local engine's recovery.
-- The near-duplicate clusters and the corpus views are updated here at the end, in the
-  database, as after a local run.
+  "already stored", and since only absent documents were sent, it counts as stored by this
+  run, as in the local engine's recovery. A document that two inputs both hold is analysed
+  by each, stored by one, and counted once stored, once a duplicate.
+- The near-duplicate clusters and the corpus views are updated at the end, in the
+  database, as after a local run (the caller's job: `ingest` does it).
 - SQLite works when the cluster is this machine (every actor opens the same file); for a
-  multi-node cluster, give a PostgreSQL URL every node can reach.
+  multi-node cluster, give a PostgreSQL URL every node can reach, or `out` on a shared file
+  system.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..api import Failure
+from ..api import Failure, analyze_many
 from ..errors import AnalysisError
-from ..readers import Article, ReadFailure
+from ..readers import Article, ReadFailure, TableOptions
 from ..store import Store, open_store
-from .chunks import new_chunks
+from .chunks import Source, new_chunks, read_items
+from .parquet_out import PartWriter, known_ids
 from .summary import IngestSummary, Progress
+
+# One row of the stream: a document to analyse ("new"), or what already became of one.
+FIELDS = ("article", "doc_id", "source", "status", "reason", "code", "record")
+BLOCK_BYTES = 64 * 1024  # Ray Data's block size here: about a batch of articles
+
+
+def _row(status: str, *, article: Article | None = None, doc_id: str = "", source: str = "",
+         reason: str = "", code: str = "", record: str = "") -> dict[str, Any]:
+    # An article travels as one JSON cell: Ray Data's columns would turn a missing title into NaN.
+    text = ""
+    if article is not None:
+        data = asdict(article)
+        data["boilerplate"] = [list(span) for span in article.boilerplate]
+        text = json.dumps(data, ensure_ascii=False)
+    return {"article": text, "doc_id": doc_id, "source": source, "status": status, "reason": reason,
+            "code": code, "record": record}
+
+
+def _columns(rows: list[dict[str, Any]]) -> dict[str, list]:
+    return {field: [row[field] for row in rows] for field in FIELDS}
+
+
+def _classified(items: Iterator[Article | ReadFailure], has: Callable[[str], bool], override: str | None,
+                batch_size: int) -> Iterator[list[dict[str, Any]]]:
+    """`items` as batches of rows: new articles, duplicates and failures (chunks.new_chunks
+    decides which, as for the local engine)."""
+    from ..readers import document_id
+
+    summary, rows = IngestSummary(), []
+    bar = Progress(False, None)
+
+    def fail(failure: Failure) -> None:
+        rows.append(_row("failed", source=failure.source, reason=failure.reason, code=failure.code))
+
+    for chunk in new_chunks(items, has, override, summary, fail, bar, batch_size):
+        rows += [_row("duplicate")] * summary.duplicates
+        summary.duplicates = 0
+        rows += [_row("new", article=a, doc_id=document_id(a.text), source=a.source or "<text>")
+                 for a in chunk]
+        yield rows
+        rows = []
+    rows += [_row("duplicate")] * summary.duplicates
+    if rows:
+        yield rows
+
+
+def _read(batch: dict[str, Any], *, store_url: str | None, known: Any, options: TableOptions,
+          override: str | None, batch_size: int) -> Iterator[Any]:
+    """A Ray Data task: read the paths of `batch`, yield their documents in batches."""
+    import ray
+
+    from ..readers import read_sources
+
+    written: set[str] = ray.get(known) if known is not None else set()
+    store = open_store(store_url) if store_url else None
+    try:
+        def has(doc_id: str) -> bool:
+            return doc_id in written or (store is not None and store.has(doc_id))
+
+        for path in batch["path"]:
+            for rows in _classified(read_sources([str(path)], options), has, override, batch_size):
+                yield _columns(rows)
+    finally:
+        if store is not None:
+            store.close()
 
 
 class _Analyzer:
-    """One Ray actor: the pipeline, loaded once, and a connection to the store."""
+    """One Ray actor: the pipeline, loaded once, and a connection to the store (none with `out`)."""
 
-    def __init__(self, store_url: str, model: str, event_coder: str) -> None:
+    def __init__(self, store_url: str | None, model: str, event_coder: str) -> None:
         from ..events.classifier import packaged
         from ..pipeline import get_pipeline
 
@@ -57,28 +136,32 @@ class _Analyzer:
         # Ray Data may call an actor from another thread than the one that built it, and a
         # SQLite connection belongs to its thread: one connection per calling thread.
         if getattr(self.local, "store", None) is None:
-            self.local.store = open_store(self.store_url)
+            self.local.store = open_store(str(self.store_url))
         return self.local.store
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
         from .workers import analyze_and_store
 
-        articles = [Article(**json.loads(str(item))) for item in batch["article"]]
-        outcomes = analyze_and_store(articles, self.nlp, self._store())
-        return {
-            "source": [a.source or "<text>" for a in articles],
-            "stored": [o is not False and not isinstance(o, Failure) for o in outcomes],
-            "already": [o is False for o in outcomes],
-            "reason": [o.reason if isinstance(o, Failure) else "" for o in outcomes],
-            "code": [o.code if isinstance(o, Failure) else "" for o in outcomes],
-        }
-
-
-def _item(article: Article) -> dict[str, str]:
-    """An article as one JSON cell: Ray Data's columns would turn a missing title into NaN."""
-    data = asdict(article)
-    data["boilerplate"] = [list(span) for span in article.boilerplate]
-    return {"article": json.dumps(data, ensure_ascii=False)}
+        columns = zip(*(batch[f] for f in FIELDS), strict=True)
+        rows = [dict(zip(FIELDS, values, strict=True)) for values in columns]
+        new = [row for row in rows if row["status"] == "new"]
+        articles = [Article(**json.loads(str(row["article"]))) for row in new]
+        if self.store_url is None:
+            outcomes: list[Any] = list(analyze_many(articles, nlp=self.nlp, batch_size=len(articles) or 1,
+                                                    errors="yield"))
+        else:
+            outcomes = analyze_and_store(articles, self.nlp, self._store())
+        for row, outcome in zip(new, outcomes, strict=True):
+            row["article"] = ""
+            if isinstance(outcome, Failure):
+                row.update(status="failed", reason=outcome.reason, code=outcome.code)
+            elif outcome is False:
+                row["status"] = "already"
+            else:
+                row["status"] = "stored"
+                if self.store_url is None:
+                    row["record"] = json.dumps(outcome.to_dict(), ensure_ascii=False)
+        return _columns(rows)
 
 
 def connect(address: str | None, workers: int) -> None:
@@ -94,10 +177,25 @@ def connect(address: str | None, workers: int) -> None:
         ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
 
 
+def _split(sources: Iterable[Source]) -> tuple[list[str], list[Source]]:
+    """Paths Ray reads on the cluster (absolute: a task's working folder is not this one's),
+    and what this process reads itself (Articles, standard input)."""
+    paths: list[str] = []
+    here: list[Source] = []
+    for source in sources:
+        if isinstance(source, (Article, ReadFailure)) or str(source) == "-":
+            here.append(source)
+        else:
+            paths.append(os.path.abspath(str(source)))
+    return paths, here
+
+
 def ingest_ray(
-    items: Iterator[Article | ReadFailure],
-    store_url: str | Path,
+    sources: Iterable[Source],
+    store_url: str | Path | None,
     *,
+    out: Path | None = None,
+    table_options: TableOptions,
     address: str | None = None,
     workers: int = 2,
     batch_size: int = 16,
@@ -108,32 +206,88 @@ def ingest_ray(
     fail: Callable[[Failure], None],
     bar: Progress,
 ) -> None:
-    """Analyse and store on Ray every document of `items` not yet in the store, counting
-    into `summary`; the clusters and corpus views are the caller's to update (`ingest` does)."""
+    """Analyse on Ray every document of `sources` not yet in the store at `store_url` (or in
+    the dataset at `out`), storing (or writing) each, counting into `summary`; the clusters
+    and corpus views are the caller's to update (`ingest` does)."""
+    import ray
     import ray.data
 
-    with open_store(store_url) as store:
-        articles = [a for chunk in new_chunks(items, store.has, override, summary, fail, bar, batch_size)
-                    for a in chunk]
-    if not articles:
-        return
+    written = known_ids(out) if out is not None else set()
+    url = None if out is not None else str(store_url)
+    paths, here = _split(sources)
+    local_rows: list[dict[str, Any]] = []  # what the caller handed over in memory, already
+    if here:
+        with (open_store(url) if url else _Nothing()) as store:
+            def has(doc_id: str) -> bool:
+                return doc_id in written or (store is not None and store.has(doc_id))
+
+            for rows in _classified(read_items(here, table_options), has, override, batch_size):
+                local_rows += rows
     connect(address, workers)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
-    # Enough blocks for every actor to have work, each about one batch.
-    blocks = max(workers, -(-len(articles) // batch_size))
-    dataset = ray.data.from_items([_item(a) for a in articles],
-                                  override_num_blocks=min(blocks, len(articles)))
-    results = dataset.map_batches(
-        _Analyzer, fn_constructor_kwargs={"store_url": str(store_url), "model": model,
-                                          "event_coder": event_coder},
-        batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
-        batch_format="numpy")
-    for row in results.iter_rows():
-        if row["stored"] or row["already"]:
-            # This process dispatched only absent documents: one found stored was stored by
-            # this run (by an actor that died after its commit, then by the retry's check).
-            summary.stored += 1
+    # Ray Data joins a task's outputs into blocks of up to 128 MiB, and an actor takes a block
+    # whole: one input file would be one block, analysed by one actor while the others wait.
+    # Blocks of about a batch spread the documents over the pool (restored after the run).
+    previous = context.target_max_block_size
+    context.target_max_block_size = BLOCK_BYTES
+    try:
+        datasets = []
+        if paths:
+            known = ray.put(written) if written else None
+            # Reading is light: it takes no CPU from the actors (num_cpus=0), one task per path.
+            datasets.append(ray.data.from_items([{"path": p} for p in paths], override_num_blocks=len(paths))
+                            .map_batches(partial(_read, store_url=url, known=known, options=table_options,
+                                                 override=override, batch_size=batch_size),
+                                         batch_size=1, num_cpus=0))
+        if local_rows:
+            datasets.append(ray.data.from_items(local_rows, override_num_blocks=max(
+                1, min(len(local_rows), max(workers, -(-len(local_rows) // batch_size))))))
+        if not datasets:
+            return
+        dataset = datasets[0].union(*datasets[1:]) if len(datasets) > 1 else datasets[0]
+        results = dataset.map_batches(
+            _Analyzer, fn_constructor_kwargs={"store_url": url, "model": model, "event_coder": event_coder},
+            batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
+            batch_format="numpy")
+        _collect(results.iter_rows(), PartWriter(out, written) if out is not None else None, summary, fail,
+                 bar)
+    finally:
+        context.target_max_block_size = previous
+
+
+def _collect(rows: Iterable[dict[str, Any]], writer: PartWriter | None, summary: IngestSummary,
+             fail: Callable[[Failure], None], bar: Progress) -> None:
+    """Count what became of each document, writing the records to the dataset with `out`."""
+    done: set[str] = set()  # documents stored (or written) by this run
+    for row in rows:
+        status, doc_id = str(row["status"]), str(row["doc_id"])
+        if status in ("stored", "already"):
+            # Only absent documents were sent: one found stored was stored by this run (by an
+            # actor that died after its commit, then by the retry's check), unless an earlier
+            # row of this run stored it: a copy in another input.
+            if doc_id in done:
+                summary.duplicates += 1
+            else:
+                done.add(doc_id)
+                summary.stored += 1
+                if writer is not None:
+                    writer.add(doc_id, str(row["record"]))
+            bar.advance(summary)
+        elif status == "duplicate":
+            summary.duplicates += 1
             bar.advance(summary)
         else:
             fail(Failure(str(row["source"]), str(row["reason"]), str(row["code"]) or AnalysisError.code))
+    if writer is not None:
+        writer.flush()
+
+
+class _Nothing:
+    """No store (with `out`): a context manager that gives None."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
