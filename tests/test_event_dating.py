@@ -117,3 +117,15 @@ def test_a_reported_claim_stays_reported(nlp):
     doc = parse(nlp, "Police said the rebels attacked the convoy near the border.")
     tok = token(doc, "attacked")
     assert modality(tok, tok)[0] == "reported"
+
+
+def test_a_day_parsed_onto_a_name_still_dates_the_clause(nlp):
+    # The parser hangs "Sunday" on "Trump" as a compound: a name is no noun phrase to date.
+    doc = parse(nlp, "On Sunday Trump caused further confusion by declaring plans for a zone.")
+    assert governing_time(doc, token(doc, "declaring")).text == "Sunday"
+
+
+def test_a_trigger_modifying_its_noun_takes_the_noun_phrase_date(nlp):
+    doc = parse(nlp, "however, the vhp's protest rally scheduled for sunday will be held.")
+    protest = token(doc, "protest")
+    assert governing_time(doc, protest, protest).text == "sunday"

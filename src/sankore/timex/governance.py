@@ -54,7 +54,8 @@ def span_head(span: Span) -> Token:
     """The clause head the (non-empty) time expression `span` attaches to."""
     inside = range(span.start, span.end)
     tok = span.root
-    if tok.dep_ in _NOUN_MODIFIER and tok.head.i not in inside and tok.head.pos_ in _NOUN_POS:
+    # A common noun only: "On Sunday Trump generated …" is parsed with "Sunday" on the name.
+    if tok.dep_ in _NOUN_MODIFIER and tok.head.i not in inside and tok.head.pos_ == "NOUN":
         return tok.head
     for _ in range(_MAX_STEPS):
         if tok.head.i == tok.i:
@@ -115,9 +116,13 @@ def governing_time(doc: Doc, token: Token, trigger: Token | None = None) -> Time
     if not by_head:
         return None
     if trigger is not None and trigger.pos_ in _NOUN_POS:
-        for t in (trigger, *(c for c in trigger.children if c.dep_ in ("acl", "relcl"))):
-            if t.i in by_head:
-                return min(by_head[t.i], key=lambda m: abs(m.start - trigger.idx))
+        # The noun phrase's head too when the trigger modifies it ("the protest rally
+        # scheduled for sunday").
+        nouns = (trigger, trigger.head) if trigger.dep_ == "compound" else (trigger,)
+        for noun in nouns:
+            for t in (noun, *(c for c in noun.children if c.dep_ in ("acl", "relcl"))):
+                if t.i in by_head:
+                    return min(by_head[t.i], key=lambda m: abs(m.start - trigger.idx))
     head = clause_head(token)
     chain = []
     for _ in range(_MAX_STEPS):
