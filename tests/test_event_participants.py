@@ -85,3 +85,24 @@ def test_an_unnamed_sector_noun_continues_the_last_named_one(nlp):
     record = sankore.analyze("US troops patrolled the town of Manbij on Monday. Three soldiers were wounded "
                              "when a roadside bomb hit their convoy.", published="2019-01-10", nlp=nlp)
     assert {e.text: e.code for e in record.entities}["soldiers"] == "USA MIL"
+
+
+def test_lower_cased_copy_is_read_as_such_despite_share_buttons_and_mojibake(nlp):
+    from sankore.pipeline.lowercase_persons import lowercased_text
+
+    body = ("bhubaneswar: state chief minister naveen patnaik on sunday demanded an inquiry into the "
+            "attack on the assembly building by a group of activists, and the police arrested 60 "
+            "people in the city after the violence. Â Â Â Â Â Â")
+    doc = nlp(body + "\n\nFacebook Twitter Linkedin Mail")
+    doc._.boilerplate = [(len(body) + 2, len(doc.text))]
+    assert lowercased_text(doc)
+    assert not lowercased_text(nlp("Police in Lahore arrested the activist Ali Khan. " * 5))
+
+
+def test_a_capital_party_to_a_relation_is_its_government(nlp):
+    record = sankore.analyze("The US is in negotiations with Baghdad over the redeployment of troops. "
+                             "Flights between Kyiv and Warsaw resumed on Friday.", published="2019-01-10",
+                             nlp=nlp)
+    codes = {e.text: e.code for e in record.entities}
+    assert codes.get("Baghdad") == "IRQ GOV"
+    assert "Kyiv" not in codes and "Warsaw" not in codes  # a route names places

@@ -16,7 +16,8 @@ most recent actor named before it that fits:
   kind such a noun names; "the minister", "the president": the last person with that title.
 
 Only actors named in the same sentence before the word or in the `WINDOW` sentences before
-it count, and never one named in a dateline. A heuristic of recency and kind, not full
+it count (for "he" with no person there, and for a title, any earlier sentence), and never
+one named in a dateline. A heuristic of recency and kind, not full
 coreference resolution: it has no gender, number beyond the noun's tag, or salience.
 """
 
@@ -60,8 +61,9 @@ def resolve(tok: Token, roles: dict[str, str] | None = None) -> list[ActorMentio
     word = tok.lower_
     if word in FIRST_PERSON:
         return _speaker(doc, tok)
-    if word in PERSONAL:
-        return _last(doc, tok, lambda m: m.kind == "person" and m.role != "author")
+    if word in PERSONAL:  # the window first; a story about one person names them once
+        person = lambda m: m.kind == "person" and m.role != "author"  # noqa: E731
+        return _last(doc, tok, person) or _last(doc, tok, person, wide=True)
     if word in NEUTER:
         return _last(doc, tok, lambda m: m.kind in BODIES and not _plural(doc, m))
     if word in PLURAL:
@@ -74,7 +76,7 @@ def resolve(tok: Token, roles: dict[str, str] | None = None) -> list[ActorMentio
     if title is not None:
         head = title.split()[-1]
         return _last(doc, tok, lambda m: m.kind == "person" and bool(m.role) and
-                     (m.role or "").split()[-1] == head)
+                     (m.role or "").split()[-1] == head, wide=True)
     return []
 
 
@@ -115,8 +117,9 @@ def _window_start(doc: Doc, tok: Token) -> int:
     return sents[max(0, index - WINDOW)].start_char
 
 
-def _last(doc: Doc, tok: Token, fits) -> list[ActorMention]:
-    start = _window_start(doc, tok)
+def _last(doc: Doc, tok: Token, fits, wide: bool = False) -> list[ActorMention]:
+    """The last actor that `fits` before `tok`, in the window (`wide`: in the whole text)."""
+    start = 0 if wide else _window_start(doc, tok)
     # A few tokens' text, not `doc.text`, which spaCy rebuilds from every token on each access.
     datelines = dateline_spans(doc[:80].text[:DATELINE_CHARS])
     candidates = [m for m in doc._.actors if start <= m.start and m.end <= tok.idx and fits(m)

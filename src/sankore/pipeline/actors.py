@@ -20,9 +20,10 @@ from spacy.util import filter_spans
 from ..resources import lexicons
 from .extensions import in_boilerplate, register_extensions
 from .generic_actors import generic_mentions, home_country, sector_organizations
-from .lowercase_persons import surname_mentions, titled_persons
+from .lowercase_persons import lowercased_text, surname_mentions, titled_persons
 from .mentions import ActorMention
-from .spans import is_lowercased, overlaps, trim_entity
+from .seats import party_to_relation
+from .spans import overlaps, trim_entity
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels",
                 "OPP": "opposition", "LEG": "legislature", "JUD": "judiciary",
@@ -136,7 +137,7 @@ class ActorRecognizer:
                            ) -> list[ActorMention]:
         """Titled persons in lower-cased text, and later bare surnames (`lowercase_persons`)."""
         taken = [(m.start, m.end) for m in mentions] + claimed
-        lowercased = is_lowercased(doc)
+        lowercased = lowercased_text(doc)
         found = titled_persons(doc, self.roles, taken, self._name_stop, self._country_ending_at,
                                home_country(doc, mentions)) if lowercased else []
         taken += [(m.start, m.end) for m in found]
@@ -144,7 +145,7 @@ class ActorRecognizer:
 
     def _dictionary_matches(self, doc: Doc) -> list[Span]:
         spans = self.exact(doc, as_spans=True)
-        if is_lowercased(doc):
+        if lowercased_text(doc):
             spans += self.lower(doc, as_spans=True)
         return sorted(filter_spans(spans), key=lambda s: s.start)
 
@@ -252,12 +253,13 @@ class ActorRecognizer:
         return out
 
     def _metonyms(self, doc: Doc, taken: list[tuple[int, int]]) -> list[ActorMention]:
-        """A place the places component marked as metonymic ("Moscow said") is a government."""
+        """A metonymic place ("Moscow said") or a party to a relation (`seats`) is a government."""
         countries = lexicons.countries()
         capitals = lexicons.capitals()
         out = []
         for place in doc._.places:
-            if not place.metonymy or not place.country or overlaps(place.start, place.end, taken):
+            if not (place.metonymy or party_to_relation(doc, place)) or \
+                    overlaps(place.start, place.end, taken):
                 continue
             actor = countries.get(place.country)
             if actor is None:

@@ -26,6 +26,22 @@ _MAX_NAME = 4
 _NAME_POS = {"PROPN", "NOUN", "ADJ", "X"}
 # A surname must be this long to be matched alone ("shah" yes, "ali" no).
 _MIN_SURNAME = 4
+# Share of capitalized words under which a text counts as lower-cased (as `spans.is_lowercased`),
+# and the fewest words that decide it.
+LOWERCASE_SHARE = 0.03
+_MIN_WORDS = 20
+
+
+def lowercased_text(doc: Doc) -> bool:
+    """A text written (nearly) all in lower case, counting only its copy's words: not those in
+    boilerplate ("Facebook Twitter Linkedin Mail" under the story) nor one-letter tokens of
+    mis-decoded text ("Â"), which otherwise push lower-cased wire copy over the threshold."""
+    spans = list(doc._.boilerplate)
+    words = [t for t in doc if t.is_alpha and len(t) > 1
+             and not any(t.idx < e and s < t.idx + len(t) for s, e in spans)]
+    if len(words) < _MIN_WORDS:
+        return False
+    return sum(t.text[0].isupper() for t in words) / len(words) < LOWERCASE_SHARE
 
 
 def _name_after(doc: Doc, i: int, stop: set[str]) -> Span | None:

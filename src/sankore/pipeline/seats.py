@@ -1,0 +1,39 @@
+"""A capital named as a party to a relation stands for its government: "Moscow's readiness to
+aid", "talks between Kyiv and the AES states", "negotiations with Baghdad".
+
+The places component marks a capital as metonymic when it speaks or decides ("Moscow said",
+`geo/metonymy.py`); a capital that owns an act or is the other side of a relation is as much
+an actor, and the events stage needs it as a participant ("severing relations between Kyiv
+and …" has no target without it). Only a possessor, or the object of "with", "between" or
+"against" under a word of relation or conflict, counts: "flights between Kyiv and Moscow" or
+"clashes in Baghdad" name places.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .mentions import PlaceMention
+
+# Heads under which "with/between/against <capital>" names a government (lemmas).
+RELATION_WORDS = {"talk", "negotiation", "relation", "tie", "agreement", "deal", "dialogue", "meeting",
+                  "contact", "cooperation", "dispute", "tension", "conflict", "war", "rift", "row",
+                  "standoff", "negotiate", "meet", "cooperate", "agree", "clash", "side", "ally",
+                  "sever", "break", "normalize", "normalise", "restore", "mediate", "sanction", "pressure"}
+_PREPS = {"with", "between", "against"}
+
+
+def party_to_relation(doc: Doc, place: PlaceMention) -> bool:
+    """Whether the place's words are a possessor ("Moscow's") or the object of with/between/
+    against under a word of relation ("talks with Baghdad")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "between Kyiv and Moscow"
+        tok = tok.head
+    if tok.dep_ == "poss":
+        return True
+    if tok.dep_ != "pobj" or tok.head.lower_ not in _PREPS:
+        return False
+    return tok.head.head.lemma_.lower() in RELATION_WORDS
