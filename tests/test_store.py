@@ -398,3 +398,35 @@ def test_a_pipeline_record_round_trips(seed_record, store):
 
 def test_each_backend_is_the_one_its_url_names(store, url):
     assert type(store).__name__ == ("PostgresStore" if url.startswith("postgresql://") else "SQLiteStore")
+
+
+def test_exclusive_makes_a_second_process_wait_for_the_first(url):
+    """Store.exclusive (issue 21): on PostgreSQL a session advisory lock that a second
+    connection waits for, released when the block ends or the connection closes."""
+    import threading
+    import time
+
+    if not url.startswith("postgresql"):
+        pytest.skip("SQLite serializes its writers itself: Store.exclusive holds no lock there")
+    entered: list[float] = []
+    with open_store(url) as first, open_store(url) as second, open_store(url) as third:
+        def wait_for_lock() -> None:
+            with second.exclusive("views"):
+                entered.append(time.monotonic())
+
+        with first.exclusive("views"):
+            waiter = threading.Thread(target=wait_for_lock)
+            waiter.start()
+            time.sleep(0.5)
+            assert not entered  # still waiting
+            with third.exclusive("other"):  # another name is another lock
+                pass
+            released = time.monotonic()
+        waiter.join(10)
+        assert entered and entered[0] >= released
+    # A connection that ends releases its lock: a new one takes it at once.
+    held = open_store(url)
+    with held.exclusive("views"):
+        held.close()
+    with open_store(url) as fourth, fourth.exclusive("views"):
+        pass

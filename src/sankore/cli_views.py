@@ -22,10 +22,11 @@ def views_command(db: str, rebuild: bool) -> None:
     from .corpus import stored
     from .errors import StoreError
     from .store import open_store
+    from .store.base import VIEWS_LOCK
 
     started = time.perf_counter()
     try:
-        with open_store(db, create=False) as store:
+        with open_store(db, create=False) as store, store.exclusive(VIEWS_LOCK):
             summary = stored.rebuild(store) if rebuild else stored.update(store)
     except StoreError as exc:
         click.echo(f"sankore: error: {exc}", err=True)

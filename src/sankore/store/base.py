@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import NamedTuple
 
 from ..errors import StoreError
 from ..records import Record
+
+# The lock (Store.exclusive) every update of the corpus views holds: `ingest`, `sankore views`.
+VIEWS_LOCK = "corpus views"
 
 
 class SearchHit(NamedTuple):
@@ -104,6 +108,18 @@ class Store(ABC):
         for doc_id in self.doc_ids():
             if (record := self.get(doc_id)) is not None:
                 yield record
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Hold the store-wide lock `name` for the block: another process asking for the same
+        lock waits until it is released, or until this process dies. Two ingests ending at
+        once each read what the corpus views still lack and then write it; run one after the
+        other, the second finds nothing left, and no merge is missed between them.
+
+        This default holds no lock: a SQLite store is one file whose writers SQLite already
+        serializes (a lock file beside it would outlive a killed process, and a second handle
+        on the database file would drop SQLite's own POSIX locks when closed)."""
+        yield
 
     @abstractmethod
     def close(self) -> None: ...

@@ -14,7 +14,9 @@ shared, multi-user deployments. `open_store("postgresql://user@host/db")`.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
@@ -201,6 +203,18 @@ class PostgresStore(Store):
                 else:  # a statement without parameters ("DELETE FROM duplicates")
                     for row in rows:
                         cursor.execute(_sql(sql), tuple(row) or None)
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        # A session-level advisory lock: held across the block's transactions, released by
+        # the server when the connection ends, so a killed process never leaves it held.
+        key = int.from_bytes(hashlib.sha256(f"sankore:{name}".encode()).digest()[:8], "big", signed=True)
+        self._conn.execute("SELECT pg_advisory_lock(%s)", (key,))
+        try:
+            yield
+        finally:
+            if not self._conn.closed:
+                self._conn.execute("SELECT pg_advisory_unlock(%s)", (key,))
 
     def close(self) -> None:
         self._conn.close()
