@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import warnings
 
+import pytest
 from spacy.tokens import DocBin
 
 from sankore.pipeline import get_pipeline, load_base_model
@@ -43,3 +44,55 @@ def test_sankore_events_alone_warns():
 def test_a_record_repr_is_one_short_line(seed_record):
     text = repr(seed_record)
     assert len(text) < 200 and "\n" not in text and seed_record.doc.id in text
+
+
+def guardian_text(size: int) -> str:
+    """`size` characters of real Guardian articles, one after another (the sample repeated if
+    it runs out), cut at a paragraph break."""
+    import csv
+
+    from .conftest import shared
+
+    csv.field_size_limit(64 * 1024 * 1024)
+    with shared("corpus", "guardian", "Guardian_SDF_sample.csv").open(newline="", encoding="utf-8") as handle:
+        articles = [row["text"] for row in csv.DictReader(handle) if row["text"].strip()]
+    parts, length = [], 0
+    while length < size:
+        parts.append(articles[len(parts) % len(articles)])
+        length += len(parts[-1]) + 2
+    return "\n\n".join(parts)[:size].rsplit("\n\n", 1)[0]
+
+
+@pytest.mark.slow
+def test_long_documents_cost_time_in_proportion_to_their_length(nlp):
+    """Issue 21, item 6: a 1.1 M-character document took more than 15 CPU-minutes because
+    some lookups read every entity or mention of the document once per candidate (spaCy's
+    `doc.ents` rebuilt per call; a pass over every mention per quote and event). Four times
+    the text must cost about four times the CPU, not sixteen, in the stages fixed here: the
+    actors component and the conversion to a record."""
+    from time import process_time
+
+    from sankore.api import with_metadata
+    from sankore.pipeline.parts import parsed_in_parts
+    from sankore.pipeline.to_records import doc_to_record
+    from sankore.readers import Article
+
+    large = guardian_text(120_000)
+    small = large[:30_000].rsplit("\n\n", 1)[0]
+    cost: dict[str, dict[str, float]] = {}
+    for label, text in (("small", small), ("large", large)):
+        article = Article(text)
+        doc = with_metadata(parsed_in_parts(nlp, text), article)
+        spent = cost.setdefault(label, {})
+        for name, component in nlp.pipeline:
+            if name.startswith("sankore_"):
+                started = process_time()
+                doc = component(doc)
+                spent[name] = process_time() - started
+        started = process_time()
+        record = doc_to_record(doc, article.document(), article.boilerplate)
+        spent["record"] = process_time() - started
+        assert record.entities and record.events
+    scale = len(large) / len(small)
+    for stage in ("sankore_actors", "record"):
+        assert cost["large"][stage] <= 2 * scale * max(cost["small"][stage], 0.05), (stage, cost, scale)

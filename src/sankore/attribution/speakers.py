@@ -44,6 +44,7 @@ class ActorIndex:
     def __init__(self, actors, text: str = "") -> None:
         self.actors = sorted(actors, key=lambda a: (a.start, a.end))
         self.starts = [a.start for a in self.actors]
+        self.longest = max((a.end - a.start for a in self.actors), default=0)
         self.text = text
         # surname → "he"/"she", from an honorific ("Mr. Trump", "Ms. Clinton") or from a
         # pronoun already resolved to that person; unknown names agree with either pronoun.
@@ -66,7 +67,11 @@ class ActorIndex:
         self.gender.setdefault(self.surname(*span), pronoun)
 
     def overlapping(self, span: tuple[int, int]):
-        return [a for a in self.actors if _overlap((a.start, a.end), span) > 0]
+        # Only mentions starting less than the longest mention's length before the span can
+        # reach it: a bisection, not a pass over every mention of a long document per call.
+        low = bisect_left(self.starts, span[0] - self.longest)
+        high = bisect_left(self.starts, span[1])
+        return [a for a in self.actors[low:high] if _overlap((a.start, a.end), span) > 0]
 
     def last_person_before(self, position: int, floor: int = 0, pronoun: str | None = None):
         """The nearest person mention before `position` that agrees with `pronoun` ("he"/"she")."""

@@ -11,6 +11,8 @@ author asserts it, nobody is quoted.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .extract import Attribution
 
 COVER_SHARE = 0.5
@@ -20,12 +22,16 @@ def _covered(content: tuple[tuple[int, int], ...], start: int, end: int) -> int:
     return sum(max(0, min(e, end) - max(s, start)) for s, e in content)
 
 
-def sentence_voice(sentence: tuple[int, int], text: str, attributions: list[Attribution]) -> int | None:
-    """The index of the attribution a sentence speaks for, or None for the author's voice."""
+def sentence_voice(sentence: tuple[int, int], text: str, attributions: list[Attribution],
+                   candidates: Iterable[int] | None = None) -> int | None:
+    """The index of the attribution a sentence speaks for, or None for the author's voice.
+    `candidates`: the indexes, in order, of the attributions whose content overlaps the
+    sentence (the only ones that can win), when the caller has found them; else all."""
     start, end = sentence
     length = len(text[start:end].strip()) or 1
     best = None
-    for i, a in enumerate(attributions):
+    for i in candidates if candidates is not None else range(len(attributions)):
+        a = attributions[i]
         if a.stance:
             continue
         covered = _covered(a.content, start, end)

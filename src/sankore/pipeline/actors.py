@@ -23,7 +23,7 @@ from .generic_actors import generic_mentions, home_country, sector_organizations
 from .lowercase_persons import lowercased_text, surname_mentions, titled_persons
 from .mentions import ActorMention
 from .seats import party_to_relation
-from .spans import overlaps, trim_entity
+from .spans import entity_at, overlaps, trim_entity
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels",
                 "OPP": "opposition", "LEG": "legislature", "JUD": "judiciary",
@@ -85,6 +85,7 @@ class ActorRecognizer:
     def find(self, doc: Doc) -> list[ActorMention]:
         claimed = [(p.start, p.end) for p in doc._.places if not p.metonymy]
         matches = self._dictionary_matches(doc)
+        matched = {i for m in matches for i in range(m.start, m.end)}  # tokens of dictionary names
         mentions: list[ActorMention] = []
         taken: list[tuple[int, int]] = []
         sector_of: dict[int, tuple[str, str]] = {}
@@ -92,15 +93,15 @@ class ActorRecognizer:
             if in_boilerplate(doc, span.start_char, span.end_char):
                 continue
             if span.label_.startswith("P:"):
-                if len(span) == 1 and self._swallowed(doc, span, matches, {"PERSON"}):
+                if len(span) == 1 and self._swallowed(doc, span, matched, {"PERSON"}):
                     continue  # "Blair" in "Blair Hornstine": another person
                 mentions.append(self._known_person(doc, span))
                 taken.append((span.start_char, span.end_char))
                 continue
             actor = self.actors[span.label_]
-            if span.label_.startswith("G:") and self._swallowed(doc, span, matches):
+            if span.label_.startswith("G:") and self._swallowed(doc, span, matched):
                 continue  # "Muslim Brotherhood", "Kurdish People's Protection Units": a name
-            if span.label_.startswith("O:") and self._swallowed(doc, span, matches, {"PERSON"}):
+            if span.label_.startswith("O:") and self._swallowed(doc, span, matched, {"PERSON"}):
                 continue  # "Fatah" in "Abdel Fatah al-Sisi"
             if span.label_.startswith("C:"):
                 composite = self._sector_after(doc, span) or self._sector_before(doc, span)
@@ -113,7 +114,7 @@ class ActorRecognizer:
                     mentions.append(self._composite(c_span, actor, sector, kind))
                     taken.append((c_span.start_char, c_span.end_char))
                     continue
-                if self._swallowed(doc, span, matches):
+                if self._swallowed(doc, span, matched):
                     continue
             mentions.append(ActorMention(
                 span.start_char, span.end_char, span.text, actor.key, actor.kind, actor.name,
@@ -149,19 +150,18 @@ class ActorRecognizer:
             spans += self.lower(doc, as_spans=True)
         return sorted(filter_spans(spans), key=lambda s: s.start)
 
-    def _swallowed(self, doc: Doc, span: Span, matches: list[Span], labels: set[str] = _SWALLOWING
+    def _swallowed(self, doc: Doc, span: Span, matched: set[int], labels: set[str] = _SWALLOWING
                    ) -> bool:
         """Inside a longer name ("Chad Johnson"), unless that "name" is only a list of
         dictionary actors ("Mali, Burkina Faso" tagged ORG by the small model)."""
-        matched = {i for m in matches for i in range(m.start, m.end)}
-        for ent in doc.ents:
-            if not (ent.label_ in labels and ent.start <= span.start and span.end <= ent.end
-                    and ent.end - ent.start > span.end - span.start):
-                continue
-            rest = [t for t in ent if t.i not in matched]
-            if any(not (t.is_punct or t.pos_ == "CCONJ" or t.lower_ == "the") for t in rest):
-                return True
-        return False
+        # Entities never overlap, so the only one that can hold the span is the one its first
+        # token is part of.
+        ent = entity_at(doc, span.start)
+        if ent is None or not (ent.label_ in labels and span.end <= ent.end
+                               and ent.end - ent.start > span.end - span.start):
+            return False
+        rest = [t for t in ent if t.i not in matched]
+        return any(not (t.is_punct or t.pos_ == "CCONJ" or t.lower_ == "the") for t in rest)
 
     def _sector_after(self, doc: Doc, span: Span) -> tuple[Span, str, str] | None:
         """"French troops", "U.S. military forces", "Niger's government"."""

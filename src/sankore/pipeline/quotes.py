@@ -15,6 +15,7 @@ from ..attribution.extract import Attribution, Extractor
 from ..attribution.voices import sentence_voice
 from .extensions import in_boilerplate, register_extensions
 from .mentions import QuoteMention, SentenceVoice
+from .spans import Overlaps
 
 
 def to_mentions(text: str, attributions: list[Attribution]) -> tuple[list[QuoteMention], list[int]]:
@@ -41,12 +42,16 @@ class QuoteFinder:
         text = doc.text  # `Doc.text` joins every token anew at each access: read it once
         attributions = self.extract(doc, doc._.actors, skip=lambda s, e: in_boilerplate(doc, s, e))
         mentions, first = to_mentions(text, attributions)
+        # Each sentence is weighed against the attributions whose content reaches it, found
+        # by bisection: not against every attribution of a long document.
+        contents = Overlaps([(s, e, i) for i, a in enumerate(attributions) for s, e in a.content])
         voices = []
         for sent in doc.sents:
             if not text[sent.start_char:sent.end_char].strip() \
                     or in_boilerplate(doc, sent.start_char, sent.end_char):
                 continue
-            which = sentence_voice((sent.start_char, sent.end_char), text, attributions)
+            span = (sent.start_char, sent.end_char)
+            which = sentence_voice(span, text, attributions, dict.fromkeys(contents.every(span)))
             voices.append(SentenceVoice(sent.start_char, sent.end_char,
                                         "author" if which is None else "attributed",
                                         None if which is None else first[which]))

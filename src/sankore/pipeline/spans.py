@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from typing import Generic, TypeVar
+
 from spacy.tokens import Doc, Span
 
 _LOWERCASE_DOC = 0.03  # share of capitalized words under which a text counts as lower-cased
@@ -28,6 +31,52 @@ def trim_entity(ent: Span) -> Span | None:
     if start >= end or not doc[start:end].text[0].isupper() and not doc[start].lower_ == "the":
         return None
     return Span(doc, start, end, label=ent.label_)
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The named entity that token `i` is part of, found from the tokens' IOB tags in time
+    proportional to the entity's length. (`doc.ents` builds every entity of the document on
+    each access: asked once per candidate, it made a long document quadratic.)"""
+    if not 0 <= i < len(doc) or doc[i].ent_iob_ not in ("B", "I"):
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[start].ent_type_)
+
+
+L = TypeVar("L")
+
+
+class Overlaps(Generic[L]):
+    """Which of many labelled spans overlaps a span most, without reading them all: sorted by
+    start, only those starting less than the longest span's length before it are looked at.
+    (Asking a list of every mention once per quote and event made long documents quadratic.)
+    Ties go to the span given first, as a scan of the list in order would give them."""
+
+    def __init__(self, spans: list[tuple[int, int, L]]) -> None:
+        self._items = sorted((start, end, order, label) for order, (start, end, label) in enumerate(spans))
+        self._starts = [item[0] for item in self._items]
+        self._longest = max((end - start for start, end, _ in spans), default=0)
+
+    def _near(self, span: tuple[int, int]) -> list[tuple[int, int, int, L]]:
+        low, high = bisect_left(self._starts, span[0] - self._longest), bisect_left(self._starts, span[1])
+        return [item for item in self._items[low:high] if min(item[1], span[1]) > max(item[0], span[0])]
+
+    def most(self, span: tuple[int, int] | None) -> L | None:
+        """The label of the span overlapping `span` by the most characters; None if none does."""
+        if span is None:
+            return None
+        best = min(self._near(span), default=None,
+                   key=lambda item: (-(min(item[1], span[1]) - max(item[0], span[0])), item[2]))
+        return best[3] if best else None
+
+    def every(self, span: tuple[int, int]) -> list[L]:
+        """The labels of every span overlapping `span`, in the order the spans were given."""
+        return [label for _, _, _, label in sorted(self._near(span), key=lambda item: item[2])]
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -28,6 +28,7 @@ from ..records import (
 )
 from .extensions import in_boilerplate
 from .mentions import ActorMention
+from .spans import Overlaps
 
 
 def _keep(doc: Doc, items: Iterable) -> list:
@@ -57,29 +58,28 @@ def entities_from_mentions(mentions: list[ActorMention]) -> list[Entity]:
     return entities
 
 
+def mention_index(entities: list[Entity]) -> Overlaps:
+    """`.most(span)`: the id of the entity with a mention overlapping `span` the most, if any."""
+    return Overlaps([(start, end, entity.id) for entity in entities for start, end in entity.mentions])
+
+
 def entity_at(entities: list[Entity], span: tuple[int, int] | None) -> str | None:
-    """The id of the entity with a mention overlapping `span` the most, if any."""
-    if span is None:
-        return None
-    best, best_overlap = None, 0
-    for entity in entities:
-        for start, end in entity.mentions:
-            overlap = min(end, span[1]) - max(start, span[0])
-            if overlap > best_overlap:
-                best, best_overlap = entity.id, overlap
-    return best
+    """The id of the entity with a mention overlapping `span` the most, if any (for one span;
+    for many, build `mention_index` once)."""
+    return mention_index(entities).most(span)
 
 
 def quotes_from_mentions(doc: Doc, entities: list[Entity]) -> list[Quote]:
     quotes = []
     text = doc.text  # built anew from the tokens at every access: read it once
+    at = mention_index(entities).most
     for number, q in enumerate(doc._.quotes, start=1):
-        speaker = entity_at(entities, q.antecedent_span) or entity_at(entities, q.speaker_span)
+        speaker = at(q.antecedent_span) or at(q.speaker_span)
         quotes.append(Quote(
             id=f"q{number}", span=(q.start, q.end), text=q.text, kind=q.kind, speaker=speaker,
             speaker_span=q.speaker_span,
             speaker_text=text[slice(*q.speaker_span)] if q.speaker_span else None,
-            cue=q.cue, cue_span=q.cue_span, via=entity_at(entities, q.via_span)))
+            cue=q.cue, cue_span=q.cue_span, via=at(q.via_span)))
     return quotes
 
 
@@ -105,27 +105,19 @@ def sentences_and_stats(doc: Doc, quotes: list[Quote], framing: list[Framing]
     return sentences, stats
 
 
-def _id_at(items: list, span: tuple[int, int] | None) -> str | None:
-    """The id of the place or time whose span is `span` (or overlaps it most)."""
-    if span is None:
-        return None
-    best = max(items, key=lambda x: min(x.span[1], span[1]) - max(x.span[0], span[0]), default=None)
-    if best is None or min(best.span[1], span[1]) - max(best.span[0], span[0]) <= 0:
-        return None
-    return best.id
-
-
 def events_from_mentions(doc: Doc, entities: list[Entity], places: list[Place],
                          times: list[TimeExpression]) -> list[Event]:
     events: list[Event] = []
+    at = mention_index(entities).most
+    place_at = Overlaps([(*p.span, p.id) for p in places]).most
+    time_at = Overlaps([(*t.span, t.id) for t in times]).most
     for v in _keep_events(doc):
-        actors = list(dict.fromkeys(e for s in v.actor_spans if (e := entity_at(entities, s))))
-        targets = list(dict.fromkeys(e for s in v.target_spans if (e := entity_at(entities, s))
-                                     and e not in actors))
+        actors = list(dict.fromkeys(e for s in v.actor_spans if (e := at(s))))
+        targets = list(dict.fromkeys(e for s in v.target_spans if (e := at(s)) and e not in actors))
         events.append(Event(
             id=f"v{len(events) + 1}", type=v.type, mode=v.mode, actors=actors, targets=targets,
-            time=_id_at(times, v.time_span), place=_id_at(places, v.place_span),
-            modality=v.modality, attributed_to=entity_at(entities, v.attributed_span),
+            time=time_at(v.time_span), place=place_at(v.place_span),
+            modality=v.modality, attributed_to=at(v.attributed_span),
             evidence=v.evidence, confidence=round(v.confidence, 3), cameo=v.cameo))
     return events
 
