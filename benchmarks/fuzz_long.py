@@ -109,6 +109,10 @@ def main() -> None:
                 print(failures[-1]["trace"], file=sys.stderr, flush=True)
             print(f"{name}: {COUNTS.get(name, 0)} inputs, {len(failures)} failures", file=sys.stderr,
                   flush=True)
+            if args.out:  # the figures so far, so a run stopped early still says what it tried
+                args.out.write_text(json.dumps({"running": True, "inputs": COUNTS,
+                                                "total": sum(COUNTS.values()),
+                                                "failures": failures}, indent=2))
     if STORE.exists():
         store_is_sound(STORE)
     result = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)),
