@@ -144,8 +144,8 @@ def ner_candidates(doc: Doc, gaz: Gazetteer, persons: set[str]) -> list[Candidat
             # A street keeps its whole name ("Wichita Street" is no town of Wichita).
             cand = _candidate(doc, gaz, s, e, ent.label_, shrink=not is_street(doc[s:e]))
             e = cand.tok_end
-            if not cand.places and names_an_actor(cand.text):
-                continue  # "Yazidi", "Isis", "DfID" tagged GPE
+            if names_an_actor(cand.text, by_shape=not cand.places) and not _surely_a_place(cand):
+                continue  # "Yazidi", "Isis", "DfID", "Congress" (a town too) tagged GPE
             if ent.label_ == "FAC" and not (is_street(doc[s:e]) or any(
                     p.feature in ("region", "water") for p in cand.places)):
                 continue
@@ -158,6 +158,14 @@ def ner_candidates(doc: Doc, gaz: Gazetteer, persons: set[str]) -> list[Candidat
                 continue  # "Ripley" as GPE, when "John Ripley" is a person of the article
             out.append(_as_state_abbreviation(cand, gaz))
     return out
+
+
+def _surely_a_place(cand: Candidate) -> bool:
+    """A name the actor tables know stays a place only when it means a country, a region or
+    a big town by its own name ("EU"), not by an alternate spelling ("Hamas" of Hamm)."""
+    best = prior_best(cand.places)
+    return best is not None and is_strong(best) and (
+        best.feature != "city" or name_key(best.name) == name_key(cand.text))
 
 
 def _as_state_abbreviation(cand: Candidate, gaz: Gazetteer) -> Candidate:
@@ -277,7 +285,8 @@ def accept_match(doc: Doc, start: int, end: int, places: list[GazPlace], persons
     if any(t.lower_ in persons for t in span if t.is_alpha) and (
             best.feature == "city" or label == "PERSON" or end - start == 1):
         return False, label
-    if _inside_longer_name(doc, start, end) or names_disease(doc, end):
+    if _inside_longer_name(doc, start, end) or names_disease(doc, end) or (
+            not strong and names_an_actor(span.text, by_shape=False)):  # "in Congress"
         return False, label
     if ent is not None:
         exact = ent.start == start and ent.end == end

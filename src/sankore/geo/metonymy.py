@@ -1,4 +1,4 @@
-"""Metonymy: a country or capital that speaks or decides stands for its government.
+"""Metonymy: a country, union or capital that speaks or decides stands for its government.
 
 "Moscow said", "Washington and Paris agreed", "Mali rejected the offer": the place is the
 grammatical subject of a speech or decision verb, so it is an actor here. The coordinates
@@ -40,9 +40,14 @@ def _subject_head(tok: Token) -> Token | None:
     return None
 
 
+# Places that can stand for a government or a union's institutions ("the EU decided").
+SEATS_OF_POWER = {"country", "region", "continent"}
+
+
 def is_metonymic(span: Span, feature: str | None, capital: bool) -> bool:
-    """True when the country or capital `span` is the subject of a speech/decision verb."""
-    if feature != "country" and not capital:
+    """True when the country, union ("the EU") or capital `span` is the subject of a
+    speech/decision verb."""
+    if feature not in SEATS_OF_POWER and not capital:
         return False
     return acts(span)
 

@@ -53,12 +53,12 @@ def actor_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
-def names_an_actor(text: str) -> bool:
-    """A name the gazetteer does not know that the actor tables know ("Yazidi", "Isis"), or
-    that is written like an organization's acronym ("DfID"), or a person's name in the
-    plural ("the Bidens")."""
+def names_an_actor(text: str, by_shape: bool = True) -> bool:
+    """A name the actor tables know ("Yazidi", "Isis", "Congress"), or (`by_shape`, for a
+    name the gazetteer does not know: "DeKalb" is a county) one written like an
+    organization's acronym ("DfID"), or a person's name in the plural ("the Bidens")."""
     key = name_key(text)
-    if key in actor_keys() or _ACRONYM.search(text):
+    if key in actor_keys() or (by_shape and _ACRONYM.search(text)):
         return True
     return key.endswith("s") and key[:-1] in actor_keys()
 
