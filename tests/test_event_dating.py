@@ -129,3 +129,21 @@ def test_a_trigger_modifying_its_noun_takes_the_noun_phrase_date(nlp):
     doc = parse(nlp, "however, the vhp's protest rally scheduled for sunday will be held.")
     protest = token(doc, "protest")
     assert governing_time(doc, protest, protest).text == "sunday"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # Hedges on the verb a noun event hangs from.
+    ("The US is reportedly in negotiations with Baghdad over the bases.", "negotiations", "reported"),
+    # A noun subject of a reported clause is the source's claim.
+    ("A series of airstrikes killed 120 fighters, the defence ministry said on Saturday.",
+     "airstrikes", "reported"),
+    ("Sporadic incidents of violence have been reported from the tribal areas.", "incidents",
+     "reported"),
+    # The purpose of a future act is planned with it.
+    ("He will appear at the magistrates court on Friday to be formally charged.", "charged",
+     "planned"),
+])
+def test_modality_of_nouns_and_purposes(nlp, text, word, expected):
+    doc = parse(nlp, text)
+    tok = token(doc, word)
+    assert modality(tok, tok)[0] == expected

@@ -45,6 +45,8 @@ _DEONTIC_HEADS = {"have", "need"}  # "Iraq has to comply", "Israel needs to ease
 FORECAST = {"likely", "unlikely", "possible", "probable", "expect", "bound", "poised", "tipped"}
 # Sentence adverbs that hand the claim to unnamed others: "troops reportedly killed …".
 _DEFINITE = {"the", "this", "that", "these", "those"}
+_NOUNS = ("NOUN", "PROPN")
+_SUBJECTS = ("nsubj", "nsubjpass")
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly"}
 
 
@@ -92,19 +94,25 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         found.append("hypothetical")
     if aux & _FUTURE_AUX:
         found.append("planned")
-    if any(c.dep_ == "advmod" and c.lower_ in HEARSAY for t in {anchor, trigger} for c in t.children):
+    # "troops reportedly killed …"; on a noun, on the verb it hangs from ("the US is reportedly
+    # in negotiations").
+    hedged = {anchor, trigger} | ({_verb_of(anchor)} if anchor.pos_ in _NOUNS else set())
+    if any(c.dep_ == "advmod" and c.lower_ in HEARSAY for t in hedged if t is not None for c in t.children):
         found.append("reported")
     tok = anchor
     for _ in range(MAX_HOPS):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARK for c in tok.children):
             found.append("hypothetical")
-        if tok.head.i == tok.i or tok.dep_ not in _GOVERNED:
+        # A noun climbs from its clause's subject too: "a series of airstrikes … killed 120
+        # fighters, the ministry said" is the ministry's claim.
+        if tok.head.i == tok.i or tok.dep_ not in _GOVERNED and not (
+                tok.dep_ in _SUBJECTS and tok.pos_ in _NOUNS):
             break
         child = tok
         dep, tok = tok.dep_, tok.head
         lemma = tok.lemma_.lower()
-        if dep == "ccomp" and lemma in SPEECH:
-            speech = tok
+        if dep == "ccomp" and lemma in SPEECH or dep == "nsubjpass" and lemma in SPEECH:
+            speech = tok  # "… said"; "sporadic incidents of violence have been reported"
             break
         if dep == "pcomp" and child.head.lower_ == "from" and child.head.head.lemma_.lower() in PREVENTING:
             found.append("negated")  # "prevented civilians from leaving": no one left
@@ -127,6 +135,12 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
                     found.append("hypothetical")
             if _negated(tok) and dep in ("xcomp",):
                 found.append("negated")
+            # The purpose or complement of a future act is planned with it: "will appear in
+            # court to be formally charged", "will travel to Moscow and sign the deal".
+            infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+            if head_aux & _FUTURE_AUX and shares and (
+                    dep == "conj" or infinitive and dep in ("xcomp", "advcl")):
+                found.append("planned")
     if backshifted:
         # Past or participle ("said", "was quoted as saying"); after a present "says" the
         # "would" keeps its conditional sense.
@@ -141,6 +155,18 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         if kind in found:
             return kind, speech
     return "asserted", speech
+
+
+def _verb_of(noun: Token) -> Token | None:
+    """The verb a noun hangs from, through prepositions ("is in negotiations")."""
+    tok = noun
+    for _ in range(MAX_HOPS):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
 
 
 def own_voice(anchor: Token, trigger: Token) -> bool:
