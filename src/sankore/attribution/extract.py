@@ -23,7 +23,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -32,6 +31,7 @@ from spacy.tokens import Doc, Token
 from ..text import long_words, title_case
 from . import syntax
 from .candidates import Judge, judge_with, nested, packaged
+from .containment import ContentIndex
 from .cues import CueLexicon
 from .headlines import headline_reports
 from .layout import separated
@@ -374,18 +374,10 @@ class Extractor:
         return out
 
     def _relays(self, found: list[Attribution], index: ActorIndex, doc: Doc) -> list[Attribution]:
-        out = []
-        # Every content span, sorted by start: the attributions whose content holds an anchor
-        # are found by bisection, not by reading all of them for each (quadratic when long).
-        contents = sorted((c[0], c[1], i) for i, b in enumerate(found) for c in b.content)
-        starts = [c[0] for c in contents]
-        longest = max((c[1] - c[0] for c in contents), default=0)
+        out, contents = [], ContentIndex([b.content for b in found])  # bisected, not a pass per a
         for a in found:
-            anchor = a.cue_span or a.envelope
-            near = contents[bisect_left(starts, anchor[0] - longest):bisect_right(starts, anchor[0])]
-            holding = sorted({i for start, end, i in near if _inside(anchor, (start, end))})
-            outer = [b for b in (found[i] for i in holding) if b is not a and b.speaker is not None
-                     and b.envelope != a.envelope]
+            outer = [b for b in (found[i] for i in contents.holding(a.cue_span or a.envelope))
+                     if b is not a and b.speaker is not None and b.envelope != a.envelope]
             via = None
             outer = sorted(outer, key=lambda b: b.envelope[1] - b.envelope[0])
             if outer and a.speaker is not None and a.speaker.antecedent is None \
