@@ -6,7 +6,8 @@ Europe", "the authorities arrested him", "the home minister dismissed the charge
 finder reads the pronoun or the definite description off the parse; this module finds the
 most recent actor named before it that fits:
 
-- "he", "she", "him", "his": the last person named;
+- "he", "she", "him", "his": of the persons named in the window, the one named most often
+  so far (the story's protagonist), then the last named as a subject;
 - "it", "its": the last state, government, organization, group or body named (not a person,
   not a plural);
 - "they", "them", "their": the last plural actor ("Kurdish officials", "the militants"), else
@@ -22,6 +23,8 @@ coreference resolution: it has no gender, number beyond the noun's tag, or salie
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from spacy.tokens import Doc, Token
 
@@ -63,7 +66,8 @@ def resolve(tok: Token, roles: dict[str, str] | None = None) -> list[ActorMentio
         return _speaker(doc, tok)
     if word in PERSONAL:  # the window first; a story about one person names them once
         person = lambda m: m.kind == "person" and m.role != "author"  # noqa: E731
-        return _last(doc, tok, person) or _last(doc, tok, person, wide=True)
+        return _protagonist(doc, tok, _last(doc, tok, person, pool=True)) or \
+            _last(doc, tok, person, wide=True)
     if word in NEUTER:
         return _last(doc, tok, lambda m: m.kind in BODIES and not _plural(doc, m))
     if word in PLURAL:
@@ -117,19 +121,33 @@ def _window_start(doc: Doc, tok: Token) -> int:
     return sents[max(0, index - WINDOW)].start_char
 
 
-def _last(doc: Doc, tok: Token, fits, wide: bool = False) -> list[ActorMention]:
-    """The last actor that `fits` before `tok`, in the window (`wide`: in the whole text)."""
+def _protagonist(doc: Doc, tok: Token, pool: list[ActorMention]) -> list[ActorMention]:
+    """Of the persons in `pool`, the one the text has named most often before `tok` (the
+    story's protagonist: "Erdoğan … Assad must go … He also called for"); ties go to the last
+    named as a subject, then the last named."""
+    if not pool:
+        return []
+    counts = Counter(m.key for m in doc._.actors if m.end <= tok.idx)
+    best = max(pool, key=lambda m: (counts[m.key], _is_subject(doc, m), m.start))
+    return [best]
+
+
+def _last(doc: Doc, tok: Token, fits, wide: bool = False, pool: bool = False) -> list[ActorMention]:
+    """The last actor that `fits` before `tok`, in the window (`wide`: in the whole text);
+    `pool`: every one that fits in the window."""
     start = 0 if wide else _window_start(doc, tok)
     # A few tokens' text, not `doc.text`, which spaCy rebuilds from every token on each access.
     datelines = dateline_spans(doc[:80].text[:DATELINE_CHARS])
     candidates = [m for m in doc._.actors if start <= m.start and m.end <= tok.idx and fits(m)
                   and not any(s <= m.start and m.end <= e for s, e in datelines)]
+    if pool:
+        return candidates
     # The last one named as a clause's subject first: news keeps its protagonist in subject
     # position ("Erdoğan said … He also criticised"), while the actors named in between are
     # mostly objects ("… in a call with Donald Trump").
     subjects = [m for m in candidates if _is_subject(doc, m)]
-    pool = subjects or candidates
-    return [max(pool, key=lambda m: m.start)] if pool else []
+    chosen = subjects or candidates
+    return [max(chosen, key=lambda m: m.start)] if chosen else []
 
 
 def _is_subject(doc: Doc, m: ActorMention) -> bool:

@@ -71,7 +71,10 @@ def titled_persons(doc: Doc, roles: dict[str, str], taken: list[tuple[int, int]]
             i += 1
             continue
         name = _name_after(doc, title.end, stop)
-        if name is None or overlaps(name.start_char, name.end_char, taken):
+        # A one-word "name" after a one-word title is as often a common noun ("general
+        # bandobast", "speaker system"): a person needs two words or a longer title.
+        short = name is not None and len(name) == 1 and (len(title) == 1 or title[-1].pos_ == "ADJ")
+        if name is None or short or overlaps(name.start_char, name.end_char, taken):
             i = title.end
             continue
         role = title.text.lower()
