@@ -10,7 +10,7 @@ import pytest
 
 from sankore.api import analyze
 from sankore.events.dating import event_time, story_time
-from sankore.events.modality import modality
+from sankore.events.modality import modality, statement_modality
 from sankore.pipeline import build_pipeline
 from sankore.timex.governance import governing_time
 
@@ -147,3 +147,17 @@ def test_modality_of_nouns_and_purposes(nlp, text, word, expected):
     doc = parse(nlp, text)
     tok = token(doc, word)
     assert modality(tok, tok)[0] == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # The accusation in the speech is the speaker's own statement: asserted.
+    ("Kurdish officials said the international community is shirking its responsibilities.",
+     "shirking", "asserted"),
+    # An accusing verb with its own subject reports a third party's accusation.
+    ("Police said the villagers accused the guards of theft.", "accused", "reported"),
+])
+def test_an_accusation_inside_speech_is_the_speakers_statement(nlp, text, word, expected):
+    doc = parse(nlp, text)
+    tok = token(doc, word)
+    assert statement_modality(modality(tok, tok)[0], "ACCUSE", tok) == expected
+    assert statement_modality("reported", "ASSAULT", tok) == "reported"
