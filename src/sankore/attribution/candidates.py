@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ..linear import SparseLogistic
 from . import syntax
+from .containment import ContentIndex
 from .cues import CueLexicon, coarse_pos, keys
 from .quotemarks import Quoted, word_count
 
@@ -188,19 +189,23 @@ def judge_with(model: CandidateModel | None) -> Judge:
     def judge(doc: Doc, text: str, found: list, quoted: list[Quoted], lexicon: CueLexicon) -> list:
         if model is None:
             return found
-        return [a for a in found if not judged(a, found, text)
+        index = ContentIndex([b.content for b in found])  # who is nested, by bisection
+        return [a for a in found if not judged(a, found, text, index)
                 or model.probability(features(doc, text, a, quoted, lexicon, found)) >= model.threshold]
 
     return judge
 
 
-def judged(a, found: list, text: str) -> bool:
+def judged(a, found: list, text: str, index: ContentIndex | None = None) -> bool:
     """Whether the model judges a candidate: not a relayed one, and not one in the headline
     (the first line of a text of several; a text of one line is all body)."""
-    return a.envelope[0] >= max(text.find("\n"), 0) and not nested(a, found)
+    return a.envelope[0] >= max(text.find("\n"), 0) and not nested(a, found, index)
 
 
-def nested(a, others: list) -> bool:
-    """Whether `a` is reported inside another candidate's content (a relayed one)."""
+def nested(a, others: list, index: ContentIndex | None = None) -> bool:
+    """Whether `a` is reported inside another candidate's content (a relayed one); `index`,
+    the others' contents indexed once, answers without reading them all."""
     anchor = a.cue_span or a.envelope
+    if index is not None:
+        return any(others[i] is not a for i in index.holding(anchor))
     return any(b is not a and any(s <= anchor[0] and anchor[1] <= e for s, e in b.content) for b in others)

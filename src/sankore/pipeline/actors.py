@@ -23,7 +23,7 @@ from .generic_actors import generic_mentions, home_country, sector_organizations
 from .lowercase_persons import lowercased_text, surname_mentions, titled_persons
 from .mentions import ActorMention
 from .seats import party_to_relation
-from .spans import entity_at, overlaps, trim_entity
+from .spans import Overlaps, entity_at, overlaps, trim_entity
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels",
                 "OPP": "opposition", "LEG": "legislature", "JUD": "judiciary",
@@ -277,9 +277,10 @@ class ActorRecognizer:
     def _named_entities(self, doc: Doc, taken: list[tuple[int, int]]) -> list[ActorMention]:
         out: list[ActorMention] = []
         surnames: dict[str, ActorMention] = {}
+        claimed = Overlaps([(start, end, True) for start, end in taken])  # bisected per entity
         for ent in doc.ents:
             span = trim_entity(ent)
-            if span is None or overlaps(span.start_char, span.end_char, taken):
+            if span is None or claimed.touches((span.start_char, span.end_char)):
                 continue
             if span.text in self.country_names or span.text in self.capitals:
                 continue  # a place the NER took for a person ("Niamey", "Kyiv")

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .extensions import in_boilerplate
 from .mentions import ActorMention
+from .spans import Overlaps, overlaps
 
 # Sectors whose members are the people of the place where they act; troops, envoys or
 # refugees named beside a place are as often foreign ("Russian troops in Syria").
@@ -159,7 +160,8 @@ def generic_mentions(doc: Doc, named: list[ActorMention], taken: Iterable[tuple[
     """Mentions of sector nouns that stand alone (`words`: phrase → (sector, kind)) outside the
     spans `taken` by named actors (`named`), places and composites ("French troops");
     `patients`: those of `words` that name only whom an act was done to."""
-    taken = list(taken)
+    claimed = Overlaps([(start, end, True) for start, end in taken])  # bisected, not read per word
+    added: list[tuple[int, int]] = []  # what this pass takes, few beside the named
     home = home_country(doc, named)
     out: list[ActorMention] = []
     starts = [sent.start_char for sent in doc.sents]
@@ -171,7 +173,8 @@ def generic_mentions(doc: Doc, named: list[ActorMention], taken: Iterable[tuple[
             if found is None or in_boilerplate(doc, found[0].start_char, found[0].end_char):
                 continue
             span = found[0]
-            if any(s < span.end_char and span.start_char < e for s, e in taken):
+            if claimed.touches((span.start_char, span.end_char)) or \
+                    overlaps(span.start_char, span.end_char, added):
                 continue
             sector, kind = words[found[1]]
             country = (local if sector in LOCAL_SECTORS and local else None) or \
@@ -183,7 +186,7 @@ def generic_mentions(doc: Doc, named: list[ActorMention], taken: Iterable[tuple[
             key = f"{PATIENT if found[1] in patients else UNNAMED}{code}:{name}"
             out.append(ActorMention(span.start_char, span.end_char, span.text, key, kind, name, code,
                                     country))
-            taken.append((span.start_char, span.end_char))
+            added.append((span.start_char, span.end_char))
     return out
 
 

@@ -74,6 +74,10 @@ class Overlaps(Generic[L]):
                    key=lambda item: (-(min(item[1], span[1]) - max(item[0], span[0])), item[2]))
         return best[3] if best else None
 
+    def touches(self, span: tuple[int, int]) -> bool:
+        """Whether any span overlaps `span` (as `overlaps` below, by bisection)."""
+        return bool(self._near(span))
+
     def every(self, span: tuple[int, int]) -> list[L]:
         """The labels of every span overlapping `span`, in the order the spans were given."""
         return [label for _, _, _, label in sorted(self._near(span), key=lambda item: item[2])]
