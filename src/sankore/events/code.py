@@ -26,7 +26,6 @@ from spacy.tokens import Doc, Span, Token
 from ..pipeline.extensions import in_boilerplate
 from ..pipeline.generic_actors import DATELINE_CHARS, UNNAMED, dateline_spans
 from ..pipeline.mentions import EventMention, QuoteMention
-from ..timex.governance import governing_time
 from . import news_filter, roles
 from .categories import CAMEO_ROOT
 from .classifier import Classifier, EventScores, calibrated, features
@@ -42,9 +41,10 @@ from .clauses import (
     purpose,
     speculation,
 )
+from .dating import event_time
 from .filters import describes_event, kept, merge_duplicates
 from .lexicon import Match, sentence_matches
-from .modality import PLANNING, modality, obligation
+from .modality import PLANNING, modality, obligation, own_voice, statement_modality
 from .ranking import best_option, options, rank_options
 from .settings import Settings, gsr_settings
 
@@ -199,8 +199,9 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
     if not acting and refers_back and previous:
         acting = list(previous[-1])
     speaker, attributed = _speaker_span(doc, trigger, speech)
-    if mod == "asserted" and attributed:
+    if mod == "asserted" and attributed and not own_voice(anchor, trigger):
         mod = "reported"
+    mod = statement_modality(mod, type_, trigger)
     obliged = obligation(anchor)
     demand = obliged is not None
     if obliged is not None:  # (a demand)
@@ -215,7 +216,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         subj = roles._subject(speech)[0] if speech is not None else None
         acting = roles.np_mentions(subj, actors) if subj is not None else \
             [a for a in actors if speaker and speaker[0] <= a.start and a.end <= speaker[1]]
-    time = governing_time(doc, anchor)
+    time = event_time(doc, anchor, trigger, mod)
     exclude = [(a.start, a.end) for a in acting + targets]
     place = roles.event_place(doc, anchor, places, exclude)
     entry = m.types.get(type_) if m is not None and not demand else None  # None: the classifier overrode it
