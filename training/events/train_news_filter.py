@@ -44,13 +44,18 @@ def examples(coder: str) -> tuple[list[dict[str, float]], list[int], list[int], 
     articles = read_gold(GOLD, "dev")
     texts = load_texts(articles, find_corpus(GOLD, SHARED_DATA / "corpus"))
     nlp = get_pipeline(event_coder=coder)
+    docs = [nlp(make_doc(nlp, article_from_text(texts[a.id], a.id, published=a.published))) for a in articles]
+    return examples_of(docs, articles, coder)
+
+
+def examples_of(docs: list, articles: list, coder: str
+                ) -> tuple[list[dict[str, float]], list[int], list[int], int]:
+    """`examples` of Docs already parsed (the detector's training reuses them)."""
     model = classifier.packaged(coder)
     screen = classifier.packaged("lexical") if coder != "lexical" else None
     settings = Settings(filter="none")
     feats, labels, groups = [], [], []
-    for i, article in enumerate(articles):
-        art = article_from_text(texts[article.id], article.id, published=article.published)
-        doc = nlp(make_doc(nlp, art))
+    for i, (article, doc) in enumerate(zip(articles, docs, strict=True)):
         scored = find_events_scored(doc, model, settings, screen=screen)
         by_sentence: dict[tuple[int, int], list] = {}
         sentences = [(s.start_char, s.end_char) for s in doc.sents]

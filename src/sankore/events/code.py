@@ -24,9 +24,9 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ..pipeline.extensions import in_boilerplate
-from ..pipeline.generic_actors import DATELINE_CHARS, UNNAMED, dateline_spans
+from ..pipeline.generic_actors import UNNAMED
 from ..pipeline.mentions import EventMention, QuoteMention
-from . import news_filter, roles
+from . import detector, news_filter, roles
 from .categories import CAMEO_ROOT
 from .classifier import Classifier, EventScores, calibrated, features
 from .clauses import (
@@ -85,17 +85,22 @@ def select(matches: list[Match]) -> list[tuple[Match, Token]]:
                 break
         if absorbed:
             continue
-        anchor = tok
-        if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") \
-                and tok.head.lemma_.lower() in LIGHT_VERBS:
-            anchor = tok.head
-        elif tok.pos_ != "VERB" and tok.dep_ == "compound" and tok.head.dep_ in ("dobj", "nsubjpass") \
-                and tok.head.head.lemma_.lower() in LIGHT_VERBS:
-            anchor = tok.head.head
+        anchor = anchor_of(tok)
         if any(anchor.i == a.i for _, a in kept) and tok.pos_ != "VERB":
             continue
         kept.append((m, anchor))
     return kept
+
+
+def anchor_of(tok: Token) -> Token:
+    """The verb a nominal trigger hangs on when it is a light verb's ("held a summit meeting")."""
+    if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") \
+            and tok.head.lemma_.lower() in LIGHT_VERBS:
+        return tok.head
+    if tok.pos_ != "VERB" and tok.dep_ == "compound" and tok.head.dep_ in ("dobj", "nsubjpass") \
+            and tok.head.head.lemma_.lower() in LIGHT_VERBS:
+        return tok.head.head
+    return tok
 
 
 def choose_type(m: Match, proba: dict[str, float] | None, override: float | None = None,
@@ -129,12 +134,17 @@ def _speaker_span(doc: Doc, trigger: Token, speech: Token | None) -> tuple[tuple
 
 
 def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Settings,
-                  previous: list, matches: list[Match] | None = None, vector: np.ndarray | None = None
+                  previous: list, matches: list[Match] | None = None, vector: np.ndarray | None = None,
+                  trigger_model: detector.Detector | None = None
                   ) -> list[tuple[EventMention, EventScores]]:
     """The sentence's events, each with the scores its confidence was calibrated from.
-    `vector` is the sentence's embedding, which a model with a `dense` part needs."""
+    `vector` is the sentence's embedding, which a model with a `dense` part needs; given a
+    `trigger_model`, it decides which predicates are events (`detector`), not the lexicon."""
     if matches is None:
         matches = sentence_matches(sent)
+    if trigger_model is not None:
+        lexical = code_sentence(doc, sent, model, settings, previous, matches, vector) if matches else []
+        return _detected(doc, sent, model, settings, previous, matches, vector, trigger_model, lexical)
     if not matches and not _codes_without_trigger(settings):
         return []
     # The classifier's trigger features come from the hand-written lexicon alone, as in training.
@@ -148,11 +158,7 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
     # The learned news filter where one ships; None: the rules (or "none": every candidate).
     learned = news_filter.packaged() if settings.filter == "learned" else None
     unfiltered = settings.filter == "none" or learned is not None
-    datelines = [(sent.start_char + a, sent.start_char + b)
-                 for a, b in dateline_spans(sent.text[:DATELINE_CHARS - sent.start_char])
-                 ] if sent.start_char < DATELINE_CHARS else []
-    actors = [a for a in doc._.actors if sent.start_char <= a.start < sent.end_char
-              and not any(s <= a.start and a.end <= e for s, e in datelines)]
+    actors = detector.sentence_actors(doc, sent)
     places = [p for p in doc._.places if sent.start_char <= p.start < sent.end_char]
     coded = {(a.start, a.end) for a in actors if a.code or a.country}
     named = {(a.start, a.end) for a in actors if (a.code or a.country) and not a.key.startswith(UNNAMED)}
@@ -184,10 +190,38 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
     return news_filter.apply(out, actors, learned) if learned is not None else out
 
 
+def _detected(doc: Doc, sent: Span, model: Classifier | None, settings: Settings, previous: list,
+              matches: list[Match], vector: np.ndarray | None, trigger_model: detector.Detector,
+              lexical: list[tuple[EventMention, EventScores]]) -> list[tuple[EventMention, EventScores]]:
+    """The lexicon's events (`lexical`, after the news filter) that the detector does not
+    veto (their trigger's best class scores below `veto`: a false sense, "Police released
+    video"), and the events of the predicates the lexicon does not know whose best class
+    reaches the threshold ("stormed", "were rounded up"), with the detector's calibrated
+    probability as confidence."""
+    actors = detector.sentence_actors(doc, sent)
+    classify = model if _classifies(model, settings) else None
+    proba, found = detector.detector_inputs(sent, classify, matches, vector, trigger_model, actors)
+    best = {tok.idx: trigger_model.best(feats) for tok, feats in found}
+    out = [e for e in lexical if best.get((e[0].trigger or (-1, 0))[0], ("", 1.0))[1] >= trigger_model.veto]
+    places = [p for p in doc._.places if sent.start_char <= p.start < sent.end_char]
+    matched = {m.token.i for m in matches}
+    for tok, _ in found:
+        name, p = best[tok.idx]
+        if tok.i in matched or p < trigger_model.threshold:
+            continue
+        type_, mode = detector.split_class(name)
+        event = _event(doc, sent, None, (type_, anchor_of(tok)), proba, actors, places, previous, model,
+                       trigger=tok, mode=mode)
+        if event is not None:
+            out.append((replace(event[0], confidence=round(trigger_model.confidence(p), 4)), event[1]))
+    return merge_duplicates(out)
+
+
 def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, places, previous,
-           model, ranking: tuple[dict, bool] = ({}, False)) -> tuple[EventMention, EventScores] | None:
+           model, ranking: tuple[dict, bool] = ({}, False), trigger: Token | None = None,
+           mode: str | None = None) -> tuple[EventMention, EventScores] | None:
     type_, anchor = typed
-    trigger = m.token if m is not None else anchor
+    trigger = m.token if m is not None else trigger if trigger is not None else anchor
     acting, targets, refers_back = roles.participants(anchor, trigger, type_, actors)
     nominal = trigger.pos_ != "VERB" and anchor is trigger
     if nominal and not acting and not targets:
@@ -241,7 +275,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         previous.append(acting)
     return (EventMention(
         type=type_, evidence=_evidence(doc, sent, trigger), confidence=round(confidence, 4),
-        mode=entry.mode if entry else None, cameo=(entry.cameo if entry else CAMEO_ROOT.get(type_)),
+        mode=entry.mode if entry else mode, cameo=(entry.cameo if entry else CAMEO_ROOT.get(type_)),
         trigger=(trigger.idx, trigger.idx + len(trigger.text)),
         actor_spans=tuple((a.start, a.end) for a in acting),
         target_spans=tuple((a.start, a.end) for a in targets),
@@ -262,11 +296,17 @@ def _evidence(doc: Doc, sent: Span, trigger: Token) -> tuple[int, int]:
 
 
 def find_events_scored(doc: Doc, model: Classifier | None, settings: Settings | None = None,
-                       prepared: tuple[list, dict] | None = None, screen: Classifier | None = None
+                       prepared: tuple[list, dict] | None = None, screen: Classifier | None = None,
+                       trigger_model: detector.Detector | None = None
                        ) -> list[tuple[EventMention, EventScores]]:
     """`prepared`: this document's `prepare` output, when a batch was prepared at once;
-    `screen`: the lexical model that codes the sentences `prepare` left unembedded."""
+    `screen`: the lexical model that codes the sentences `prepare` left unembedded;
+    `trigger_model`: the detector (under the learned filter, the packaged one by default)."""
     settings = settings or Settings()
+    if settings.filter != "learned" or not settings.detector:
+        trigger_model = None
+    elif trigger_model is None:
+        trigger_model = detector.packaged()
     previous: list = []
     events: list[tuple[EventMention, EventScores]] = []
     sents, vectors = prepared or prepare([doc], model, settings, screen)[0]
@@ -274,7 +314,7 @@ def find_events_scored(doc: Doc, model: Classifier | None, settings: Settings | 
     for sent, matches in sents:
         vector = vectors.get(sent.start)
         coder = screen if embedded and vector is None and screen is not None else model
-        events.extend(code_sentence(doc, sent, coder, settings, previous, matches, vector))
+        events.extend(code_sentence(doc, sent, coder, settings, previous, matches, vector, trigger_model))
     return events
 
 
