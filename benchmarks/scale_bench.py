@@ -12,6 +12,10 @@ batch. A script, not a test: it prints JSON figures for docs/scale.md.
     # 4. store 1,000 new documents (copies of real records with new text ids) and time the
     #    incremental merge of the views (`corpus.stored.update`)
     python benchmarks/scale_bench.py merge --from sqlite:////tmp/guardian.db --db sqlite:////tmp/scale.db
+    # the same batch timed twice (two versions of the code): store it once, copy, update each
+    python benchmarks/scale_bench.py merge --merge-step store --from … --db sqlite:////tmp/scale.db
+    cp /tmp/scale.db /tmp/a.db; cp /tmp/scale.db /tmp/b.db
+    python benchmarks/scale_bench.py merge --merge-step update --db sqlite:////tmp/a.db
 
 The same commands with a postgresql:// URL as --db run it on PostgreSQL.
 """
@@ -169,7 +173,18 @@ def query(url: str, page: int, repeats: int) -> dict:
     return figures
 
 
-def merge(source_url: str, url: str, batch: int) -> dict:
+def merge(source_url: str, url: str, batch: int, step: str = "both") -> dict:
+    """Store `batch` new documents, then time the views' update. `step` "store" stops after
+    storing (copy the store, to time the same batch on each copy: old code and new);
+    "update" only times the update of what is pending."""
+    if step == "update":
+        with open_store(url) as store:
+            started = time.perf_counter()
+            summary = stored.update(store)
+            return {"documents": summary.documents, "mentions": summary.mentions,
+                    "corpus_events_written": summary.corpus_events,
+                    "merge_s": round(time.perf_counter() - started, 2),
+                    "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
     with open_store(source_url) as source:
         records = [source.get(i) for i in source.doc_ids()]
     with open_store(url) as store:
@@ -190,6 +205,8 @@ def merge(source_url: str, url: str, batch: int) -> dict:
                 added += store.add(Record.from_dict(data))
             k += 1
         stored_s = time.perf_counter() - started
+        if step == "store":
+            return {"stored": added, "store_batch_s": round(stored_s, 1)}
         started = time.perf_counter()
         summary = stored.update(store)
         merge_s = time.perf_counter() - started
@@ -209,13 +226,15 @@ def main() -> None:
     parser.add_argument("--page", type=int, default=100)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--merge-step", choices=["both", "store", "update"], default="both",
+                        help="merge: store the batch and time the update (both), or one of them")
     args = parser.parse_args()
     if args.step == "build":
         print(json.dumps(build(args.source, args.db, args.mentions)))
     elif args.step == "query":
         print(json.dumps(query(args.db, args.page, args.repeats), indent=1))
     else:
-        print(json.dumps(merge(args.source, args.db, args.batch), indent=1))
+        print(json.dumps(merge(args.source, args.db, args.batch, args.merge_step), indent=1))
 
 
 if __name__ == "__main__":
