@@ -183,7 +183,8 @@ def trigger_nouns(docs: list, articles: list) -> frozenset[str]:
 
 def code(docs: list, det: Detector) -> list[list]:
     model, screen = classifier.packaged(CODER), classifier.packaged("lexical")
-    return [find_events_scored(doc, model, Settings(), screen=screen, trigger_model=det) for doc in docs]
+    return [find_events_scored(doc, model, Settings(detector=True), screen=screen, trigger_model=det)
+            for doc in docs]
 
 
 def fold_filter(docs: list, gold: list, held: list[int]) -> news_filter.NewsFilter:
@@ -279,7 +280,7 @@ def ipe(nlp, det: Detector, n: int, exclude: set[str], cache: Path | None) -> di
     parsed_docs = parsed(nlp, arts, cache, f"ipe_dev_{n}")
     out = {}
     model, screen = classifier.packaged(CODER), classifier.packaged("lexical")
-    for name, settings in (("detector", Settings()), ("v8 news filter", Settings(detector=False))):
+    for name, settings in (("detector", Settings(detector=True)), ("v8 news filter", Settings())):
         gold_sets, pred = [], []
         for d, a, doc in zip(docs, arts, parsed_docs, strict=True):
             events = find_events_scored(doc, model, settings, screen=screen, trigger_model=det)

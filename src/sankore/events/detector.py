@@ -12,7 +12,8 @@ auxiliaries, what kind of participant its subject and object are (a coded actor,
 sector noun like "police", a place, a pronoun), the lexicon's entries for it and for its
 governor, the clause cues of `clauses` (description, background, purpose), and the sentence
 classifier's probabilities, and P(class | lemma) from the codebook and GSR sentences (`priors`).
-On news (`code._detected`) the lexicon's events still pass the news filter; the detector adds
+On news, with `Settings.detector` on (off by default, DATA_CARD v9), the lexicon's events still
+pass the news filter (`code._detected`); the detector adds
 a predicate the lexicon does not know when its best class reaches the threshold (its calibrated
 probability is the event's confidence) and drops a lexicon event whose trigger scores below
 `veto`. Both were chosen out of fold (DATA_CARD v9): an added event must be more likely right
