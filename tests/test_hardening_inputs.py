@@ -150,6 +150,10 @@ def test_a_quote_closed_on_a_later_row_is_reported_not_merged(tmp_path):
                              "(check the quotes on these lines)")
     read = [(a.source, a.text[:10]) for a in items[1:]]
     assert read == [(f"{path}:4", "Mali held "), (f"{path}:5", "Fighting w")]
+    # A header whose quote is never closed (found by the long fuzz run: csv.Error escaped).
+    header = tmp_path / "header.csv"
+    header.write_text('"title,text\n', encoding="utf-8")
+    assert outcomes(header) == [f"{header}:1: malformed CSV header: unexpected end of data"]
     # The same for other keys: URLs.
     urls = tmp_path / "urls.csv"
     urls.write_text('url,text\nhttps://a.example/1,"Chad asked French troops to leave.\n'
