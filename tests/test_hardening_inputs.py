@@ -90,6 +90,19 @@ def warc(pages: int = 3) -> bytes:
     return buffer.getvalue()
 
 
+def test_a_bad_warc_date_is_dropped_not_a_failed_batch(tmp_path):
+    """Found by the long fuzz run: a WARC-Date of '2024-01--2' became the article's date and
+    failed the whole analysis batch ("Invalid isoformat string"). A sound date is kept."""
+    data = warc(2).replace(b"WARC-Date: ", b"WARC-Date: X", 1)
+    path = tmp_path / "dates.warc"
+    path.write_bytes(data)
+    articles = list(read_path(path))
+    assert all(isinstance(a, Article) for a in articles) and len(articles) == 2
+    assert articles[0].published is None and len(articles[1].published or "") == 10
+    records = list(sankore.analyze_many(articles, errors="yield"))
+    assert all(isinstance(r, Record) for r in records)
+
+
 def test_a_truncated_warc_is_a_failure_not_half_a_page(tmp_path):
     data = warc()
     path = tmp_path / "cut.warc"

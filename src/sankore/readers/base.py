@@ -29,6 +29,16 @@ def publication_date(value: str | date) -> date:
     return value
 
 
+def day_or_none(value: str | None) -> str | None:
+    """`value`'s first ten characters when they are a date Sankore accepts, else None: a date
+    a file only carries in a header (a WARC record's capture date) is metadata to keep when
+    it is sound, never a reason to fail the text (the long fuzz run gave '2024-01--2')."""
+    try:
+        return publication_date(value[:10]).isoformat() if value else None
+    except ValueError:
+        return None
+
+
 @dataclass
 class Article:
     """A document as read, before analysis. `text` is what spans will index."""

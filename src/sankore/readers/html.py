@@ -10,7 +10,7 @@ import lxml.etree
 import trafilatura
 
 from ..errors import ReadError
-from .base import Article
+from .base import Article, day_or_none
 from .text import article_from_text
 
 
@@ -30,5 +30,5 @@ def article_from_html(html: str, source: str) -> Article:
     return article_from_text(
         extracted["text"], source, title=extracted.get("title"),
         author=extracted.get("author"), outlet=extracted.get("sitename"),
-        published=published[:10] if published else None,
+        published=day_or_none(published),
     )

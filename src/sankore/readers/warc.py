@@ -16,7 +16,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import ReadError
 from ..text import printable
-from .base import Article, ReadFailure
+from .base import Article, ReadFailure, day_or_none
 from .decode import decode
 from .html import article_from_html
 
@@ -74,7 +74,7 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | ReadFailure]:
                 continue
             if article.published is None:
                 captured = record.rec_headers.get_header("WARC-Date")
-                article.published = captured[:10] if captured else None
+                article.published = day_or_none(captured)
             yield article
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error) as exc:
         # warcio quotes the bytes it choked on: shown escaped, never raw on a terminal
