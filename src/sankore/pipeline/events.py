@@ -5,9 +5,9 @@ the other components hung on the `Doc`, and sets `doc._.events`.
 The work is in `sankore.events` (`code.find_events`); this module only wires it into spaCy.
 `news_filters` (on by default) keeps only events with a named, coded participant or a clear
 predicate, no weak trigger without a named actor, no speculation (`events.code.Settings`);
-turn it off for recall over precision. `coder` picks the packaged model: "embeddings" (the
-sentence classifier reads MiniLM embeddings; the default) or "lexical" (no embeddings,
-faster, less accurate: DATA_CARD v7).
+turn it off for recall over precision. `coder` picks the packaged model: "lexical" (the
+default) or "embeddings" (the sentence classifier also reads MiniLM embeddings: the
+`embeddings` extra; better on the PLOVER gold standard, no better on news: DATA_CARD).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from spacy.util import minibatch
 from ..events import classifier
 from ..events import code as event_code
 from ..events.settings import Settings
+from ..models import EMBEDDINGS_MISSING, embeddings_installed
 from .extensions import register_extensions
 
 # The components whose findings (doc._.actors, times, places) the events stage reads.
@@ -37,6 +38,8 @@ class EventCoder:
         register_extensions()
         self.nlp, self.checked = nlp, False
         self.model = classifier.packaged(coder) if use_classifier else None
+        if self.model is not None and self.model.needs_embedding and not embeddings_installed():
+            raise ImportError(EMBEDDINGS_MISSING)  # now, not at the first document
         # The lexical model screens which sentences are worth embedding (`code.prepare`).
         self.screen = classifier.packaged("lexical") if self.model is not None and \
             self.model.needs_embedding else None
