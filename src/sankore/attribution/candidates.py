@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ..linear import SparseLogistic
 from . import syntax
+from .attributions import Attribution
 from .containment import ContentIndex
 from .cues import CueLexicon, coarse_pos, keys
 from .quotemarks import Quoted, word_count
@@ -71,7 +72,7 @@ def _content_dep(cue: Token, content: tuple[tuple[int, int], ...], text: str) ->
     return "other"
 
 
-def _speaker(a, text: str) -> str:
+def _speaker(a: Attribution, text: str) -> str:
     if a.speaker is None:
         return "none"
     word = text[slice(*a.speaker.span)].lower()
@@ -80,25 +81,28 @@ def _speaker(a, text: str) -> str:
     return a.speaker.kind or "unnamed"
 
 
-def _neighbours(doc: Doc, a, cue: Token, found: Sequence, lexicon: CueLexicon) -> dict[str, float]:
+def _neighbours(doc: Doc, a: Attribution, cue: Token, found: Sequence,
+                lexicon: CueLexicon) -> dict[str, float]:
     """Where the other candidates of the sentence are: a cue after another cue of its sentence is
     often inside that one's content (PolNeAR gives a token one role, so it is not annotated)."""
     sent = cue.sent
     f: dict[str, float] = {}
+    # `cue` is the token at `a.cue_span`, so the span is there; its start places the others.
+    start = a.cue_span[0] if a.cue_span is not None else cue.idx
     for b in found:
         if b is a or b.cue_span is None or not sent.start_char <= b.cue_span[0] < sent.end_char:
             continue
         other = cue_token(doc, b.cue_span)
-        where = "before" if b.cue_span[0] < a.cue_span[0] else "after"
+        where = "before" if b.cue_span[0] < start else "after"
         f[f"other_{where}"] = 1.0
         if other is not None and lexicon.is_speech_verb(other):
             f[f"other_{where}_speech"] = 1.0
-        if where == "before" and b.content[-1][1] <= a.cue_span[0]:
+        if where == "before" and b.content[-1][1] <= start:
             f["after_other_content"] = 1.0
     return f
 
 
-def features(doc: Doc, text: str, a, quoted: list[Quoted], lexicon: CueLexicon,
+def features(doc: Doc, text: str, a: Attribution, quoted: list[Quoted], lexicon: CueLexicon,
              found: Sequence = ()) -> dict[str, float]:
     """The candidate's features, as name → value (1.0 for an indicator)."""
     cue = cue_token(doc, a.cue_span)
@@ -196,13 +200,13 @@ def judge_with(model: CandidateModel | None) -> Judge:
     return judge
 
 
-def judged(a, found: list, text: str, index: ContentIndex | None = None) -> bool:
+def judged(a: Attribution, found: list[Attribution], text: str, index: ContentIndex | None = None) -> bool:
     """Whether the model judges a candidate: not a relayed one, and not one in the headline
     (the first line of a text of several; a text of one line is all body)."""
     return a.envelope[0] >= max(text.find("\n"), 0) and not nested(a, found, index)
 
 
-def nested(a, others: list, index: ContentIndex | None = None) -> bool:
+def nested(a: Attribution, others: list[Attribution], index: ContentIndex | None = None) -> bool:
     """Whether `a` is reported inside another candidate's content (a relayed one); `index`,
     the others' contents indexed once, answers without reading them all."""
     anchor = a.cue_span or a.envelope

@@ -23,13 +23,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from typing import cast
 
 from spacy.tokens import Doc, Token
 
 from ..text import long_words, title_case
 from . import syntax
+from .attributions import Attribution
 from .candidates import Judge, judge_with, nested, packaged
 from .containment import ContentIndex
 from .cues import CueLexicon
@@ -49,21 +51,6 @@ CONTINUATION_CHARS = 600
 # (PolNeAR annotates "drew support for X" with or without a source); below it an unowned
 # noun is the author's topic. 0.6 on a held-out train slice: overlap F1 +0.3, speaker -0.5.
 UNOWNED_NOUN_SHARE = 0.6
-
-
-@dataclass(frozen=True)
-class Attribution:
-    content: tuple[tuple[int, int], ...]
-    kind: str  # direct, indirect, mixed
-    cue: str | None = None
-    cue_span: tuple[int, int] | None = None
-    speaker: Speaker | None = None
-    via: tuple[int, int] | None = None
-    stance: bool = False  # content is a noun phrase ("criticized the deal"), not a proposition
-
-    @property
-    def envelope(self) -> tuple[int, int]:
-        return self.content[0][0], self.content[-1][1]
 
 
 def _overlapping(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -108,7 +95,7 @@ class Extractor:
         self.text = ""
         self.quoted: list[Quoted] = []
 
-    def cues(self, doc: Doc, skip) -> list[Token]:
+    def cues(self, doc: Doc, skip: Callable[[int, int], bool]) -> list[Token]:
         # a participle used as an adjective ("pledged delegates", "the expected result") reports nothing
         return [t for t in doc if ((self.lexicon.is_cue(t) and t.dep_ != "amod")
                                    or self.lexicon.is_adjective_cue(t) or syntax.that_clause(t)
