@@ -396,6 +396,32 @@ def test_a_pipeline_record_round_trips(seed_record, store):
     assert store.search("Lavrov")[0].doc_id == seed_record.doc.id
 
 
+def test_a_query_that_brings_the_views_up_to_date_waits_for_the_views_lock(url, seed_record):
+    """Reading events first adds the documents the corpus views lack (corpus.views._fresh);
+    it takes the views lock as every views update does, so it never merges beside an ingest's
+    own update. Found by the hardening review: it updated without the lock."""
+    import threading
+    import time
+
+    from sankore.corpus.views import iter_rows
+    from sankore.store.base import VIEWS_LOCK
+
+    if not url.startswith("postgresql"):
+        pytest.skip("SQLite serializes its writers itself: Store.exclusive holds no lock there")
+    with open_store(url) as holder, open_store(url) as reader:
+        holder.add(seed_record)  # stored, not yet in the views
+        rows: list = []
+        with holder.exclusive(VIEWS_LOCK):
+            query = threading.Thread(target=lambda: rows.extend(iter_rows(reader)))
+            query.start()
+            time.sleep(0.5)
+            assert query.is_alive() and not rows  # waiting for the lock
+        query.join(60)
+        assert not query.is_alive()
+        assert {row.doc_id for row in rows} == {seed_record.doc.id}
+        assert len(rows) == len(seed_record.events)
+
+
 def test_each_backend_is_the_one_its_url_names(store, url):
     assert type(store).__name__ == ("PostgresStore" if url.startswith("postgresql://") else "SQLiteStore")
 

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from ..store import mentions
-from ..store.base import Store
+from ..store.base import VIEWS_LOCK, Store
 from ..store.mentions import EventQuery, iter_mentions, iter_pairs
 from . import stored
 from .dedupe import clusters
@@ -30,7 +30,11 @@ def _day(value: str | None) -> date | None:
 
 def _fresh(store: Store) -> None:
     if stored.pending(store):
-        stored.update(store)
+        # Under the lock every views update holds (an ingest ending, `sankore views`), then
+        # asked again: the update may have been another process's while this one waited.
+        with store.exclusive(VIEWS_LOCK):
+            if stored.pending(store):
+                stored.update(store)
 
 
 def row_of(item: dict[str, Any]) -> EventRow:
