@@ -34,7 +34,7 @@ FORBIDDEN: dict[str, set[str]] = {
 }
 # The bottom of the stack: these import nothing of Sankore but what is listed.
 ONLY: dict[str, set[str]] = {"errors": set(), "records": {"errors"}, "scoring": set(),
-                             "distance": set(), "text": set(), "output": {"errors"},
+                             "distance": set(), "text": set(), "spans": set(), "output": {"errors"},
                              "models": set()}
 # Pure tables any layer may read (the PLOVER vocabulary and CAMEO roots; the resource
 # files' loaders): they import nothing of Sankore, so reading them drags no layer along.

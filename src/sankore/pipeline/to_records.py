@@ -26,9 +26,9 @@ from ..records import (
     Span,
     TimeExpression,
 )
+from ..spans import Overlaps
 from .extensions import in_boilerplate
 from .mentions import ActorMention
-from .spans import Overlaps
 
 
 def _keep(doc: Doc, items: Iterable) -> list:

@@ -1,8 +1,10 @@
-"""Span helpers the actors component uses: trimming an NER span, overlap, lower-cased text."""
+"""Span helpers the components use: trimming an NER span, the entity at a token, overlap and
+mentions by position found by bisection, lower-cased text."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span
@@ -48,14 +50,26 @@ def entity_at(doc: Doc, i: int) -> Span | None:
     return Span(doc, start, end, label=doc[start].ent_type_)
 
 
+def entity_within(doc: Doc, start: int, end: int) -> Span | None:
+    """The first named entity wholly inside tokens [start, end), what
+    `doc[start:end].ents[0]` gives, read off the IOB tags of those tokens alone (`Span.ents`
+    goes through `doc.ents`, which builds every entity of the document)."""
+    i = start
+    while i < end and doc[i].ent_iob_ != "B":
+        i += 1
+    ent = entity_at(doc, i) if i < end else None
+    return ent if ent is not None and ent.end <= end else None
+
+
 L = TypeVar("L")
 
 
 class Overlaps(Generic[L]):
-    """Which of many labelled spans overlaps a span most, without reading them all: sorted by
-    start, only those starting less than the longest span's length before it are looked at.
-    (Asking a list of every mention once per quote and event made long documents quadratic.)
-    Ties go to the span given first, as a scan of the list in order would give them."""
+    """Which of many labelled spans overlaps a span (most), or starts in a stretch, without
+    reading them all: sorted by start, only those starting less than the longest span's
+    length before it are looked at. (Asking a list of every mention once per quote and
+    event made long documents quadratic.) Ties go to the span given first, as a scan of the
+    list in order would give them."""
 
     def __init__(self, spans: list[tuple[int, int, L]]) -> None:
         self._items = sorted((start, end, order, label) for order, (start, end, label) in enumerate(spans))
@@ -81,6 +95,22 @@ class Overlaps(Generic[L]):
     def every(self, span: tuple[int, int]) -> list[L]:
         """The labels of every span overlapping `span`, in the order the spans were given."""
         return [label for _, _, _, label in sorted(self._near(span), key=lambda item: item[2])]
+
+    def starting(self, start: int, end: int) -> list[L]:
+        """The labels of the spans that start in [start, end), in the order they were given
+        (a sentence's mentions, without reading those of every other sentence)."""
+        found = self._items[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+        return [label for _, _, _, label in sorted(found, key=lambda item: item[2])]
+
+    def latest_first(self, start: int, end: int) -> Iterator[L]:
+        """The labels of the spans that start in [start, end), the latest start first and,
+        between equal starts, in the order given: what `max(…, key=start)` over the given
+        order would pick first, for a caller that stops at the first that suits it."""
+        low, high = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        while high > low:
+            first = bisect_left(self._starts, self._starts[high - 1], low, high)
+            yield from (label for _, _, _, label in sorted(self._items[first:high], key=lambda item: item[2]))
+            high = first
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
