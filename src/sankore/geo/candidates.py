@@ -16,6 +16,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
+from ..spans import entity_at, entity_within
 from .gazetteer import Gazetteer, GazPlace
 from .names import name_key
 from .nonplaces import TITLES, names_an_actor, names_disease, reads_as_person
@@ -230,14 +231,10 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[i
 
 
 def _covering_entity(doc: Doc, start: int, end: int) -> Span | None:
-    for ent in doc[start:end].ents or ():
-        return ent
-    tok = doc[start]
-    if tok.ent_iob_ in ("I", "B"):
-        for ent in doc.ents:
-            if ent.start <= start < ent.end:
-                return ent
-    return None
+    """The first entity inside tokens [start, end), else the one token `start` is part of.
+    Read off the tokens' IOB tags: `doc.ents` (and `Span.ents`) builds every entity of the
+    document on each access, which asked once per candidate made a long text quadratic."""
+    return entity_within(doc, start, end) or entity_at(doc, start)
 
 
 def person_tokens(doc: Doc, gaz: Gazetteer) -> set[str]:

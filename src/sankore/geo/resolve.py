@@ -11,9 +11,10 @@ does not know stays unresolved with a low confidence, never a guess.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ..distance import haversine_km
+from ..distance import EARTH_RADIUS_KM, haversine_km
 from .candidates import Candidate, is_strong
 from .gazetteer import GazPlace
 from .names import name_key
@@ -31,6 +32,8 @@ QUALIFIER = 20.0  # "Alexandria, Louisiana": the qualifier decides
 # unless the document points to it ("Washington" is the US capital before Washington State;
 # an analyst's 5 articles, 3 errors, and 17 in the LGL dev set).
 CAPITAL_NAMESAKE = 3.0
+# NEAR_KM as degrees of latitude, a hair wide so that rounding never leaves a neighbour out.
+_NEAR_DEGREES = math.degrees(NEAR_KM / EARTH_RADIUS_KM) * (1 + 1e-9) + 1e-9
 
 
 @dataclass
@@ -43,20 +46,41 @@ class Context:
     # Towns and districts a first reading resolved, by name key: a second reading prefers
     # the namesake near them (spatial minimality: local news names neighbouring towns).
     points: list[tuple[str, float, float]] = field(default_factory=list)
+    # `points` without repeats, sorted by latitude, and the counts `neighbours` gave, for as
+    # many points as they were made from (add_points only appends).
+    _by_latitude: tuple[int, list[tuple[float, float, str]]] = field(
+        default=(0, []), init=False, repr=False, compare=False)
+    _counted: dict[tuple[float, float, str], int] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def neighbours(self, place: GazPlace, key: str) -> int:
-        """How many other names' first-reading places lie within NEAR_KM of `place`."""
+        """How many other names' first-reading places lie within NEAR_KM of `place`.
+
+        Only the points less than NEAR_KM away in latitude alone are measured (the
+        great-circle distance is at least the latitude difference's), each place and key
+        once: asked per candidate of every point of the document, a long text was quadratic."""
         if place.lat is None or place.lon is None:
             return 0
-        return len({k for k, lat, lon in self.points if k != key
-                    and haversine_km(place.lat, place.lon, lat, lon) <= NEAR_KM})
+        if self._by_latitude[0] != len(self.points):
+            self._by_latitude = (len(self.points), sorted({(lat, lon, k) for k, lat, lon in self.points}))
+            self._counted = {}
+        asked = (place.lat, place.lon, key)
+        if asked not in self._counted:
+            points = self._by_latitude[1]
+            low = bisect_left(points, (place.lat - _NEAR_DEGREES,))
+            high = bisect_right(points, (place.lat + _NEAR_DEGREES, math.inf))
+            self._counted[asked] = len({k for lat, lon, k in points[low:high] if k != key
+                                        and haversine_km(place.lat, place.lon, lat, lon) <= NEAR_KM})
+        return self._counted[asked]
 
     def country_support(self, country: str, key: str) -> int:
         """How many other names of the document (and its outlet) point to `country`."""
-        return len(self.countries.get(country, set()) - {key})
+        keys = self.countries.get(country, set())
+        return len(keys) - (key in keys)  # not a copy of the set less `key`, per candidate
 
     def supports_admin1(self, country: str, admin1: str, key: str) -> bool:
-        return bool(self.admin1.get((country, admin1), set()) - {key})
+        keys = self.admin1.get((country, admin1), set())
+        return len(keys) > (key in keys)
 
 
 def document_context(candidates: list[Candidate]) -> Context:
