@@ -24,12 +24,11 @@ coreference resolution: it has no gender, number beyond the noun's tag, or salie
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Doc, Token
 
 from ..pipeline.generic_actors import DATELINE_CHARS, dateline_spans
 from ..pipeline.mentions import ActorMention
+from .lookups import index_of
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 NEUTER = {"it", "its", "itself"}
@@ -116,9 +115,7 @@ def _plural(doc: Doc, m: ActorMention) -> bool:
 
 
 def _window_start(doc: Doc, tok: Token) -> int:
-    sents = list(doc.sents)
-    index = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
-    return sents[max(0, index - WINDOW)].start_char
+    return index_of(doc).sentence_start_char(tok.i, before=WINDOW)
 
 
 def _protagonist(doc: Doc, tok: Token, pool: list[ActorMention]) -> list[ActorMention]:
@@ -127,8 +124,8 @@ def _protagonist(doc: Doc, tok: Token, pool: list[ActorMention]) -> list[ActorMe
     named as a subject, then the last named."""
     if not pool:
         return []
-    counts = Counter(m.key for m in doc._.actors if m.end <= tok.idx)
-    best = max(pool, key=lambda m: (counts[m.key], _is_subject(doc, m), m.start))
+    index = index_of(doc)
+    best = max(pool, key=lambda m: (index.named_before(m.key, tok.idx), _is_subject(doc, m), m.start))
     return [best]
 
 
@@ -138,16 +135,25 @@ def _last(doc: Doc, tok: Token, fits, wide: bool = False, pool: bool = False) ->
     start = 0 if wide else _window_start(doc, tok)
     # A few tokens' text, not `doc.text`, which spaCy rebuilds from every token on each access.
     datelines = dateline_spans(doc[:80].text[:DATELINE_CHARS])
-    candidates = [m for m in doc._.actors if start <= m.start and m.end <= tok.idx and fits(m)
-                  and not any(s <= m.start and m.end <= e for s, e in datelines)]
+
+    def candidate(m: ActorMention) -> bool:
+        return m.end <= tok.idx and fits(m) and not any(s <= m.start and m.end <= e for s, e in datelines)
+
+    actors = index_of(doc).actors
     if pool:
-        return candidates
+        return [m for m in actors.starting(start, tok.idx + 1) if candidate(m)]
     # The last one named as a clause's subject first: news keeps its protagonist in subject
     # position ("Erdoğan said … He also criticised"), while the actors named in between are
-    # mostly objects ("… in a call with Donald Trump").
-    subjects = [m for m in candidates if _is_subject(doc, m)]
-    chosen = subjects or candidates
-    return [max(chosen, key=lambda m: m.start)] if chosen else []
+    # mostly objects ("… in a call with Donald Trump"). Read from the pronoun back, so that
+    # a long text is not read whole for each pronoun; else the last one named.
+    last = None
+    for m in actors.latest_first(start, tok.idx + 1):
+        if candidate(m):
+            if _is_subject(doc, m):
+                return [m]
+            if last is None:
+                last = m
+    return [last] if last is not None else []
 
 
 def _is_subject(doc: Doc, m: ActorMention) -> bool:
@@ -166,12 +172,13 @@ def _is_subject(doc: Doc, m: ActorMention) -> bool:
 
 def _speaker(doc: Doc, tok: Token) -> list[ActorMention]:
     """The speaker of the quotation holding a first-person pronoun ("our forces", "I")."""
-    for q in doc._.quotes or ():
+    index = index_of(doc)
+    for q in index.quotes_at(tok.idx):
         if q.start <= tok.idx < q.end:
             for span in (q.antecedent_span, q.speaker_span):
                 if span is None:
                     continue
-                found = [m for m in doc._.actors if m.start < span[1] and span[0] < m.end]
+                found = index.actors.every(span)  # those overlapping the span
                 if found:
                     return found[:1]
     return []

@@ -44,6 +44,7 @@ from .clauses import (
 from .dating import event_time
 from .filters import describes_event, kept, merge_duplicates
 from .lexicon import Match, sentence_matches
+from .lookups import index_of, indexing
 from .modality import PLANNING, modality, obligation, own_voice, statement_modality
 from .ranking import best_option, options, rank_options
 from .settings import Settings, gsr_settings
@@ -119,7 +120,7 @@ def choose_type(m: Match, proba: dict[str, float] | None, override: float | None
 
 def _speaker_span(doc: Doc, trigger: Token, speech: Token | None) -> tuple[tuple[int, int] | None, bool]:
     """(span naming who reports the event, whether the sentence is attributed)."""
-    quotes: list[QuoteMention] = list(doc._.quotes or ())
+    quotes: list[QuoteMention] = index_of(doc).quotes_at(trigger.idx)
     # Only a quotation's content reports: the sentence-level voice would also make the
     # writer's own clauses reported whenever a small attribution sits in the sentence
     # ("France has refused to take back fighters, of whom 150 are thought to be in Syria").
@@ -159,7 +160,7 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
     learned = news_filter.packaged() if settings.filter == "learned" else None
     unfiltered = settings.filter == "none" or learned is not None
     actors = detector.sentence_actors(doc, sent)
-    places = [p for p in doc._.places if sent.start_char <= p.start < sent.end_char]
+    places = index_of(doc).places.starting(sent.start_char, sent.end_char)
     coded = {(a.start, a.end) for a in actors if a.code or a.country}
     named = {(a.start, a.end) for a in actors if (a.code or a.country) and not a.key.startswith(UNNAMED)}
     out = []
@@ -203,7 +204,7 @@ def _detected(doc: Doc, sent: Span, model: Classifier | None, settings: Settings
     proba, found = detector.detector_inputs(sent, classify, matches, vector, trigger_model, actors)
     best = {tok.idx: trigger_model.best(feats) for tok, feats in found}
     out = [e for e in lexical if best.get((e[0].trigger or (-1, 0))[0], ("", 1.0))[1] >= trigger_model.veto]
-    places = [p for p in doc._.places if sent.start_char <= p.start < sent.end_char]
+    places = index_of(doc).places.starting(sent.start_char, sent.end_char)
     matched = {m.token.i for m in matches}
     for tok, _ in found:
         name, p = best[tok.idx]
@@ -309,12 +310,13 @@ def find_events_scored(doc: Doc, model: Classifier | None, settings: Settings | 
         trigger_model = detector.packaged()
     previous: list = []
     events: list[tuple[EventMention, EventScores]] = []
-    sents, vectors = prepared or prepare([doc], model, settings, screen)[0]
-    embedded = model is not None and model.needs_embedding
-    for sent, matches in sents:
-        vector = vectors.get(sent.start)
-        coder = screen if embedded and vector is None and screen is not None else model
-        events.extend(code_sentence(doc, sent, coder, settings, previous, matches, vector, trigger_model))
+    with indexing(doc):  # one index of the document's mentions for all its events
+        sents, vectors = prepared or prepare([doc], model, settings, screen)[0]
+        embedded = model is not None and model.needs_embedding
+        for sent, matches in sents:
+            vector = vectors.get(sent.start)
+            coder = screen if embedded and vector is None and screen is not None else model
+            events.extend(code_sentence(doc, sent, coder, settings, previous, matches, vector, trigger_model))
     return events
 
 

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 
 from ..pipeline.mentions import TimeMention
 from ..timex.governance import clause_head, governing_time, is_calendar
+from .lookups import index_of
 
 LEAD_SENTENCES = 3
 NEWS_DAYS = 7  # a weekday name in wire copy points at most a week back
@@ -46,13 +47,13 @@ _EARLIER = {"earlier", "previously", "already", "before", "once", "formerly"}
 
 def event_time(doc: Doc, anchor: Token, trigger: Token, modality: str) -> TimeMention | None:
     """The time mention that dates the event anchored on `anchor`, or None."""
-    own = governing_time(doc, anchor, trigger)
+    sent, index = anchor.sent, index_of(doc)
+    own = governing_time(doc, anchor, trigger, index.governing_within(sent.start_char, sent.end_char))
     if own is not None:
         return own
     if modality in _UNDATED_MODALITIES or not _carries(anchor, trigger):
         return None
-    if any(is_calendar(m) and anchor.sent.start_char <= m.start < anchor.sent.end_char
-           for m in doc._.times):
+    if any(is_calendar(m) for m in index.times.starting(sent.start_char, sent.end_char)):
         return None
     return story_time(doc)
 

@@ -51,6 +51,7 @@ from .clauses import (
     speculation,
 )
 from .lexicon import Match
+from .lookups import index_of
 
 MODEL_FILE = "events_detector.json"
 # Nominalisations ("the killing", "an abduction", "the deployment") name acts; other nouns
@@ -251,8 +252,8 @@ def sentence_actors(doc: Doc, sent: Span) -> list[ActorMention]:
     datelines = [(sent.start_char + a, sent.start_char + b)
                  for a, b in dateline_spans(sent.text[:DATELINE_CHARS - sent.start_char])
                  ] if sent.start_char < DATELINE_CHARS else []
-    return [a for a in doc._.actors if sent.start_char <= a.start < sent.end_char
-            and not any(s <= a.start and a.end <= e for s, e in datelines)]
+    return [a for a in index_of(doc).actors.starting(sent.start_char, sent.end_char)
+            if not any(s <= a.start and a.end <= e for s, e in datelines)]
 
 
 def detector_inputs(sent: Span, model: Classifier | None, matches: list[Match], vector: np.ndarray | None,

@@ -10,7 +10,9 @@ applies in that order wins; a reported event keeps its speaker's span in any cas
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
+
+from .lookups import index_of
 
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -181,7 +183,7 @@ def own_voice(anchor: Token, trigger: Token) -> bool:
     - a first-person performative inside the quotation ("i request you to be vigilant", "we
       make an appeal"): saying it is doing it.
     """
-    quotes = (trigger.doc._.quotes or ()) if Doc.has_extension("quotes") else ()
+    quotes = index_of(trigger.doc).quotes_at(trigger.idx)
     # The quotation's own cue, itself reported by no one: "he denounced US cooperation", not
     # "police said the mob attacked the occupants".
     if any(q.cue_span and q.cue_span[0] <= trigger.idx < q.cue_span[1] for q in quotes) and \

@@ -81,8 +81,9 @@ def is_calendar(m: TimeMention) -> bool:
     return m.value is not None and m.value[:1].isdigit()
 
 
-def _by_head(doc: Doc, token: Token) -> dict[int, list[TimeMention]]:
+def _by_head(doc: Doc, token: Token, times: list[TimeMention] | None = None) -> dict[int, list[TimeMention]]:
     """The calendar mentions of `token`'s sentence, by the token index of the head each governs.
+    `times`: the mentions to look among, in the document's order (default: all of them).
 
     From the token's line on: the parser joins a header line ("This story is from March 3,
     2002", "Wednesday, 30 April 2025") to the sentence below it, and a page's date is not its
@@ -90,7 +91,7 @@ def _by_head(doc: Doc, token: Token) -> dict[int, list[TimeMention]]:
     sent = token.sent
     start = sent.start_char + sent.text.rfind("\n", 0, token.idx - sent.start_char) + 1
     by_head: dict[int, list[TimeMention]] = {}
-    for m in doc._.times:
+    for m in doc._.times if times is None else times:
         gov = m.extra.get("governs")
         if not is_calendar(m) or gov is None or not (sent.start_char <= gov[0] < sent.end_char) \
                 or m.start < start:
@@ -101,7 +102,8 @@ def _by_head(doc: Doc, token: Token) -> dict[int, list[TimeMention]]:
     return by_head
 
 
-def governing_time(doc: Doc, token: Token, trigger: Token | None = None) -> TimeMention | None:
+def governing_time(doc: Doc, token: Token, trigger: Token | None = None,
+                   times: list[TimeMention] | None = None) -> TimeMention | None:
     """The time mention that dates the clause of `token`, or None.
 
     A noun `trigger` first takes a time of its own noun phrase ("the March 15 programme",
@@ -110,9 +112,11 @@ def governing_time(doc: Doc, token: Token, trigger: Token | None = None) -> Time
     root ("the officials held a meeting to discuss …" → the time of "held"); between several on
     one head the nearest to `token` wins. Last, a time stated in a clause or phrase of the same
     occasion under the clause ("was arrested when he returned last year"). Only calendar values
-    date (`is_calendar`).
+    date (`is_calendar`). `times`: the time mentions to look among, in the document's order,
+    if not all of them: a caller dating every event of a long document passes those that
+    govern a word of the token's sentence (the others never count).
     """
-    by_head = _by_head(doc, token)
+    by_head = _by_head(doc, token, times)
     if not by_head:
         return None
     if trigger is not None and trigger.pos_ in _NOUN_POS:
