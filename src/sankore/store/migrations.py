@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .corpus_schema import CORPUS_INTERVALS, CORPUS_TABLES
+from .corpus_schema import CORPUS_INTERVALS, CORPUS_TABLES, POSTGRES_STORE_COUNTS, STORE_COUNTS
 
 
 class Migration(NamedTuple):
@@ -295,6 +295,8 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "places' pragmatic kind (GeoWebNews)", PLACE_KIND),
     Migration(6, "corpus views: interval ends in the participant index", CORPUS_INTERVALS),
     Migration(7, "covering indexes for the actor, target and page queries", COVERING_INDEXES),
+    Migration(8, "document and viewed counts kept by triggers; PostgreSQL: full-text vector stored",
+              STORE_COUNTS),
 ]
 
 SCHEMA_VERSION_TABLE = """
@@ -348,6 +350,8 @@ def postgres_sql(migration: Migration) -> str:
     import re
 
     sql = migration.sql
+    if sql == STORE_COUNTS:  # triggers: PostgreSQL's own syntax, not a substitution
+        return POSTGRES_STORE_COUNTS
     if "CREATE VIRTUAL TABLE documents_fts" in sql:
         # FTS5 table and its triggers are the end of migration 1; PostgreSQL indexes instead.
         sql = sql[:sql.index("-- Full-text search")] + POSTGRES_FTS

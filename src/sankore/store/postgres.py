@@ -7,9 +7,9 @@ shared, multi-user deployments. `open_store("postgresql://user@host/db")`.
 - Migrations run under a transaction-scoped advisory lock, so two processes opening a new
   database do not both migrate it; each runs in one transaction with its `schema_version`
   row (PostgreSQL DDL is transactional).
-- Full-text search: a GIN index on `to_tsvector('simple', title || text)` ('simple': no
-  stemming, as SQLite's unicode61 tokenizer), queried with `websearch_to_tsquery`, which
-  accepts any text a user types.
+- Full-text search: `documents.fts`, a stored `to_tsvector('simple', title || text)` with a
+  GIN index ('simple': no stemming, as SQLite's unicode61 tokenizer; migration 8), queried
+  with `websearch_to_tsquery`, which accepts any text a user types.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from .rows import TABLES, Row, record_from_rows, record_to_rows
 
 CONNECT_TIMEOUT_S = 10
 MIGRATION_LOCK = 0x53414E4B  # advisory lock key ('SANK'): any constant shared by all Sankores
-_FTS = "to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text)"
+_FTS = "d.fts"  # the stored vector (migration 8)
 
 
 def _now() -> str:
@@ -151,6 +151,8 @@ class PostgresStore(Store):
                     key, order = ("id", "") if table == "documents" else ("doc_id", " ORDER BY position")
                     rows[table] = cursor.execute(f"SELECT * FROM {table} WHERE {key} = %s{order}",
                                                  (doc_id,)).fetchall()
+                for row in rows["documents"]:
+                    row.pop("fts", None)  # derived from the text, not a field of the record
         finally:
             self._conn.execute("COMMIT")
         if not rows["documents"]:

@@ -141,8 +141,7 @@ def _fts(store: Store, q: str) -> tuple[str, list[object]]:
     """SQL true when the event's document matches the full-text query `q`."""
     if is_sqlite(store):
         return ("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [q])
-    return ("to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text) "
-            "@@ websearch_to_tsquery('simple', ?)", [q])
+    return ("d.fts @@ websearch_to_tsquery('simple', ?)", [q])  # the stored vector (migration 8)
 
 
 def event_from(f: EventFilter, documents: bool = False) -> str:
@@ -353,7 +352,7 @@ def search_documents(store: Store, q: str, outlet: str | None = None, limit: int
         sql = ("SELECT d.id, d.title, d.outlet, d.source, d.published, ts_headline('simple', d.text, "
                "websearch_to_tsquery('simple', ?), 'StartSel=[, StopSel=], MaxWords=16, MinWords=8, "
                "FragmentDelimiter=…, MaxFragments=1') FROM documents d" + where
-               + " ORDER BY ts_rank(to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text), "
+               + " ORDER BY ts_rank(d.fts, "
                "websearch_to_tsquery('simple', ?)) DESC, d.id LIMIT ? OFFSET ?")
         rows = store.query(sql, [q, *params, q, limit, offset])
     keys = ("doc_id", "title", "outlet", "source", "published", "snippet")
