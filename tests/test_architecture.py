@@ -35,7 +35,7 @@ FORBIDDEN: dict[str, set[str]] = {
 # The bottom of the stack: these import nothing of Sankore but what is listed.
 ONLY: dict[str, set[str]] = {"errors": set(), "records": {"errors"}, "scoring": set(),
                              "distance": set(), "text": set(), "spans": set(), "output": {"errors"},
-                             "models": set()}
+                             "models": set(), "mentions": {"records"}}
 # Pure tables any layer may read (the PLOVER vocabulary and CAMEO roots; the resource
 # files' loaders): they import nothing of Sankore, so reading them drags no layer along.
 SHARED_TABLES = {"sankore.events.categories", "sankore.resources", "sankore.resources.lexicons"}
@@ -189,3 +189,24 @@ def test_the_package_never_imports_training():
                 assert not (node.module or "").startswith("training"), path
             elif isinstance(node, ast.Import):
                 assert not any(a.name.startswith("training") for a in node.names), path
+
+
+@pytest.mark.slow
+def test_every_module_imports_first_in_a_fresh_interpreter():
+    """The graph above reads the import statements; Python also runs a package's
+    `__init__` before any module in it, and `sankore/pipeline/__init__.py` imports every
+    component. A module a component needs that waited on that `__init__` failed when imported
+    first (`import sankore.events.dating`: its names were half defined when the components
+    asked for them). Each module is imported first, alone, in its own interpreter."""
+    import subprocess
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    def first_import(name: str) -> str | None:
+        result = subprocess.run([sys.executable, "-c", f"import {name}"], capture_output=True,
+                                text=True, timeout=300)
+        return None if result.returncode == 0 else f"{name}: {result.stderr.strip().splitlines()[-1]}"
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        failures = [f for f in pool.map(first_import, sorted(module_names())) if f]
+    assert failures == []

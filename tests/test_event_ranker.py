@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from sankore.events.classifier import EventScores
-from sankore.pipeline.mentions import EventMention
+from sankore.mentions import EventMention
 
 
 def _event(type_: str, modality: str = "asserted") -> EventMention:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sankore.distance import haversine_km
-from sankore.pipeline.mentions import PlaceMention
+from sankore.mentions import PlaceMention
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "aes_2025-04-30.txt"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from sankore.mentions import TimeMention
 from sankore.pipeline import build_pipeline
-from sankore.pipeline.mentions import TimeMention
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "aes_2025-04-30.txt"
 PUBLISHED = date(2025, 4, 30)

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..mentions import ActorMention
 from ..pipeline.generic_actors import DATELINE_CHARS, dateline_spans
-from ..pipeline.mentions import ActorMention
 from .lookups import index_of
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}

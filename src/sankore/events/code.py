@@ -23,9 +23,9 @@ from dataclasses import replace
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from ..mentions import EventMention, QuoteMention
 from ..pipeline.extensions import in_boilerplate
 from ..pipeline.generic_actors import UNNAMED
-from ..pipeline.mentions import EventMention, QuoteMention
 from . import detector, news_filter, roles
 from .categories import CAMEO_ROOT
 from .classifier import Classifier, EventScores, calibrated, features

@@ -33,7 +33,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Token
 
-from ..pipeline.mentions import TimeMention
+from ..mentions import TimeMention
 from ..timex.governance import clause_head, governing_time, is_calendar
 from .lookups import index_of
 

@@ -36,8 +36,8 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ..linear import SparseLogistic
+from ..mentions import ActorMention
 from ..pipeline.generic_actors import DATELINE_CHARS, UNNAMED, dateline_spans
-from ..pipeline.mentions import ActorMention
 from .classifier import Classifier, features
 from .clauses import (
     background_relative,

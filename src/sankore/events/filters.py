@@ -3,7 +3,7 @@ per type and modality in a sentence."""
 
 from __future__ import annotations
 
-from ..pipeline.mentions import EventMention
+from ..mentions import EventMention
 from .classifier import EventScores
 from .settings import Settings
 

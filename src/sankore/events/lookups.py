@@ -32,7 +32,7 @@ from ..spans import Overlaps
 
 if TYPE_CHECKING:  # only for the types: `modality` imports this module, and importing
     # `pipeline` runs its components' modules, which import `modality` (a circle at run time)
-    from ..pipeline.mentions import ActorMention, PlaceMention, QuoteMention, TimeMention
+    from ..mentions import ActorMention, PlaceMention, QuoteMention, TimeMention
 
 
 class DocumentIndex:

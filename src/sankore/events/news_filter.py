@@ -22,8 +22,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..linear import SparseLogistic
+from ..mentions import ActorMention, EventMention
 from ..pipeline.generic_actors import UNNAMED
-from ..pipeline.mentions import ActorMention, EventMention
 from .classifier import EventScores
 
 MODEL_FILE = "events_news_filter.json"

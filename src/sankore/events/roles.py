@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..mentions import ActorMention, PlaceMention
 from ..pipeline.generic_actors import PATIENT
-from ..pipeline.mentions import ActorMention, PlaceMention
 from . import antecedents
 
 PASSIVE_SUBJECT_ACTS = {"RETREAT", "MOBILIZE", "PROTEST"}

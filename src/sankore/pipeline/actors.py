@@ -17,12 +17,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..mentions import ActorMention
 from ..resources import lexicons
 from ..spans import Overlaps, entity_at, overlaps, trim_entity
 from .extensions import in_boilerplate, register_extensions
 from .generic_actors import generic_mentions, home_country, sector_organizations
 from .lowercase_persons import lowercased_text, surname_mentions, titled_persons
-from .mentions import ActorMention
 from .seats import party_to_relation
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels",

@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 
 from ..attribution import lexicon
 from ..attribution.framing import FramingLexicon, scare_quotes
+from ..mentions import FramingMention
 from .extensions import in_boilerplate, register_extensions
-from .mentions import FramingMention
 
 
 def _proposition(doc: Doc, quote) -> bool:

@@ -29,9 +29,9 @@ from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from ..mentions import ActorMention
 from ..spans import Overlaps, overlaps
 from .extensions import in_boilerplate
-from .mentions import ActorMention
 
 # Sectors whose members are the people of the place where they act; troops, envoys or
 # refugees named beside a place are as often foreign ("Russian troops in Syria").

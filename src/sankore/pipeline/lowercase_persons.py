@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span
 
+from ..mentions import ActorMention
 from ..spans import overlaps
-from .mentions import ActorMention
 
 _MAX_TITLE = 4
 _MAX_NAME = 4

@@ -20,9 +20,9 @@ from ..geo.metonymy import acts, is_metonymic, place_kind
 from ..geo.names import name_key
 from ..geo.priors import ap_state
 from ..geo.resolve import Qualifier, add_points, document_context, qualifier_of, resolve
+from ..mentions import PlaceMention
 from ..resources import lexicons
 from .extensions import in_boilerplate, register_extensions
-from .mentions import PlaceMention
 
 
 def common_words(nlp: Language) -> set[str]:

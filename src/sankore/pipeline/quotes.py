@@ -13,9 +13,9 @@ from spacy.tokens import Doc
 from ..attribution import lexicon
 from ..attribution.extract import Attribution, Extractor
 from ..attribution.voices import sentence_voice
+from ..mentions import QuoteMention, SentenceVoice
 from ..spans import Overlaps
 from .extensions import in_boilerplate, register_extensions
-from .mentions import QuoteMention, SentenceVoice
 
 
 def to_mentions(text: str, attributions: list[Attribution]) -> tuple[list[QuoteMention], list[int]]:

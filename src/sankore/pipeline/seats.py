@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .mentions import PlaceMention
+from ..mentions import PlaceMention
 
 # Heads under which "with/between/against <capital>" names a government (lemmas).
 RELATION_WORDS = {"talk", "negotiation", "relation", "tie", "agreement", "deal", "dialogue", "meeting",

@@ -12,7 +12,7 @@ from typing import Any
 
 import srsly
 
-from . import mentions
+from .. import mentions
 
 _TAG = "__sankore__"
 _CLASSES: dict[str, Any] = {cls.__name__: cls for cls in (

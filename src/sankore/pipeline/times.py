@@ -17,11 +17,11 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..mentions import TimeMention
 from ..timex import Candidate, Resolved, TimexRecognizer, resolve
 from ..timex.context import ContextTracker, evaluate, parse_value
 from ..timex.governance import span_head
 from .extensions import in_boilerplate
-from .mentions import TimeMention
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 # Verbs whose complement is in the future although they are not ("is expected in June").

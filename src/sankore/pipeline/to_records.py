@@ -12,6 +12,7 @@ from typing import cast
 
 from spacy.tokens import Doc
 
+from ..mentions import ActorMention
 from ..records import (
     Document,
     DocumentStats,
@@ -28,7 +29,6 @@ from ..records import (
 )
 from ..spans import Overlaps
 from .extensions import in_boilerplate
-from .mentions import ActorMention
 
 
 def _keep(doc: Doc, items: Iterable) -> list:

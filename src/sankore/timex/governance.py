@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..pipeline.mentions import TimeMention
+from ..mentions import TimeMention
 
 # Dependencies a time expression climbs through on its way to its clause: the preposition
 # ("in June"), the object of a preposition, a bare noun-phrase adverbial ("met Thursday"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..records import PlaceKind
+from .records import PlaceKind
 
 
 @dataclass(frozen=True)
