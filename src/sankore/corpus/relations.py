@@ -10,6 +10,7 @@ sum and the quad-class counts are kept beside it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -84,3 +85,23 @@ def relations(events: list[CorpusEvent], period: str = "month") -> list[Relation
                     row.score_sum += score
                 row.event_ids.append(event.id)
     return sorted(table.values(), key=lambda r: (r.period, r.actor, r.target))
+
+
+def relations_of_pairs(pairs: Iterable[tuple[str, str, str, str, str, str | None]]) -> list[Relation]:
+    """One Relation per (actor, target, period) from stored actor pairs, sorted by that key
+    (`store.mentions.iter_pairs`: actor, target, period, corpus event id, type, mode), so
+    one relation is built at a time."""
+    table: list[Relation] = []
+    current: Relation | None = None
+    for actor, target, when, corpus_id, event_type, mode in pairs:
+        if current is None or (current.actor, current.target, current.period) != (actor, target, when):
+            current = Relation(actor, target, when)
+            table.append(current)
+        current.events += 1
+        current.by_type[event_type] = current.by_type.get(event_type, 0) + 1
+        if scored := score_of(event_type, mode):
+            quad, score = scored
+            current.by_quad[quad] = current.by_quad.get(quad, 0) + 1
+            current.score_sum += score
+        current.event_ids.append(corpus_id)
+    return table

@@ -20,7 +20,7 @@ from ..store.mentions import EventQuery, iter_mentions, iter_pairs
 from . import stored
 from .dedupe import clusters
 from .merge import CorpusEvent
-from .relations import Relation, score_of
+from .relations import Relation, relations_of_pairs
 from .rows import EventRow
 
 
@@ -98,22 +98,7 @@ def stored_relations(store: Store, period: str = "month", query: EventQuery | No
     """Actor-pair relations per period over the corpus events `query` selects; the pairs
     come sorted, so one relation is built at a time."""
     _fresh(store)
-    table: list[Relation] = []
-    current: Relation | None = None
-    for actor, target, when, corpus_id, event_type, mode in iter_pairs(
-            store, query or EventQuery(), period, min_confidence):
-        if current is None or (current.actor, current.target, current.period) != (actor, target, when):
-            current = Relation(actor, target, when)
-            table.append(current)
-        current.events += 1
-        current.by_type[event_type] = current.by_type.get(event_type, 0) + 1
-        if scored := score_of(event_type, mode):
-            quad, score = scored
-            current.by_quad[quad] = current.by_quad.get(quad, 0) + 1
-            current.score_sum += score
-        current.event_ids.append(corpus_id)
-    return table
-
+    return relations_of_pairs(iter_pairs(store, query or EventQuery(), period, min_confidence))
 
 __all__ = ["EventQuery", "cluster_map", "iter_corpus_events", "iter_rows", "stored_corpus_events",
            "stored_relations", "stored_rows"]

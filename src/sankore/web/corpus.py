@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..corpus.relations import Relation, score_of
+from ..corpus.relations import Relation, relations_of_pairs, score_of
 from ..store import corpus_reads
 from ..store.base import Store
 from ..store.mentions import EventQuery, iter_corpus_events, iter_pairs
@@ -26,20 +26,8 @@ CHUNK = 500  # corpus event ids per query (SQLite takes at most 32,766 parameter
 def _relations(store: Store, f: EventFilter, period: str) -> list[Relation]:
     """One Relation per (actor, target, period), built as `corpus.views.stored_relations`
     builds it, over the corpus events `f` selects."""
-    table: list[Relation] = []
-    current: Relation | None = None
-    pairs = iter_pairs(store, EventQuery(), period, selection=corpus_reads.corpus_selection(store, f))
-    for actor, target, when, corpus_id, event_type, mode in pairs:
-        if current is None or (current.actor, current.target, current.period) != (actor, target, when):
-            current = Relation(actor, target, when)
-            table.append(current)
-        current.events += 1
-        current.by_type[event_type] = current.by_type.get(event_type, 0) + 1
-        if scored := score_of(event_type, mode):
-            current.by_quad[scored[0]] = current.by_quad.get(scored[0], 0) + 1
-            current.score_sum += scored[1]
-        current.event_ids.append(corpus_id)
-    return table
+    return relations_of_pairs(iter_pairs(store, EventQuery(), period,
+                                         selection=corpus_reads.corpus_selection(store, f)))
 
 
 def _briefs(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
