@@ -100,5 +100,6 @@ def stored_relations(store: Store, period: str = "month", query: EventQuery | No
     _fresh(store)
     return relations_of_pairs(iter_pairs(store, query or EventQuery(), period, min_confidence))
 
+
 __all__ = ["EventQuery", "cluster_map", "iter_corpus_events", "iter_rows", "stored_corpus_events",
            "stored_relations", "stored_rows"]

@@ -24,15 +24,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from ..mentions import ActorMention, PlaceMention, QuoteMention, TimeMention
 from ..spans import Overlaps
-
-if TYPE_CHECKING:  # only for the types: `modality` imports this module, and importing
-    # `pipeline` runs its components' modules, which import `modality` (a circle at run time)
-    from ..mentions import ActorMention, PlaceMention, QuoteMention, TimeMention
 
 
 class DocumentIndex:
