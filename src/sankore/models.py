@@ -27,3 +27,10 @@ def embeddings_installed() -> bool:
     from importlib.util import find_spec
 
     return all(find_spec(name) is not None for name in EMBEDDING_PACKAGES)
+
+
+def require_installed(coder: str) -> None:
+    """Raise the one-line `ImportError` that names the extra when `coder` needs packages that
+    are not installed: before a pipeline, a worker pool or a Ray actor is started for it."""
+    if coder == "embeddings" and not embeddings_installed():
+        raise ImportError(EMBEDDINGS_MISSING)

@@ -228,7 +228,7 @@ def evaluate(gold: Path, limit: int | None = None, split: str | None = None,
              event_coder: str | None = None, corpus: Path | None = None) -> dict:
     from ..api import analyze_many
     from ..events.classifier import CODERS, DEFAULT_CODER
-    from ..models import EMBEDDINGS_MISSING, embeddings_installed
+    from ..models import require_installed
     from ..readers.text import article_from_text
 
     split = split or "dev"
@@ -241,8 +241,10 @@ def evaluate(gold: Path, limit: int | None = None, split: str | None = None,
     out: dict = {"task": "events", "format": "news", "gold": str(gold), "split": split,
                  "articles": len(articles)}
     for name, which in (("sankore", coder), ("reference", reference)):
-        if which == "embeddings" and not embeddings_installed():  # the reference is optional
-            out[name] = {"event_coder": which, "skipped": EMBEDDINGS_MISSING}
+        try:
+            require_installed(which)
+        except ImportError as missing:  # the reference coder is optional
+            out[name] = {"event_coder": which, "skipped": str(missing)}
             continue
         inputs = [article_from_text(texts[a.id], a.id, outlet=a.outlet, published=a.published)
                   for a in articles]

@@ -39,6 +39,7 @@ from pathlib import Path
 from types import ModuleType
 
 from ..api import Failure
+from ..models import require_installed
 from ..pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL, get_pipeline
 from ..readers import DEFAULT_TABLE_OPTIONS, TableOptions
 from ..store import MEMORY, Store, open_store, sqlite_path
@@ -89,6 +90,9 @@ def ingest(
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     if out is not None and engine != "ray":
         raise ValueError("a Parquet dataset (out) is written by the Ray engine: engine='ray'")
+    # Here, not in each worker: a worker that cannot load its coder would fail every document
+    # as "the worker died" instead of saying once what to install.
+    require_installed(event_coder)
     override = None
     if published is not None:
         day = published if isinstance(published, date) else date.fromisoformat(published)

@@ -121,10 +121,12 @@ class _Analyzer:
 
     def __init__(self, store_url: str | None, model: str, event_coder: str) -> None:
         from ..events.classifier import packaged
+        from ..models import require_installed
         from ..pipeline import get_pipeline
 
         model_file = packaged(event_coder)
         if model_file is not None and model_file.needs_embedding:
+            require_installed(event_coder)  # on this node: a cluster's nodes may differ
             import torch
 
             torch.set_num_threads(1)  # one core per actor, as Ray's scheduling assumes

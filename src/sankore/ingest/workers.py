@@ -16,6 +16,7 @@ from spacy.language import Language
 from ..api import Failure, analyze_many
 from ..errors import AnalysisError, StoreError
 from ..events.classifier import packaged
+from ..models import require_installed
 from ..pipeline import DEFAULT_EVENT_CODER, get_pipeline
 from ..readers import Article, ReadFailure, document_id
 from ..store import Store, open_store
@@ -48,6 +49,7 @@ def _init_worker(model: str, event_coder: str, store_url: str | Path, threads: i
     global _worker_nlp, _worker_store, _worker_error
     model_file = packaged(event_coder)
     if model_file is not None and model_file.needs_embedding:
+        require_installed(event_coder)
         import torch
 
         torch.set_num_threads(threads)  # torch takes every core per process by default

@@ -25,7 +25,7 @@ from spacy.util import minibatch
 from ..events import classifier
 from ..events import code as event_code
 from ..events.settings import Settings
-from ..models import EMBEDDINGS_MISSING, embeddings_installed
+from ..models import require_installed
 from .extensions import register_extensions
 
 # The components whose findings (doc._.actors, times, places) the events stage reads.
@@ -38,8 +38,8 @@ class EventCoder:
         register_extensions()
         self.nlp, self.checked = nlp, False
         self.model = classifier.packaged(coder) if use_classifier else None
-        if self.model is not None and self.model.needs_embedding and not embeddings_installed():
-            raise ImportError(EMBEDDINGS_MISSING)  # now, not at the first document
+        if self.model is not None and self.model.needs_embedding:
+            require_installed(coder)  # now, not at the first document
         # The lexical model screens which sentences are worth embedding (`code.prepare`).
         self.screen = classifier.packaged("lexical") if self.model is not None and \
             self.model.needs_embedding else None
