@@ -22,6 +22,7 @@ from datetime import date
 
 from ..records import Record
 from ..store.base import Store
+from ..store.corpus_reads import views_behind
 from .merge import (
     MERGED_MODALITIES,
     CorpusEvent,
@@ -233,12 +234,9 @@ def _recount(store: Store) -> tuple[list, int]:
 
 
 def pending(store: Store) -> bool:
-    """Whether some stored document is not in the views yet: the store's counts of documents
-    and of viewed documents differ (every viewed document is stored: a foreign key). Triggers
-    keep the counts (migration 8), so every query can ask before it reads the views."""
-    found = store.query("SELECT coalesce(sum(CASE WHEN name = 'documents' THEN n ELSE -n END), 0) "
-                        "FROM store_counts")
-    return int(found[0][0]) != 0
+    """Whether some stored document is not in the views yet (cheap enough for every query to
+    ask before it reads the views: `store.corpus_reads.views_behind`)."""
+    return views_behind(store) != 0
 
 
 ATTEMPTS = 5
