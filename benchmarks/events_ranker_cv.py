@@ -59,7 +59,7 @@ def main() -> None:
                         help="where the classifier's top type is offered to the ranker beside the "
                              "trigger's (`code.Settings.classifier_option`)")
     parser.add_argument("--embeddings", action="store_true",
-                        help="classifiers with sentence embeddings (the default coder's), not lexical")
+                        help="classifiers with sentence embeddings (the embeddings coder's), not lexical")
     args = parser.parse_args()
 
     start = time.perf_counter()

@@ -45,7 +45,8 @@ def test_detector_off_is_the_lexicon_coder_and_on_only_adds(parsed):
     from sankore.events.code import find_events_scored
     from sankore.events.settings import Settings
 
-    model, screen = classifier.packaged(), classifier.packaged("lexical")
+    model = classifier.packaged()  # the default coder, as the pipeline codes `parsed`
+    screen = classifier.packaged("lexical") if model is not None and model.needs_embedding else None
     off = [e for e, _ in find_events_scored(parsed, model, Settings(), screen=screen)]
     assert off == list(parsed._.events)
     on = [e for e, _ in find_events_scored(parsed, model, Settings(detector=True), screen=screen)]
