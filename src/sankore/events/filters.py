@@ -48,14 +48,28 @@ Scored = tuple[EventMention, EventScores]
 
 
 def merge_duplicates(scored: list[Scored]) -> list[Scored]:
-    """One event per (type, modality) in a sentence: the one naming the most participants
-    ("held a summit meeting to discuss …" is one consultation, not three)."""
-    best: dict[tuple[str, str], Scored] = {}
-    for er in scored:
-        key = (er[0].type, er[0].modality)
-        if key not in best or _size(er[0]) > _size(best[key][0]):
-            best[key] = er
-    return [er for er in scored if best.get((er[0].type, er[0].modality)) is er]
+    """One event per (type, modality, participants) in a sentence: of two events of one type
+    and modality whose participants one holds all of the other's, the one naming more stays
+    ("held a summit meeting to discuss …" is one consultation, not three), while events with
+    other participants stay apart (the dyads of "Moscow and Tehran armed the regime", or
+    "Russia bombed Idlib and Turkey shelled Afrin")."""
+    order = sorted(range(len(scored)), key=lambda i: -_size(scored[i][0]))  # stable: text order on ties
+    kept: list[int] = []
+    for i in order:
+        event = scored[i][0]
+        if not any(_same_occasion(event, scored[j][0]) for j in kept):
+            kept.append(i)
+    chosen = set(kept)
+    return [er for i, er in enumerate(scored) if i in chosen]
+
+
+def _same_occasion(event: EventMention, larger: EventMention) -> bool:
+    """Whether `event` repeats `larger` (kept already): same type and modality, and every
+    participant of `event` is one of `larger`'s, in whichever role ("army units were engaged
+    in heavy fighting": the units are the target of "engaged" as parsed, the actor of
+    "fighting")."""
+    return (event.type, event.modality) == (larger.type, larger.modality) \
+        and set(event.actor_spans + event.target_spans) <= set(larger.actor_spans + larger.target_spans)
 
 
 def _size(event: EventMention) -> int:

@@ -186,3 +186,14 @@ def sentence_matches(sent: Span, second: bool = False) -> list[Match]:
     if found or not second:
         return found
     return [m for tok in sent if (m := token_match(tok, (SECONDARY,))) is not None]
+
+
+def no_event_sense(tok: Token) -> bool:
+    """Whether CAMEO's verb dictionary says this verb, here, names no event: its default
+    entries are all NONE ("see", "flee" alone) and no pattern of it fits the words around it.
+    A verb the dictionary does not list is not judged (None of it is known)."""
+    if tok.pos_ != "VERB":
+        return False
+    defaults = [e for e in cameo_entries(tok.lemma_.lower()) if len(e.words) == 1]
+    return bool(defaults) and all(e.type == "NONE" for e in defaults) \
+        and token_match(tok, (SECONDARY,)) is None
