@@ -66,3 +66,20 @@ def test_modality_of_hedges_forecasts_and_past_necessity(nlp):
     assert ("ASSAULT", "asserted", ["AFG COP"], []) in events  # "had to fire" is no demand
     assert not any(t == "REQUEST" for t, *_ in events)
     assert ("ASSAULT", "reported", ["AFG MIL"], ["AFG CVL"]) in events
+
+
+def test_a_sector_noun_takes_the_body_its_from_phrase_names(nlp):
+    # Written for this test: the officials are the alliance's, not the country the sentence
+    # happens in (Moscow's).
+    record = sankore.analyze("Officials from the African Union visited Moscow for talks on Tuesday.",
+                             published="2025-04-30", nlp=nlp)
+    codes = {e.text: e.code for e in record.entities}
+    assert codes.get("Officials") == "IGO"
+
+
+def test_a_visited_capital_is_the_government_visited(nlp):
+    record = sankore.analyze("Mali's interim president will visit Moscow in June.", published="2025-04-30",
+                             nlp=nlp)
+    ents = {e.id: e for e in record.entities}
+    [visit] = [e for e in record.events if e.type == "CONSULT"]
+    assert [ents[t].code for t in visit.targets] == ["RUS GOV"]

@@ -155,6 +155,22 @@ def _last_before(found: list[tuple[int, str]], offset: int) -> str | None:
     return before[-1] if before else None
 
 
+def _affiliation(tok: Token, by_start: dict[int, ActorMention]) -> ActorMention | None:
+    """The coded actor a sector noun's "from"/"of" phrase names ("officials from the AES",
+    "soldiers of Chad", "the police of Gujarat state" is a place, not an actor): whose members
+    they are, before any country the sentence or the document gives."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for t in obj.subtree:
+                if (m := by_start.get(t.idx)) is not None:
+                    return m
+    return None
+
+
 def generic_mentions(doc: Doc, named: list[ActorMention], taken: Iterable[tuple[int, int]],
                      words: dict[str, tuple[str, str]], patients: Collection[str] = ()) -> list[ActorMention]:
     """Mentions of sector nouns that stand alone (`words`: phrase → (sector, kind)) outside the
@@ -163,6 +179,7 @@ def generic_mentions(doc: Doc, named: list[ActorMention], taken: Iterable[tuple[
     claimed = Overlaps([(start, end, True) for start, end in taken])  # bisected, not read per word
     added: list[tuple[int, int]] = []  # what this pass takes, few beside the named
     home = home_country(doc, named)
+    by_start = {m.start: m for m in named if m.code}
     out: list[ActorMention] = []
     starts = [sent.start_char for sent in doc.sents]
     for n, sent in enumerate(doc.sents):
@@ -177,9 +194,14 @@ def generic_mentions(doc: Doc, named: list[ActorMention], taken: Iterable[tuple[
                     overlaps(span.start_char, span.end_char, added):
                 continue
             sector, kind = words[found[1]]
-            country = (local if sector in LOCAL_SECTORS and local else None) or \
-                _last_before(recent.get(sector, []), span.start_char) or home
-            code = f"{country} {sector}" if country else sector
+            owner = _affiliation(tok, by_start)
+            if owner is not None and not owner.country:  # "officials from the AES": the body's
+                country, code = None, owner.code or sector
+            else:
+                country = (owner.country if owner is not None else None) or \
+                    (local if sector in LOCAL_SECTORS and local else None) or \
+                    _last_before(recent.get(sector, []), span.start_char) or home
+                code = f"{country} {sector}" if country else sector
             # One entity per group the text names: every "police" of an article is one, but
             # "the mob" and "the protesters" of the same country are two.
             name = " ".join(t.lemma_.lower() for t in span)

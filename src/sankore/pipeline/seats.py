@@ -4,9 +4,11 @@ aid", "talks between Kyiv and the AES states", "negotiations with Baghdad".
 The places component marks a capital as metonymic when it speaks or decides ("Moscow said",
 `geo/metonymy.py`); a capital that owns an act or is the other side of a relation is as much
 an actor, and the events stage needs it as a participant ("severing relations between Kyiv
-and …" has no target without it). Only a possessor, or the object of "with", "between" or
-"against" under a word of relation or conflict, counts: "flights between Kyiv and Moscow" or
-"clashes in Baghdad" name places.
+and …" has no target without it). Only a possessor, the object of "with", "between" or
+"against" under a word of relation or conflict, or the capital a delegation visits or turns
+to ("visited Moscow for talks", "the visit to Moscow", "turned to Moscow for assistance":
+the government received them) counts: "flights between Kyiv and Moscow", "clashes in
+Baghdad" or "arrived in Moscow" name places.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ RELATION_WORDS = {"talk", "negotiation", "relation", "tie", "agreement", "deal",
                   "standoff", "negotiate", "meet", "cooperate", "agree", "clash", "side", "ally",
                   "sever", "break", "normalize", "normalise", "restore", "mediate", "sanction", "pressure"}
 _PREPS = {"with", "between", "against"}
+# A capital that is the object of these (or of "to" under them) is the government visited or
+# appealed to (lemmas).
+VISIT_WORDS = {"visit", "trip", "tour", "delegation", "mission", "turn", "appeal"}
 
 
 def party_to_relation(doc: Doc, place: PlaceMention) -> bool:
@@ -34,6 +39,10 @@ def party_to_relation(doc: Doc, place: PlaceMention) -> bool:
         tok = tok.head
     if tok.dep_ == "poss":
         return True
-    if tok.dep_ != "pobj" or tok.head.lower_ not in _PREPS:
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "visit":
+        return True
+    if tok.dep_ != "pobj":
         return False
-    return tok.head.head.lemma_.lower() in RELATION_WORDS
+    if tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in VISIT_WORDS:
+        return True
+    return tok.head.lower_ in _PREPS and tok.head.head.lemma_.lower() in RELATION_WORDS
