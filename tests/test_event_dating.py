@@ -142,6 +142,12 @@ def test_a_trigger_modifying_its_noun_takes_the_noun_phrase_date(nlp):
     # The purpose of a future act is planned with it.
     ("He will appear at the magistrates court on Friday to be formally charged.", "charged",
      "planned"),
+    # Guesses and appearances are hypothetical (guidelines §9), as is a condition on a copula.
+    ("The monitor said the strikes had probably been carried out by the air force.", "carried",
+     "hypothetical"),
+    ("The gunmen seemed to be firing at anyone in the street.", "firing", "hypothetical"),
+    ("The minister expected the rebels to be defeated by October.", "defeated", "hypothetical"),
+    ("Prices could rise if there is a war between the two countries.", "war", "hypothetical"),
 ])
 def test_modality_of_nouns_and_purposes(nlp, text, word, expected):
     doc = parse(nlp, text)

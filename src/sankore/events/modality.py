@@ -35,7 +35,10 @@ SPEECH = {"say", "state", "tell", "announce", "claim", "report", "note", "emphas
           "reiterate", "repeat", "affirm", "maintain", "contend", "reply", "respond", "answer",
           "retort", "counter", "remark", "comment", "mention", "underscore", "proclaim", "assure",
           "reassure", "testify", "inform", "tweet", "clarify", "specify", "recount", "concur"}
-_GOVERNED = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "conj", "relcl", "dobj", "acomp"}
+# "attr": a noun after a copula climbs to it, whose condition is its own ("if there is a
+# conflict between Turkey and the Kurds").
+_GOVERNED = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "conj", "relcl", "dobj", "acomp",
+             "attr"}
 MAX_HOPS = 6
 # Obligation: "Russia said Sudan must return the helicopter" is the speaker's demand (PLOVER
 # REQUEST: "all requests, demands, and orders"). "should" is left out: "talks should resume
@@ -45,11 +48,18 @@ _DEONTIC_HEADS = {"have", "need"}  # "Iraq has to comply", "Israel needs to ease
 # Adjectives and participles whose infinitive is a forecast, not a fact or a plan: "is likely to
 # deploy", "is expected to win" (PLOVER codes predictions as hypothetical, manual §modality).
 FORECAST = {"likely", "unlikely", "possible", "probable", "expect", "bound", "poised", "tipped"}
+# Verbs whose complement only seems or may happen (guidelines §9: "seemed", "is believed to"
+# are hypothetical): "seemed to be killing anyone", "risks a broader confrontation".
+SEEMING = {"seem", "appear", "risk"}
 # Sentence adverbs that hand the claim to unnamed others: "troops reportedly killed …".
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _NOUNS = ("NOUN", "PROPN")
 _SUBJECTS = ("nsubj", "nsubjpass")
-HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly"}
+HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly"}
+# Sentence adverbs that make the claim a guess (guidelines §9: "apparently" is hypothetical):
+# "the strikes had probably been carried out by the air force".
+EPISTEMIC = {"probably", "possibly", "perhaps", "maybe", "likely", "presumably", "apparently",
+             "seemingly", "conceivably"}
 
 
 def _negated(v: Token) -> bool:
@@ -101,6 +111,8 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
     hedged = {anchor, trigger} | ({_verb_of(anchor)} if anchor.pos_ in _NOUNS else set())
     if any(c.dep_ == "advmod" and c.lower_ in HEARSAY for t in hedged if t is not None for c in t.children):
         found.append("reported")
+    if any(c.dep_ == "advmod" and c.lower_ in EPISTEMIC for t in hedged if t is not None for c in t.children):
+        found.append("hypothetical")
     tok = anchor
     for _ in range(MAX_HOPS):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARK for c in tok.children):
@@ -120,8 +132,9 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
             found.append("negated")  # "prevented civilians from leaving": no one left
         if dep == "xcomp" and lemma in FAILING:
             found.append("negated")  # "failed to reach agreement": none was reached
-        if dep == "xcomp" and lemma in FORECAST:
-            found.append("hypothetical")
+        if dep in ("xcomp", "ccomp") and lemma in FORECAST or \
+                dep in ("xcomp", "dobj") and lemma in SEEMING:
+            found.append("hypothetical")  # "expected Isis to be defeated", "risks a confrontation"
         elif dep in ("xcomp", "pcomp", "prep", "pobj", "acl", "acomp", "dobj") and lemma in PLANNING:
             found.append("planned")
         if tok.pos_ in ("VERB", "AUX"):

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..mentions import ActorMention, PlaceMention
 from ..pipeline.generic_actors import PATIENT
+from ..pipeline.seats import visited
 from . import antecedents
 
 PASSIVE_SUBJECT_ACTS = {"RETREAT", "MOBILIZE", "PROTEST"}
@@ -323,21 +324,27 @@ def _refers_back(tok: Token) -> bool:
 def event_place(doc: Doc, anchor: Token, places: list[PlaceMention],
                 exclude: list[tuple[int, int]]) -> PlaceMention | None:
     """The most specific non-metonymic place in the anchor's clause: one under an "in/at"
-    phrase first, then one in the object ("visited Moscow"), never a participant's name."""
+    phrase first, then one in the object ("visited Moscow"), never a participant's name but
+    a capital visited (the government visited is the target, the city the place)."""
     clause = _clause_tokens(anchor)
-    spans = {t.idx for t in clause}
-    candidates = [p for p in places if p.start in spans and not p.metonymy
-                  and not any(s <= p.start < e for s, e in exclude)]
+    by_idx = {t.idx: t for t in clause}
+    candidates = [p for p in places if p.start in by_idx and not p.metonymy
+                  and (not any(s <= p.start < e for s, e in exclude) or _visited(doc, p))]
     if not candidates:
         return None
 
     def rank(p: PlaceMention) -> tuple[int, int]:
-        tok = next(t for t in clause if t.idx == p.start)
+        tok = by_idx[p.start]
         under_prep = any(a.dep_ == "prep" and a.lower_ in _PLACE_PREPS for a in tok.ancestors
                          if a.i in {t.i for t in clause})
         return (0 if under_prep else 1, _SPECIFIC.get(p.feature or "", 5))
 
     return min(candidates, key=rank)
+
+
+def _visited(doc: Doc, place: PlaceMention) -> bool:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and visited(span.root)
 
 
 def _clause_tokens(anchor: Token) -> list[Token]:

@@ -13,7 +13,7 @@ Baghdad" or "arrived in Moscow" name places.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..mentions import PlaceMention
 
@@ -37,12 +37,15 @@ def party_to_relation(doc: Doc, place: PlaceMention) -> bool:
     tok = span.root
     while tok.dep_ == "conj" and tok.head.i != tok.i:  # "between Kyiv and Moscow"
         tok = tok.head
-    if tok.dep_ == "poss":
+    if tok.dep_ == "poss" or visited(tok):
         return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PREPS and tok.head.head.lemma_.lower() in RELATION_WORDS
+
+
+def visited(tok: Token) -> bool:
+    """Whether the place word `tok` is what a visit or an appeal goes to ("visited Moscow",
+    "the visit to Moscow", "turned to Moscow"): the government received them there, so the
+    place is both the event's target and its place."""
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "visit":
         return True
-    if tok.dep_ != "pobj":
-        return False
-    if tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in VISIT_WORDS:
-        return True
-    return tok.head.lower_ in _PREPS and tok.head.head.lemma_.lower() in RELATION_WORDS
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in VISIT_WORDS
