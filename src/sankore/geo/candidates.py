@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..spans import entity_at, entity_within
 from .gazetteer import Gazetteer, GazPlace
+from .longer_names import edges_free, geographic, inside_longer_name, part_of_name, starts_name
 from .names import name_key
 from .nonplaces import TITLES, names_an_actor, names_disease, reads_as_person
 from .priors import ap_state, is_strong, prior_best
@@ -44,11 +45,6 @@ STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blv
                 "court", "ct", "terrace", "square", "plaza", "circle", "trail", "pike",
                 "turnpike", "expressway", "freeway", "bridge"}
 ROUTE_WORDS = {"highway", "interstate", "route", "road", "hwy", "i", "us", "sr"}
-# Words that make a longer name a place name too ("Port of Berbera", "Washington State").
-GEO_HEADS = {"port", "gulf", "bay", "city", "republic", "province", "state", "island",
-             "islands", "sea", "lake", "strait", "straits", "isle", "cape", "coast", "region",
-             "district", "county", "parish", "valley", "river", "peninsula", "harbor",
-             "harbour", "kingdom", "emirate", "territory", "basin", "delta", "plateau"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "outskirts", "suburbs", "edge", "heart", "center", "centre"}
 NATURAL = {"creek", "falls", "park", "forest", "canyon", "beach", "hill", "hills", "mountain",
@@ -113,7 +109,7 @@ def _candidate(doc: Doc, gaz: Gazetteer, start: int, end: int, label: str,
         end, places = _known_part(doc, gaz, start, end)
         text = _span_text(doc, start, end)
     return Candidate(doc[start].idx, doc[start].idx + len(text), start, end, text, label, places,
-                     embedded=end < whole)
+                     embedded=end < whole and not geographic(doc, start, places))
 
 
 def _known_part(doc: Doc, gaz: Gazetteer, start: int, end: int) -> tuple[int, tuple[GazPlace, ...]]:
@@ -201,16 +197,12 @@ def _split_on_commas(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tup
     return bounds
 
 
-def _starts_name(tok: Token) -> bool:
-    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
-
-
 def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int]]:
     """Longest capitalized token sequences (not in `taken`) whose name the gazetteer knows."""
     out = []
     i, n = 0, len(doc)
     while i < n:
-        if i in taken or not _starts_name(doc[i]):
+        if i in taken or not starts_name(doc[i]):
             i += 1
             continue
         best = None
@@ -218,9 +210,9 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[i
             last = doc[j - 1]
             if j - 1 in taken:
                 break
-            if j - 1 > i and not (_starts_name(last) or last.lower_ in CONNECTORS):
+            if j - 1 > i and not (starts_name(last) or last.lower_ in CONNECTORS):
                 break
-            if _starts_name(last) and gaz.has(name_key(_span_text(doc, i, j))):
+            if starts_name(last) and gaz.has(name_key(_span_text(doc, i, j))):
                 best = j
         if best is None:
             i += 1
@@ -282,7 +274,7 @@ def accept_match(doc: Doc, start: int, end: int, places: list[GazPlace], persons
     if any(t.lower_ in persons for t in span if t.is_alpha) and (
             best.feature == "city" or label == "PERSON" or end - start == 1):
         return False, label
-    if _inside_longer_name(doc, start, end) or names_disease(doc, end) or (
+    if inside_longer_name(doc, start, end) or names_disease(doc, end) or (
             not strong and names_an_actor(span.text, by_shape=False)):  # "in Congress"
         return False, label
     if ent is not None:
@@ -296,7 +288,7 @@ def accept_match(doc: Doc, start: int, end: int, places: list[GazPlace], persons
         if not exact:
             # "Niamey to Kyiv" tagged as one ORG: a strong place whose neighbours inside the
             # entity are not capitalized words (those were caught as longer names above).
-            return strong and (label != "PERSON" or _edges_free(doc, start, end)), label
+            return strong and (label != "PERSON" or edges_free(doc, start, end)), label
         if not strong:
             # A town of a state the article names, at least village-sized.
             ok = local is not None and local.population >= LOCAL_POPULATION[label == "PERSON"]
@@ -320,27 +312,6 @@ def _surely_located(doc: Doc, cand: Candidate) -> bool:
     after = doc[cand.tok_end:cand.tok_end + 2]
     return prev in ("in", "near", "at", "outside") or (
         len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE")
-
-
-def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
-    """"Alliance of Sahel States", "Tanzania Daily News": the place word is part of a
-    longer capitalized name (an organization, a newspaper), not a toponym of its own."""
-    nxt = doc[end] if end < len(doc) else None
-    if (nxt is not None and _starts_name(nxt) and nxt.pos_ == "PROPN" and not nxt.is_sent_start
-            and nxt.lower_ not in GEO_HEADS):
-        return True
-    if start >= 2 and doc[start - 1].lower_ in ("of", "for") and _starts_name(doc[start - 2]):
-        if doc[start - 2].lower_ in GEO_HEADS:
-            return False  # "Port of Berbera", "Gulf of Aden": still a place
-        return not doc[start - 2].is_sent_start or doc[start - 2].pos_ == "PROPN"
-    return False
-
-
-def _edges_free(doc: Doc, start: int, end: int) -> bool:
-    """Neither neighbour of the span is a capitalized word (part of a person's name)."""
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end] if end < len(doc) else None
-    return not any(t is not None and _starts_name(t) for t in (before, after))
 
 
 def _locative(tok: Token | None, doc: Doc | None = None) -> bool:
@@ -377,8 +348,10 @@ def find_candidates(doc: Doc, gaz: Gazetteer, lexicon: set[str]) -> list[Candida
             cand = _candidate(doc, gaz, start, end, label or "")
             ent = _covering_entity(doc, start, end)
             # "Agence France-Presse", "Alexandria Police Department": the place is part of
-            # an organization's name, kept as an embedded toponym, never a literal place.
-            if ent is not None and ent.label_ in NAMED_THINGS and (ent.start, ent.end) != (start, end):
+            # an organization's name, kept as an embedded toponym, never a literal place;
+            # not a gulf, nor the town of "the Port of Berbera" (the NER's one FAC).
+            if ent is not None and ent.label_ in NAMED_THINGS and part_of_name(doc, ent, start, end) \
+                    and not geographic(doc, start, places):
                 cand = replace(cand, embedded=True)
             found.append(cand)
     # One sense per document: a name that reads as a person once ("Saratova says") is that
