@@ -66,6 +66,10 @@ def acts(span: Span) -> bool:
 # Dependencies by which a name modifies the noun after it ("Texas officials", "EU ministers",
 # "the Iraq war"): GeoWebNews' modifier kind, which names a place's people or things.
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
+# Nouns that name the kind of place the name is ("Barrow and Jackson counties", "Clay
+# County"): a name before one is a literal place, not a modifier.
+AREA_NOUNS = {"county", "counties", "parish", "parishes", "borough", "boroughs", "province",
+              "provinces", "district", "districts", "township", "townships"}
 
 
 def modifies_noun(tok: Token, end: int) -> bool:
@@ -74,7 +78,7 @@ def modifies_noun(tok: Token, end: int) -> bool:
     forces")."""
     for _ in range(3):
         if tok.dep_ in MODIFIER_DEPS and tok.head.i >= end and tok.head.pos_ in ("NOUN", "PROPN"):
-            return True
+            return tok.head.lower_ not in AREA_NOUNS
         if tok.dep_ != "conj" or tok.head.i == tok.i:
             return False
         tok = tok.head

@@ -1,6 +1,7 @@
-"""The `sankore_places` component: toponyms with coordinates on `doc._.places`, and the
-nationality words linked to their country ("Russian troops", "Mexicans") on
-`doc._.demonyms`.
+"""The `sankore_places` component: toponyms with coordinates on `doc._.places`; the
+nationality words linked to their country ("Russian troops", "Mexicans") and the place
+names inside longer names (kind `embedded`: "Shreveport Police Department") on
+`doc._.demonyms`, apart from the places where things are.
 
 Finding and resolving live in `sankore.geo` (pure functions over the parse and the
 gazetteer); this module wires them into spaCy: one `PlaceMention` per occurrence, spans in
@@ -20,6 +21,7 @@ from ..geo.metonymy import acts, is_metonymic, place_kind
 from ..geo.names import name_key
 from ..geo.priors import ap_state
 from ..geo.resolve import Qualifier, add_points, document_context, qualifier_of, resolve
+from ..geo.second_pass import merge, more_candidates
 from ..mentions import PlaceMention
 from ..resources import lexicons
 from .extensions import in_boilerplate, register_extensions
@@ -49,12 +51,21 @@ class PlaceRecognizer:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = [c for c in find_candidates(doc, self.gazetteer, self.lexicon)
-                      if not in_boilerplate(doc, c.start, c.end)]
-        doc._.places = self.mentions(doc, candidates)
+        found = [c for c in find_candidates(doc, self.gazetteer, self.lexicon)
+                 if not in_boilerplate(doc, c.start, c.end)]
+        more = [c for c in more_candidates(doc, self.gazetteer, self.lexicon, found)
+                if not in_boilerplate(doc, c.start, c.end)]
+        candidates = merge(found, more)
+        # Names inside a longer name ("Shreveport Police Department") are resolved with the
+        # others (they are context too) but kept off `doc._.places`, with the nationality
+        # words: events, actors and the map read `places` as where things are.
+        mentions = self.mentions(doc, candidates)
+        doc._.places = [m for m in mentions if m.kind != "embedded"]
         taken = {i for c in candidates for i in range(c.tok_start, c.tok_end)}
         demonyms = (self.demonym(doc, m) for m in find_demonyms(doc, self.gazetteer, taken))
-        doc._.demonyms = [d for d in demonyms if not in_boilerplate(doc, d.start, d.end)]
+        others = [m for m in mentions if m.kind == "embedded"]
+        others += [d for d in demonyms if not in_boilerplate(doc, d.start, d.end)]
+        doc._.demonyms = sorted(others, key=lambda m: m.start)
         return doc
 
     @staticmethod
