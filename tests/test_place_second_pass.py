@@ -72,3 +72,15 @@ def test_a_legislators_home_town_after_the_party(places_nlp, lgl):
     _, inside = _around(places_nlp, lgl, "R-Elbow Lake")
     assert [p.text for p in inside] == ["Elbow Lake"]
     assert haversine_km(inside[0].lat, inside[0].lon, 45.99, -95.98) < 50  # Minnesota
+
+
+@pytest.mark.parametrize("phrase,name,point", [
+    ("Rebecca Sears, 41, of Grovetown", "Grovetown", (33.45, -82.20)),  # a person's "of"
+    ("A Coral Gables man was", "Coral Gables", (25.72, -80.27)),  # a town's resident
+    ("Roselle police", "Roselle", (41.98, -88.08)),  # a town's police (Illinois)
+])
+def test_where_a_person_lives_is_a_place(places_nlp, lgl, phrase, name, point):
+    doc, inside = _around(places_nlp, lgl, phrase)
+    found = [p for p in inside if p.text == name]
+    assert len(found) == 1 and found[0] in doc._.places, inside
+    assert haversine_km(found[0].lat, found[0].lon, *point) < 50, found

@@ -29,6 +29,7 @@ from .candidates import (
     LOCAL_POPULATION,
     NAMED_THINGS,
     PLACE_LABELS,
+    WEAK_POPULATION,
     Candidate,
     _as_state_abbreviation,
     _candidate,
@@ -41,7 +42,7 @@ from .candidates import (
     person_tokens,
 )
 from .gazetteer import Gazetteer, GazPlace
-from .longer_names import inside_longer_name
+from .longer_names import inside_longer_name, starts_name
 from .names import name_key
 from .nonplaces import TITLES, names_an_actor, names_disease, reads_as_person
 from .priors import is_strong, prior_best
@@ -56,6 +57,13 @@ LIST_WORDS = {",", "and", "or", "&", "/"}
 # paper is no George, South Africa).
 BIG_CITY = 1_000_000
 DASHES = {"-", "--", "—", "–", "---"}
+# Nouns after a town that say it is where people live or things are ("a Coral Gables man",
+# "Camarillo residents", "Roselle police", "a Buford home").
+RESIDENTS = {"man", "woman", "men", "women", "resident", "residents", "native", "natives",
+             "couple", "family", "teen", "teenager", "boy", "girl", "home", "homes", "police",
+             "officers", "firefighters", "neighborhood", "neighborhoods", "area", "city",
+             "town", "village", "township", "residence", "business", "businesses", "schools",
+             "officials", "voters", "students", "senior", "youth", "restaurant"}
 # US party labels before a legislator's home town ("R-Elbow Lake", "DFL-Cook", "D-S.C.").
 PARTIES = {"r", "d", "i", "dfl", "ind", "rep", "dem", "gop", "l", "g"}
 # Words after a place that make "<place> <word> <Name>" a title, not a person's name
@@ -148,6 +156,15 @@ def _judge(doc: Doc, gaz: Gazetteer, lexicon: set[str], bounds: tuple[int, int],
     if not strong and names_an_actor(span.text, by_shape=False):
         return None
     ent = _covering_entity(doc, start, end)
+    label = ent.label_ if ent is not None else ""
+    named_like_person = any(t.lower_ in persons for t in span)
+    if _located(doc, start, end):
+        # "Steven Sachs of Alexandria", "St. John's Lutheran School in Lombard": one entity
+        # to the NER, a person or school and where it is to a reader.
+        if not named_like_person and (strong or key in place_keys or _local(places, key, areas)
+                                      or _town(places, key)):
+            return _candidate(doc, gaz, start, end, label)
+        return None
     longer = inside_longer_name(doc, start, end) or (
         ent is not None and ent.label_ in NAMED_THINGS | {"PERSON"}
         and (ent.start, ent.end) != (start, end))
@@ -155,18 +172,35 @@ def _judge(doc: Doc, gaz: Gazetteer, lexicon: set[str], bounds: tuple[int, int],
     if longer:
         if _street(doc, end) or not _opens_name(doc, start):
             return None
-        if ent is not None and ent.label_ == "PERSON" and not office:
+        if (label == "PERSON" or named_like_person) and not office:
             return None  # "George Bush", "Chad Smith": a person named like a place
-        if any(t.lower_ in persons for t in span) and not office:
-            return None
         if not (strong or key in place_keys or _local(places, key, areas)):
             return None
-        return replace(_candidate(doc, gaz, start, end, ent.label_ if ent else ""), embedded=True)
-    if key in place_keys and not any(t.lower_ in persons for t in span):
-        return _candidate(doc, gaz, start, end, ent.label_ if ent else "")
-    if _dateline(doc, start, end) and best is not None:
-        return _candidate(doc, gaz, start, end, "")
+        return replace(_candidate(doc, gaz, start, end, label), embedded=True)
+    if named_like_person:
+        return None
+    resident = end < len(doc) and doc[end].lower_ in RESIDENTS and _town(places, key)
+    if key in place_keys or resident or (_dateline(doc, start, end) and best is not None):
+        return _candidate(doc, gaz, start, end, label)
     return None
+
+
+def _located(doc: Doc, start: int, end: int) -> bool:
+    """The place closes a name after "in", "near", "at" or a person's "of" ("Mindy Miller
+    of Ravenel", "Rebecca Sears, 41, of Grovetown"): where someone or something is."""
+    if start < 2 or (end < len(doc) and starts_name(doc[end]) and not doc[end].is_sent_start):
+        return False
+    prev, before = doc[start - 1].lower_, doc[start - 2]
+    if prev in ("in", "near", "at", "outside"):
+        return True
+    return prev == "of" and (before.ent_type_ == "PERSON" or before.text == ",")
+
+
+def _town(places: tuple[GazPlace, ...], key: str) -> bool:
+    """A town of at least WEAK_POPULATION people by its own name, or an admin area."""
+    return any(p.feature in ("admin1", "admin2") or (
+        p.feature == "city" and name_key(p.name) == key and p.population >= WEAK_POPULATION)
+        for p in places)
 
 
 def _street(doc: Doc, end: int) -> bool:
