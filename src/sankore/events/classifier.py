@@ -89,8 +89,11 @@ class Classifier:
         counts = Counter(f for f in feats if f in self.vocab)
         x = {self.vocab[f]: (1 + math.log(c)) * self.idf[self.vocab[f]] for f, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in x.values())) or 1.0
-        scores = [b + sum(row[i] * v / norm for i, v in x.items())
-                  for row, b in zip(self.coef, self.intercept, strict=True)]
+        # One matrix product over the sentence's columns: with the trigger detector every
+        # sentence is scored, and a Python sum per class took a quarter of the coder's time.
+        columns = np.fromiter(x.keys(), dtype=np.int64, count=len(x))
+        values = np.fromiter(x.values(), dtype=np.float64, count=len(x)) / norm
+        scores = [float(s) for s in self._intercept + self._coef[:, columns] @ values]
         if self.dense:
             if vector is None:
                 raise ValueError("this event model reads sentence embeddings: pass the sentence's vector")
@@ -100,6 +103,14 @@ class Classifier:
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    @cached_property
+    def _coef(self) -> np.ndarray:
+        return np.asarray(self.coef, dtype=np.float64)
+
+    @cached_property
+    def _intercept(self) -> np.ndarray:
+        return np.asarray(self.intercept, dtype=np.float64)
 
     @cached_property
     def _dense_coef(self) -> np.ndarray:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from ..mentions import EventMention, QuoteMention
 from ..pipeline.extensions import in_boilerplate
 from ..pipeline.generic_actors import UNNAMED
-from . import detector, dyads, news_filter, roles
+from . import classifier, detector, dyads, news_filter, roles
 from .categories import CAMEO_ROOT
 from .classifier import Classifier, EventScores, calibrated, features
 from .clauses import (
@@ -319,6 +319,10 @@ def find_events_scored(doc: Doc, model: Classifier | None, settings: Settings | 
     with indexing(doc):  # one index of the document's mentions for all its events
         sents, vectors = prepared or prepare([doc], model, settings, screen)[0]
         embedded = model is not None and model.needs_embedding
+        if embedded and screen is None and trigger_model is not None:
+            # The detector reads the sentence classifier on sentences without a trigger too,
+            # which `prepare` does not embed: the lexical model scores those.
+            screen = classifier.packaged("lexical")
         for sent, matches in sents:
             vector = vectors.get(sent.start)
             coder = screen if embedded and vector is None and screen is not None else model

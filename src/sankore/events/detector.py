@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -89,7 +89,24 @@ class Detector:
     veto: float = 0.0
 
     def proba(self, feats: dict[str, float]) -> dict[str, float]:
-        return {t: m.probability(feats) for t, m in self.models.items()}
+        # Every predicate of every sentence is scored against every class: one pass over the
+        # features with each feature's weights for all classes (`_by_feature`), not one
+        # dictionary lookup per feature per class, made the coder 2x faster (DATA_CARD v10).
+        names, intercepts, by_feature = self._by_feature
+        z = list(intercepts)
+        for name, value in feats.items():
+            for i, w in by_feature.get(name, ()):
+                z[i] += w * value
+        return {t: 1 / (1 + math.exp(-max(-30.0, min(30.0, zi)))) for t, zi in zip(names, z, strict=True)}
+
+    @cached_property
+    def _by_feature(self) -> tuple[list[str], list[float], dict[str, list[tuple[int, float]]]]:
+        names = list(self.models)
+        by_feature: dict[str, list[tuple[int, float]]] = {}
+        for i, t in enumerate(names):
+            for name, w in self.models[t].weights.items():
+                by_feature.setdefault(name, []).append((i, w))
+        return names, [self.models[t].intercept for t in names], by_feature
 
     def best(self, feats: dict[str, float]) -> tuple[str, float]:
         probs = self.proba(feats)
