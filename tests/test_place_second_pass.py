@@ -84,3 +84,10 @@ def test_where_a_person_lives_is_a_place(places_nlp, lgl, phrase, name, point):
     found = [p for p in inside if p.text == name]
     assert len(found) == 1 and found[0] in doc._.places, inside
     assert haversine_km(found[0].lat, found[0].lon, *point) < 50, found
+
+
+def test_a_given_name_before_a_surname_is_no_place(places_nlp, lgl):
+    """"Nadia Moayyad said" (an ORG to the NER): Nadia is also a district of India."""
+    text = next(t for t in lgl if "Nadia Moayyad" in t)
+    doc = places_nlp(text)
+    assert not [p for p in [*doc._.places, *doc._.demonyms] if p.text == "Nadia"]

@@ -72,10 +72,12 @@ OFFICES = TITLES - {"st", "saint", "mr", "mrs", "ms", "miss", "dr", "sir", "dame
                     "lady", "father", "sister", "brother", "uncle", "aunt"} | {"police"}
 
 
-def more_candidates(doc: Doc, gaz: Gazetteer, lexicon: set[str],
+def more_candidates(doc: Doc, gaz: Gazetteer, words: tuple[set[str], set[str]],
                     found: list[Candidate]) -> list[Candidate]:
     """Candidates the first pass left out (see the module docstring), in text order. A
-    county of a list replaces a first-pass candidate over the same words."""
+    county of a list replaces a first-pass candidate over the same words. `words`: the
+    common-word lexicon of the first pass (adjectives, verbs, adverbs) and every English
+    word the model knows (nouns too)."""
     out = county_lists(doc, gaz)
     out += party_homes(doc, gaz, _taken(found + out))
     taken = _taken(found + out)
@@ -88,7 +90,7 @@ def more_candidates(doc: Doc, gaz: Gazetteer, lexicon: set[str],
         start, end = _trim(doc, start, end)
         if start >= end:
             continue
-        cand = _judge(doc, gaz, lexicon, (start, end), (place_keys, areas, countries), persons)
+        cand = _judge(doc, gaz, words, (start, end), (place_keys, areas, countries), persons)
         if cand is not None:
             out.append(cand)
     out.sort(key=lambda c: c.start)
@@ -129,7 +131,7 @@ def _local(places: tuple[GazPlace, ...], key: str, areas: set[tuple[str, str]]) 
         for p in places)
 
 
-def _judge(doc: Doc, gaz: Gazetteer, lexicon: set[str], bounds: tuple[int, int],
+def _judge(doc: Doc, gaz: Gazetteer, words: tuple[set[str], set[str]], bounds: tuple[int, int],
            known: tuple[set[str], set[tuple[str, str]], set[str]],
            persons: set[str]) -> Candidate | None:
     """A gazetteer match the first pass refused, as a literal or embedded candidate.
@@ -137,6 +139,7 @@ def _judge(doc: Doc, gaz: Gazetteer, lexicon: set[str], bounds: tuple[int, int],
     the places it found."""
     start, end = bounds
     place_keys, areas, countries = known
+    lexicon, vocabulary = words
     span = doc[start:end]
     places = not_acronym_towns(span.text, gaz.lookup(span.text))
     if not places or (end - start == 1 and _common_word(doc[start], lexicon)):
@@ -174,6 +177,8 @@ def _judge(doc: Doc, gaz: Gazetteer, lexicon: set[str], bounds: tuple[int, int],
             return None
         if (label == "PERSON" or named_like_person) and not office:
             return None  # "George Bush", "Chad Smith": a person named like a place
+        if _given_name(doc, start, end, vocabulary):
+            return None  # "Nadia Moayyad" (an ORG to the NER): a name, then a surname
         if not (strong or key in place_keys or _local(places, key, areas)):
             return None
         return replace(_candidate(doc, gaz, start, end, label), embedded=True)
@@ -183,6 +188,17 @@ def _judge(doc: Doc, gaz: Gazetteer, lexicon: set[str], bounds: tuple[int, int],
     if key in place_keys or resident or (_dateline(doc, start, end) and best is not None):
         return _candidate(doc, gaz, start, end, label)
     return None
+
+
+def _given_name(doc: Doc, start: int, end: int, vocabulary: set[str]) -> bool:
+    """The place and one word more make the whole name, and that word is no English word:
+    a given name and a surname ("Nadia Moayyad"), not "Fargo Police" or "Egypt Telecom"."""
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return (end < len(doc) and doc[end].is_alpha and starts_name(doc[end])
+            and doc[end].lower_ not in vocabulary and doc[end].lemma_.lower() not in vocabulary
+            and (after is None or after.text != ".")  # "West Chester Twp."
+            and (start == 0 or not starts_name(doc[start - 1]) or doc[start - 1].is_sent_start)
+            and (after is None or not starts_name(after)))
 
 
 def _located(doc: Doc, start: int, end: int) -> bool:

@@ -6,7 +6,7 @@ names inside longer names (kind `embedded`: "Shreveport Police Department") on
 Finding and resolving live in `sankore.geo` (pure functions over the parse and the
 gazetteer); this module wires them into spaCy: one `PlaceMention` per occurrence, spans in
 boilerplate skipped, metonymy marked ("Moscow said"). The gazetteer is loaded once per
-process and the common-word lexicon once per component instance.
+process and the English word lists once per component instance.
 """
 
 from __future__ import annotations
@@ -27,11 +27,13 @@ from ..resources import lexicons
 from .extensions import in_boilerplate, register_extensions
 
 
-def common_words(nlp: Language) -> set[str]:
-    """English adjectives, verbs and adverbs from the model's lemmatizer tables.
+def common_words(nlp: Language, pos: tuple[str, ...] = ("adj", "verb", "adv")) -> set[str]:
+    """English words of the parts of speech `pos` from the model's lemmatizer tables.
 
-    They mark capitalized words that are usually not names ("Will", "Mobile", "Reading",
-    "Nice"). Nouns are left out: WordNet's noun list holds Paris and Niger too.
+    Adjectives, verbs and adverbs (the default) mark capitalized words that are usually not
+    names ("Will", "Mobile", "Reading", "Nice"); nouns are left out there, since WordNet's
+    noun list holds Paris and Niger too. All four tell a name's ordinary words ("Police
+    Department") from a person's surname ("Nadia Moayyad").
     """
     words: set[str] = set()
     if "lemmatizer" not in nlp.pipe_names:
@@ -40,20 +42,21 @@ def common_words(nlp: Language) -> set[str]:
     if lookups is None or not lookups.has_table("lemma_index"):
         return words
     table = lookups.get_table("lemma_index")
-    for pos in ("adj", "verb", "adv"):
-        words.update(w for w in table.get(pos, []) if w.isalpha())
+    for part in pos:
+        words.update(w for w in table.get(part, []) if w.isalpha())
     return words
 
 
 class PlaceRecognizer:
-    def __init__(self, gazetteer: Gazetteer, lexicon: set[str]) -> None:
+    def __init__(self, gazetteer: Gazetteer, lexicon: set[str], vocabulary: set[str]) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        self.vocabulary = vocabulary  # every English word the model's tables know
 
     def __call__(self, doc: Doc) -> Doc:
         found = [c for c in find_candidates(doc, self.gazetteer, self.lexicon)
                  if not in_boilerplate(doc, c.start, c.end)]
-        more = [c for c in more_candidates(doc, self.gazetteer, self.lexicon, found)
+        more = [c for c in more_candidates(doc, self.gazetteer, (self.lexicon, self.vocabulary), found)
                 if not in_boilerplate(doc, c.start, c.end)]
         candidates = merge(found, more)
         # Names inside a longer name ("Shreveport Police Department") are resolved with the
@@ -134,4 +137,5 @@ class PlaceRecognizer:
 @Language.factory("sankore_places", assigns=["doc._.places", "doc._.demonyms"])
 def make_places(nlp: Language, name: str) -> PlaceRecognizer:
     register_extensions()
-    return PlaceRecognizer(load_gazetteer(), common_words(nlp))
+    return PlaceRecognizer(load_gazetteer(), common_words(nlp),
+                           common_words(nlp, ("noun", "adj", "verb", "adv")))
