@@ -193,11 +193,13 @@ def _judge(doc: Doc, gaz: Gazetteer, words: tuple[set[str], set[str]], bounds: t
 def _given_name(doc: Doc, start: int, end: int, vocabulary: set[str]) -> bool:
     """The place and one word more make the whole name, and that word is no English word:
     a given name and a surname ("Nadia Moayyad"), not "Fargo Police" or "Egypt Telecom"."""
+    if end >= len(doc):
+        return False
     after = doc[end + 1] if end + 1 < len(doc) else None
-    return (end < len(doc) and doc[end].is_alpha and starts_name(doc[end])
+    return (doc[end].is_alpha and starts_name(doc[end])
             and doc[end].lower_ not in vocabulary and doc[end].lemma_.lower() not in vocabulary
             and (after is None or after.text != ".")  # "West Chester Twp."
-            and (start == 0 or not starts_name(doc[start - 1]) or doc[start - 1].is_sent_start)
+            and (start == 0 or not starts_name(doc[start - 1]) or bool(doc[start - 1].is_sent_start))
             and (after is None or not starts_name(after)))
 
 
