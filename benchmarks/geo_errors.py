@@ -19,7 +19,9 @@ Each gold toponym that no predicted place overlaps falls in the first class that
 - `gpe/loc:filtered`: a GPE/LOC entity the gazetteer knows, dropped by a non-place rule;
 - `boundary`: an entity overlaps the gold span but starts or ends elsewhere, and was dropped.
 
-False positives (predicted places over no gold toponym) are counted by NER label and kind.
+False positives (predicted places over no gold toponym) are counted by NER label and kind;
+found toponyms resolved neither to the gold's GeoNames entry nor within 161 km, by how far
+off and the gold's GeoNames feature code. `--show fp ...` and `--show res ...` list them.
 The spaCy parse is cached under the system temp folder, so re-running after a change to
 `sankore.geo` costs only the places stage.
 """
@@ -37,7 +39,8 @@ from pathlib import Path
 import _checkout  # noqa: F401  (puts the checkout on sys.path)
 from spacy.tokens import Doc, DocBin
 
-from sankore.eval.geo import GoldToponym, _predicted, read_lgl
+from sankore.distance import haversine_km
+from sankore.eval.geo import THRESHOLD_KM, GoldToponym, _predicted, read_lgl
 from sankore.geo.gazetteer import load_gazetteer
 from sankore.geo.names import name_key
 from sankore.pipeline import build_pipeline
@@ -59,15 +62,28 @@ def parsed_docs(nlp, texts: list[str]) -> list[Doc]:
     return docs
 
 
-def feature_classes(path: Path) -> dict[tuple[str, int], str]:
-    """LGL's GeoNames feature class per (docid, start) of a gold toponym."""
+def feature_classes(path: Path, field: str = "fclass") -> dict[tuple[str, int], str]:
+    """LGL's GeoNames feature class (or `field`: fcode) per (docid, start) of a gold toponym."""
     out = {}
     for article in ET.parse(path).getroot().iter("article"):
         for top in article.iter("toponym"):
             tag = top.find("gaztag")
             out[(article.get("docid", ""), int(top.findtext("start") or 0))] = (
-                tag.findtext("fclass") or "?" if tag is not None else "")
+                tag.findtext(field) or "?" if tag is not None else "")
     return out
+
+
+def resolution_class(gold: GoldToponym, pred, fcode: str) -> str | None:
+    """Why a found toponym is not the gold's entry nor within 161 km (None when it is)."""
+    if gold.lat is None or gold.lon is None or (
+            gold.geonameid is not None and pred.geonameid == gold.geonameid):
+        return None
+    if pred.lat is None or pred.lon is None:
+        return f"unresolved (gold {fcode})"
+    km = haversine_km(gold.lat, gold.lon, pred.lat, pred.lon)
+    if km <= THRESHOLD_KM:
+        return None
+    return f"{'< 1,000' if km < 1000 else '>= 1,000'} km off (gold {fcode})"
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -148,11 +164,13 @@ def main() -> None:
         raise SystemExit("GeoVirus is scored only: its errors are not read (use LGL)")
     gold_docs = read_lgl(root)[: args.limit]
     fclasses = feature_classes(gold_path)
+    fcodes = feature_classes(gold_path, "fcode")
     nlp = build_pipeline(components=("sankore_places",))
     places = nlp.get_pipe("sankore_places")
     gaz = load_gazetteer()
     misses: collections.Counter[str] = collections.Counter()
     false_pos: collections.Counter[str] = collections.Counter()
+    wrong: collections.Counter[str] = collections.Counter()
     shown: list[str] = []
     total = 0
     for gold_doc, doc in zip(gold_docs, parsed_docs(nlp, [d.text for d in gold_docs]),
@@ -167,6 +185,13 @@ def main() -> None:
                         and _overlaps(gold.start, gold.end, p.start, p.end)), None)
             if hit is not None:
                 used.add(hit)
+                fcode = fcodes.get((gold_doc.id, gold.start), "")
+                why = resolution_class(gold, ours[hit], fcode)
+                if why is not None:
+                    wrong[why] += 1
+                    if args.show and ("res " + why).startswith(args.show):
+                        shown.append(f"res {why:30} {gold.text!r:24} "
+                                     f"…{gold_doc.text[max(0, gold.start - 60):gold.end + 30]!r}")
                 continue
             cls = miss_class(doc, gold, fclasses.get((gold_doc.id, gold.start), ""),
                              words, gaz, found_keys)
@@ -186,7 +211,8 @@ def main() -> None:
     report = {"gold": total, "missed": sum(misses.values()),
               "missed_by_class": dict(misses.most_common()),
               "false_positives": sum(false_pos.values()),
-              "false_positives_by_class": dict(false_pos.most_common())}
+              "false_positives_by_class": dict(false_pos.most_common()),
+              "misresolved": sum(wrong.values()), "misresolved_by_class": dict(wrong.most_common())}
     if args.json:
         print(json.dumps(report, indent=1))
     else:
@@ -195,6 +221,9 @@ def main() -> None:
             print(f"  {n:5}  {n / total:6.1%}  {cls}")
         print(f"false positives {report['false_positives']}")
         for cls, n in false_pos.most_common():
+            print(f"  {n:5}  {cls}")
+        print(f"found, but neither the gold's entry nor within 161 km {report['misresolved']}")
+        for cls, n in wrong.most_common():
             print(f"  {n:5}  {cls}")
     for line in shown:
         print(line)
