@@ -91,3 +91,13 @@ def test_a_given_name_before_a_surname_is_no_place(places_nlp, lgl):
     text = next(t for t in lgl if "Nadia Moayyad" in t)
     doc = places_nlp(text)
     assert not [p for p in [*doc._.places, *doc._.demonyms] if p.text == "Nadia"]
+
+
+def test_rare_names_place_their_neighbours(places_nlp, lgl):
+    """No state is named in the headline: Hall County and Forsyth County each have a few
+    namesakes, and only Georgia's lie near each other (resolve.add_namesakes)."""
+    phrase = "Former Hall County official named to Forsyth County post"
+    _, inside = _around(places_nlp, lgl, phrase)
+    points = {p.text: (p.lat, p.lon) for p in inside}
+    assert haversine_km(*points["Hall County"], 34.32, -83.82) < 50, points
+    assert haversine_km(*points["Forsyth County"], 34.22, -84.13) < 50, points

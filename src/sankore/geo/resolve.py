@@ -115,6 +115,24 @@ def add_points(ctx: Context, resolved: list[tuple[Candidate, GazPlace | None]]) 
             ctx.points.append((name_key(cand.text), place.lat, place.lon))
 
 
+FEW_NAMESAKES = 20  # a name with at most this many towns and districts is evidence (LGL: 5: 19
+# fewer misresolved of 547, 10: 37, 20: 40, 40 or no limit: 31)
+
+
+def add_namesakes(ctx: Context, candidates: list[Candidate]) -> None:
+    """Every town or district a rare name may mean, as `ctx.points` for the second reading:
+    "Alexandria" beside "Nokomis", "Brandon" and "Kensington" is the one near them all
+    (Minnesota), though no state is named and the first reading took each name's most
+    populous namesake. Names with many namesakes ("Washington", "Springfield") would place
+    a point near every town, so they are left out."""
+    for cand in candidates:
+        local = [p for p in cand.places if p.feature in LOCAL_FEATURES
+                 and p.lat is not None and p.lon is not None]
+        if 1 < len(local) <= FEW_NAMESAKES:
+            key = name_key(cand.text)
+            ctx.points.extend((key, p.lat, p.lon) for p in local if p.lat is not None and p.lon is not None)
+
+
 @dataclass(frozen=True)
 class Qualifier:
     country: str | None = None

@@ -20,7 +20,7 @@ from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..geo.metonymy import acts, is_metonymic, place_kind
 from ..geo.names import name_key
 from ..geo.priors import ap_state
-from ..geo.resolve import Qualifier, add_points, document_context, qualifier_of, resolve
+from ..geo.resolve import Qualifier, add_namesakes, add_points, document_context, qualifier_of, resolve
 from ..geo.second_pass import merge, more_candidates
 from ..mentions import PlaceMention
 from ..resources import lexicons
@@ -101,6 +101,7 @@ class PlaceRecognizer:
         # reading placed ("Paris" beside "Puryear" and "Henry County" is Paris, Tennessee).
         add_points(ctx, [(c, resolve(c, ctx, q)[0]) for c, q in zip(candidates, qualifiers,
                                                                       strict=True)])
+        add_namesakes(ctx, candidates)
         out = []
         for cand, qualifier in zip(candidates, qualifiers, strict=True):
             span = doc[cand.tok_start:cand.tok_end]
