@@ -287,6 +287,21 @@ CREATE INDEX IF NOT EXISTS mention_parties_name ON mention_parties (name_lower, 
 CREATE INDEX IF NOT EXISTS mentions_keys ON mentions (doc_id, event_id, position, lat, lon);
 """
 
+# Migration 9. Each document's LSH band keys (corpus.dedupe.band_keys: band number, 64-bit hash
+# of the band's values), so that clustering a new document looks up the stored documents in its
+# buckets instead of loading every signature. A document has keys once its cluster is written
+# (corpus.dedupe_store): a store from before has none, and the next ingest adds them. The doc_id
+# index finds those, and serves the cascade. IF NOT EXISTS: see migration 7.
+MINHASH_BANDS = """
+CREATE TABLE IF NOT EXISTS minhash_bands (
+    band   INTEGER NOT NULL,
+    bucket BIGINT NOT NULL,
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    PRIMARY KEY (band, bucket, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS minhash_bands_doc ON minhash_bands (doc_id);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema (sankore/1)", INITIAL_SCHEMA),
     Migration(2, "near-duplicate clusters", NEAR_DUPLICATES),
@@ -297,6 +312,7 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "covering indexes for the actor, target and page queries", COVERING_INDEXES),
     Migration(8, "document and viewed counts kept by triggers; PostgreSQL: full-text vector stored",
               STORE_COUNTS),
+    Migration(9, "near-duplicate clusters: LSH band keys, for clustering new documents alone", MINHASH_BANDS),
 ]
 
 SCHEMA_VERSION_TABLE = """
@@ -356,6 +372,7 @@ def postgres_sql(migration: Migration) -> str:
         # FTS5 table and its triggers are the end of migration 1; PostgreSQL indexes instead.
         sql = sql[:sql.index("-- Full-text search")] + POSTGRES_FTS
     sql = re.sub(r"json_valid\((\w+)\)", r"(\1::jsonb IS NOT NULL)", sql)
+    sql = sql.replace(") WITHOUT ROWID;", ");")  # SQLite's clustered primary key: PostgreSQL has none
     for sqlite_type, postgres_type in _POSTGRES_TYPES:
         sql = re.sub(rf"\b{sqlite_type}\b", postgres_type, sql)
     return sql
