@@ -406,13 +406,16 @@ def test_a_query_that_brings_the_views_up_to_date_waits_for_the_views_lock(url, 
     from sankore.corpus.views import iter_rows
     from sankore.store.base import VIEWS_LOCK
 
-    if not url.startswith("postgresql"):
-        pytest.skip("SQLite serializes its writers itself: Store.exclusive holds no lock there")
-    with open_store(url) as holder, open_store(url) as reader:
+    def read() -> None:
+        # its own store: a SQLite connection serves the thread that opened it
+        with open_store(url) as reader:
+            rows.extend(iter_rows(reader))
+
+    with open_store(url) as holder:
         holder.add(seed_record)  # stored, not yet in the views
         rows: list = []
         with holder.exclusive(VIEWS_LOCK):
-            query = threading.Thread(target=lambda: rows.extend(iter_rows(reader)))
+            query = threading.Thread(target=read)
             query.start()
             time.sleep(0.5)
             assert query.is_alive() and not rows  # waiting for the lock
@@ -428,12 +431,12 @@ def test_each_backend_is_the_one_its_url_names(store, url):
 
 def test_exclusive_makes_a_second_process_wait_for_the_first(url):
     """Store.exclusive (issue 21): on PostgreSQL a session advisory lock that a second
-    connection waits for, released when the block ends or the connection closes."""
+    connection waits for, released when the block ends or the connection closes; on SQLite an
+    flock on a file beside the database (issue 19: it held none, and two ingests ending at once
+    could each miss the other's near-duplicates)."""
     import threading
     import time
 
-    if not url.startswith("postgresql"):
-        pytest.skip("SQLite serializes its writers itself: Store.exclusive holds no lock there")
     entered: list[float] = []
     with open_store(url) as first, open_store(url) as second, open_store(url) as third:
         def wait_for_lock() -> None:
@@ -456,3 +459,48 @@ def test_exclusive_makes_a_second_process_wait_for_the_first(url):
         held.close()
     with open_store(url) as fourth, fourth.exclusive("views"):
         pass
+
+
+HOLD_LOCK = """
+import sys, time
+from sankore.store import open_store
+store = open_store(sys.argv[1])
+with store.exclusive("corpus views"):
+    print("held", flush=True)
+    time.sleep(600)
+"""
+
+
+def test_a_killed_process_leaves_no_lock_held(url):
+    # The lock of a process killed mid-update (SIGKILL: no finally runs) is free at once.
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, url], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    finally:
+        holder.kill()
+        holder.wait(30)
+    with open_store(url) as store, store.exclusive("corpus views"):
+        pass
+
+
+def test_the_sqlite_lock_file_is_only_ever_a_regular_file(db_path, tmp_path):
+    from sankore.store.base import VIEWS_LOCK
+
+    with open_store(db_path) as store:
+        with store.exclusive(VIEWS_LOCK):
+            pass
+        lock = Path(f"{db_path}.corpus-views.lock")
+        assert lock.is_file()  # beside the database, named after the lock
+        lock.unlink()
+        target = tmp_path / "elsewhere"
+        target.write_text("not to be touched\n")
+        lock.symlink_to(target)
+        with pytest.raises(StoreError, match="lock file"), store.exclusive(VIEWS_LOCK):
+            pass
+        lock.unlink()
+        os.mkfifo(lock)
+        with pytest.raises(StoreError, match="not a regular file"), store.exclusive(VIEWS_LOCK):
+            pass
+        assert target.read_text() == "not to be touched\n"
+    with open_store("sqlite:///:memory:") as memory, memory.exclusive(VIEWS_LOCK):
+        pass  # one connection's alone: nothing to lock, no file

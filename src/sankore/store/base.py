@@ -114,11 +114,11 @@ class Store(ABC):
         """Hold the store-wide lock `name` for the block: another process asking for the same
         lock waits until it is released, or until this process dies. Two ingests ending at
         once each read what the corpus views still lack and then write it; run one after the
-        other, the second finds nothing left, and no merge is missed between them.
+        other, the second finds nothing left, and no merge is missed between them. The same
+        holds for the near-duplicate clusters, which ingest updates under the same lock.
 
-        This default holds no lock: a SQLite store is one file whose writers SQLite already
-        serializes (a lock file beside it would outlive a killed process, and a second handle
-        on the database file would drop SQLite's own POSIX locks when closed)."""
+        PostgreSQL: an advisory lock; SQLite: an flock on a file beside the database (both
+        released when the process dies). This default, for a backend with neither, holds none."""
         yield
 
     @abstractmethod

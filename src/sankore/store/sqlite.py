@@ -8,8 +8,13 @@ web app) read while an ingest writes, and a crash loses at most the document in 
 
 from __future__ import annotations
 
+import fcntl
+import os
+import re
 import sqlite3
+import stat
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -219,6 +224,44 @@ class SQLiteStore(Store):
         except BaseException:
             self._rollback()
             raise
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """An flock on a file beside the database, `<db>.<name>.lock` (made once, left there;
+        the lock, not the file, is what excludes). flock, not fcntl: closing another handle
+        on the database file would drop SQLite's own POSIX locks, and an flock is the handle's
+        own; the kernel releases it when the process dies, so a killed ingest never leaves it
+        held. Each call opens its own handle, so two stores in one process exclude each other
+        too. An in-memory database is one connection's alone: nothing to lock."""
+        if self.path == ":memory:":
+            yield
+            return
+        path = f"{self.path}.{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-') or 'store'}.lock"
+        fd = self._lock_file(path)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
+    @staticmethod
+    def _lock_file(path: str) -> int:
+        # O_NOFOLLOW and a regular file only: the lock file is created where a user may have
+        # put something else, and must never open a link's target or a device.
+        flags = os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | flags, 0o644)
+        except PermissionError:  # a reader's read-only folder: an existing lock file will do
+            try:
+                fd = os.open(path, os.O_RDONLY | flags)
+            except OSError as error:
+                raise StoreError(f"cannot open the lock file {path!r}: {error}") from error
+        except OSError as error:
+            raise StoreError(f"cannot open the lock file {path!r}: {error}") from error
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise StoreError(f"cannot lock {path!r}: it is not a regular file")
+        return fd
 
     def close(self) -> None:
         self._conn.close()
