@@ -1,21 +1,28 @@
 """The crash suite (issue 21): `sankore ingest` killed with SIGKILL at random points, with 1
 and 2 workers (the whole process group, or a single worker), then run again: every document
-is stored exactly once with exactly the rows a clean run gives it. And two ingests of the
-same documents at once, into one SQLite file and into one PostgreSQL database.
+is stored exactly once with exactly the rows a clean run gives it. And two ingests at once,
+into one SQLite file and into one PostgreSQL database: of the same documents, and of
+near-duplicates of each other's documents.
 
 A bounded number of kills here (CI); benchmarks/crash_long.py runs 20 and more.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import subprocess
+import time
 
 import pytest
 
+from sankore.corpus.dedupe import clusters
+from sankore.readers import document_id
 from sankore.store import open_store
+from sankore.store.base import VIEWS_LOCK
 
-from .crash_support import command, finish, integrity, row_counts, run_and_kill
+from .crash_support import command, finish, integrity, row_counts, run_and_kill, stored
+from .test_dedupe import guardian, wire_copy  # noqa: F401  (fixture: real articles)
 from .test_ingest_resume import write_documents
 from .test_store import db_path, url  # noqa: F401  (fixtures: a fresh database on each backend)
 
@@ -86,3 +93,32 @@ def test_two_ingests_at_once_store_each_document_once(dump, clean, clean_db, url
     assert row_counts(url) == clean
     assert corpus_events(url) == corpus_events(clean_db)
     integrity(url)
+
+
+def test_two_ingests_at_once_cluster_each_others_near_duplicates(url, guardian, tmp_path):  # noqa: F811
+    # Each run clusters the documents it finds unclustered against those already clustered;
+    # two runs doing so at once would each miss the other's (issue 19: on SQLite the views lock
+    # held nothing). Both runs are made to end together: their documents stored, each waits
+    # for the lock this test holds, then they take turns.
+    texts = guardian[:2]
+    dumps = {"originals": texts, "copies": [wire_copy(text).text for text in texts]}
+    paths = []
+    for name, batch in dumps.items():
+        paths.append(tmp_path / f"{name}.jsonl")
+        paths[-1].write_text("".join(json.dumps({"text": text}) + "\n" for text in batch), encoding="utf-8")
+    with open_store(url) as holder, holder.exclusive(VIEWS_LOCK):
+        runs = [subprocess.Popen(command(path, url, 1), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True) for path in paths]
+        deadline = time.monotonic() + 600
+        while stored(url) < 4:
+            assert time.monotonic() < deadline and all(run.poll() is None for run in runs), "no progress"
+            time.sleep(0.5)
+        time.sleep(2)
+        assert all(run.poll() is None for run in runs)  # both waiting for the lock
+    for run in runs:
+        out, err = run.communicate(timeout=600)
+        assert run.returncode == 0, err
+    with open_store(url) as store:
+        found = sorted(sorted(members) for members in clusters(store).values())
+    assert found == sorted(sorted(document_id(t) for t in (text, dumps["copies"][i]))
+                           for i, text in enumerate(texts))

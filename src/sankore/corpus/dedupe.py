@@ -8,17 +8,23 @@ published what), linked in one cluster, and counted once as a source (`independe
 How: a document's text minus its boilerplate spans, NFKC-normalized and case-folded, is cut
 into word 5-grams ("shingles"); two documents whose shingle sets have a Jaccard similarity of
 `THRESHOLD` or more are near-duplicates. MinHash estimates that similarity from 128 numbers
-per document, and LSH finds the candidate pairs without comparing every pair; each candidate
-pair is then checked against the threshold on the signatures, and clusters are the connected
-components. Signatures are stored (table `minhashes`), so a run only hashes new documents.
+per document, and LSH finds the candidate pairs without comparing every pair: the signature
+is cut into bands, and two documents are candidates if all the values of one band are the
+same in both. Each candidate pair is then checked against the threshold on the signatures,
+and clusters are the connected components, each named after its earliest member.
+
+This module is the arithmetic and the reads; `dedupe_store` keeps the clusters in the store
+(signatures in `minhashes`, band keys in `minhash_bands`, members in `duplicates`), adding a
+batch of new documents at a time, with the whole-store `cluster` below as its rebuild.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import cache
+from hashlib import blake2b
 from typing import Protocol
 
 import numpy as np
@@ -70,13 +76,36 @@ def signature(text: str, boilerplate: Iterable[Sequence[int]] = ()) -> MinHash:
     return minhash
 
 
-def _to_bytes(minhash: MinHash) -> bytes:
+def to_bytes(minhash: MinHash) -> bytes:
+    """The signature as stored in `minhashes` (128 little-endian uint64)."""
     return minhash.hashvalues.astype("<u8").tobytes()
 
 
-def _from_bytes(data: bytes) -> MinHash:
+def from_bytes(data: bytes) -> MinHash:
     values = np.frombuffer(bytes(data), dtype="<u8")
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=values)
+
+
+@cache
+def _bands() -> tuple[tuple[int, int], ...]:
+    # The bands MinHashLSH itself cuts for THRESHOLD and NUM_PERM (25 of 5 values with
+    # datasketch 2.0), asked of the library, not copied: the stored band keys must find the
+    # candidates that `cluster` finds. A datasketch that chose other bands would need every
+    # stored key rewritten (`sankore views --rebuild` does), as a new scheme would need every
+    # signature.
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    return tuple((int(start), int(end)) for start, end in lsh.hashranges)
+
+
+def band_keys(minhash: MinHash) -> list[tuple[int, int]]:
+    """(band, bucket) of each band of the signature: the bucket is a 64-bit hash of the
+    band's values (signed, so that it fits PostgreSQL's BIGINT). Two documents in one bucket
+    of one band are candidates, as in MinHashLSH; a hash collision adds a candidate, which the
+    Jaccard check then drops, and never loses one."""
+    values = minhash.hashvalues.astype("<u8")
+    return [(band, int.from_bytes(blake2b(values[start:end].tobytes(), digest_size=8).digest(), "big",
+                                  signed=True))
+            for band, (start, end) in enumerate(_bands())]
 
 
 def cluster(signatures: dict[str, MinHash], order: Sequence[str], threshold: float = THRESHOLD
@@ -107,29 +136,6 @@ def cluster(signatures: dict[str, MinHash], order: Sequence[str], threshold: flo
     for doc_id in order:
         members.setdefault(root(doc_id), []).append(doc_id)
     return {doc_id: cid for cid, docs in members.items() if len(docs) > 1 for doc_id in docs}
-
-
-def update_clusters(store: SQLStore, threshold: float = THRESHOLD) -> int:
-    """Hash the documents that have no signature yet, recluster the whole store and rewrite
-    the `duplicates` table in one transaction; returns the number of clusters."""
-    new = store.query(
-        "SELECT d.id, d.text, d.boilerplate FROM documents AS d "
-        "LEFT JOIN minhashes AS m ON m.doc_id = d.id WHERE m.doc_id IS NULL")
-    hashed = [(doc_id, _to_bytes(signature(text, json.loads(boilerplate or "[]"))))
-              for doc_id, text, boilerplate in new]
-    if hashed:
-        # ON CONFLICT: an ingest running beside this one may hash the same new documents; a
-        # signature depends on the text alone, so theirs is this one (tests/test_crash.py).
-        store.write([("INSERT INTO minhashes (doc_id, signature) VALUES (?, ?) "
-                      "ON CONFLICT (doc_id) DO NOTHING", hashed)])
-    rows = store.query(
-        "SELECT m.doc_id, m.signature FROM minhashes AS m JOIN documents AS d ON d.id = m.doc_id "
-        "ORDER BY d.ingested_at, d.id")
-    signatures = {doc_id: _from_bytes(data) for doc_id, data in rows}
-    clusters = cluster(signatures, [doc_id for doc_id, _ in rows], threshold)
-    store.write([("DELETE FROM duplicates", [()]),
-                 ("INSERT INTO duplicates (doc_id, cluster_id) VALUES (?, ?)", sorted(clusters.items()))])
-    return len(set(clusters.values()))
 
 
 def clusters(store: SQLStore) -> dict[str, list[str]]:

@@ -75,8 +75,8 @@ def ingest(
 
     `sources`: paths (files or folders, read by the reader of each file; "-" for standard
     input) or `Article`s. `published` overrides every document's date. `progress` shows a
-    bar on stderr (only when stderr is a terminal). `dedupe` clusters near-duplicates over
-    the whole store at the end. `on_failure` is called for each failure as it happens.
+    bar on stderr (only when stderr is a terminal). `dedupe` adds the new documents to the
+    near-duplicate clusters at the end. `on_failure` is called for each failure as it happens.
     `engine="ray"` runs the analysis on a Ray cluster (`address`, or a local one with
     `workers` CPUs; see ray_engine.py); with `out` (a folder) it writes the records to a
     Parquet dataset there instead of a store (`store_url` is then None; parquet_out.py).
@@ -150,27 +150,29 @@ def ingest(
                     count(analyze_and_store(chunk, nlp, store), summary, fail, bar)
         finally:
             bar.close()
-        if dedupe:
-            summary.clusters = _import_dedupe().update_clusters(store)
-        update_views(store)  # after the clusters: corroboration counts each cluster once
+        summary.clusters = update_views(store, dedupe)
     finally:
         store.close()
     return summary
 
 
-def update_views(store: Store) -> None:
-    """Merge the new documents' mentions into the stored corpus views (corpus.stored)."""
+def update_views(store: Store, dedupe: bool = True) -> int | None:
+    """Add the new documents to the near-duplicate clusters (`dedupe`; returns their number)
+    and merge their mentions into the stored corpus views (corpus.stored)."""
     from ..corpus import stored
     from ..store.base import VIEWS_LOCK
 
     # Two ingests ending at once take turns (store.exclusive): the second finds the first's
-    # documents already in the views, and no merge between their documents is missed.
+    # documents already clustered and in the views, so no near-duplicate pair and no merge
+    # between their documents is missed.
     with store.exclusive(VIEWS_LOCK):
-        stored.update(store)
+        clusters = _import_dedupe().update_clusters(store) if dedupe else None
+        stored.update(store)  # after the clusters: corroboration counts each cluster once
+    return clusters
 
 
 def _import_dedupe() -> ModuleType:
-    from ..corpus import dedupe  # imported when needed: it costs a fraction of a second
+    from ..corpus import dedupe_store  # imported when needed: it costs a fraction of a second
 
-    return dedupe
+    return dedupe_store
 
