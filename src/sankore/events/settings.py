@@ -32,9 +32,9 @@ class Settings:
     # filter was trained on them, and no verb CAMEO's dictionary says names no event) and may
     # veto the lexicon's false senses. On since v10: out of fold on the news dev part it adds 85
     # events (38 right), F1 0.397 -> 0.427 (recall 0.30 -> 0.35, precision 0.58 -> 0.55).
-    # With the lexical coder the default, scoring every predicate costs a few per cent of
-    # pipeline time (DATA_CARD v10); v9 left it off when the embeddings coder was the default
-    # and the pipeline was at its speed limit.
+    # With the lexical coder the default, scoring every predicate takes the pipeline from 0.75
+    # to 0.65 of bare spaCy (DATA_CARD v10; aim >= 0.6); v9 left it off when the embeddings
+    # coder was the default and the pipeline was at its speed limit.
     detector: bool = True
     require_participant: bool = True
     keep_hypothetical: bool = False
