@@ -87,12 +87,12 @@ def from_bytes(data: bytes) -> MinHash:
 
 
 @cache
-def _bands() -> tuple[tuple[int, int], ...]:
-    # The bands MinHashLSH itself cuts for THRESHOLD and NUM_PERM (25 of 5 values with
-    # datasketch 2.0), asked of the library, not copied: the stored band keys must find the
-    # candidates that `cluster` finds. A datasketch that chose other bands would need every
-    # stored key rewritten (`sankore views --rebuild` does), as a new scheme would need every
-    # signature.
+def bands() -> tuple[tuple[int, int], ...]:
+    """(start, end) of each band: the ones MinHashLSH itself cuts for THRESHOLD and NUM_PERM
+    (25 of 5 values with datasketch 2.0), asked of the library, not copied, because the
+    stored band keys must find the candidates that `cluster` finds. A datasketch that chose
+    other bands would need every stored key rewritten (`sankore views --rebuild` does), as a
+    new scheme would need every signature."""
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     return tuple((int(start), int(end)) for start, end in lsh.hashranges)
 
@@ -105,7 +105,7 @@ def band_keys(minhash: MinHash) -> list[tuple[int, int]]:
     values = minhash.hashvalues.astype("<u8")
     return [(band, int.from_bytes(blake2b(values[start:end].tobytes(), digest_size=8).digest(), "big",
                                   signed=True))
-            for band, (start, end) in enumerate(_bands())]
+            for band, (start, end) in enumerate(bands())]
 
 
 def cluster(signatures: dict[str, MinHash], order: Sequence[str], threshold: float = THRESHOLD

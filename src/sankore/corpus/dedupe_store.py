@@ -31,10 +31,11 @@ from collections.abc import Iterable, Sequence
 
 from datasketch import MinHash
 
-from .dedupe import THRESHOLD, SQLStore, band_keys, cluster, from_bytes, signature, to_bytes
+from .dedupe import THRESHOLD, SQLStore, band_keys, bands, cluster, from_bytes, signature, to_bytes
 
 BATCH = 1000  # new documents per transaction
 CHUNK = 500  # values per IN (…) list
+PROBES = 300  # band keys per candidate query: 900 parameters (SQLite before 3.32 allowed 999)
 UNBANDED = ("SELECT d.id FROM documents AS d WHERE d.id > ? AND NOT EXISTS "
             "(SELECT 1 FROM minhash_bands AS b WHERE b.doc_id = d.id) ORDER BY d.id LIMIT ?")
 # ON CONFLICT: a signature and band keys depend on the text alone, so one already written by
@@ -93,21 +94,24 @@ class _Union:
 
 
 def _stored_candidates(store: SQLStore, keys: dict[str, list[tuple[int, int]]]) -> dict[str, set[str]]:
-    """For each new document, the stored documents sharing one of its buckets: one indexed
-    query per band and chunk of buckets."""
-    buckets = sorted({key for mine in keys.values() for key in mine})
-    members: dict[tuple[int, int], list[str]] = {}
-    names: dict[str, str] = {}  # one string per stored document, however many buckets hold it
-    for band in sorted({band for band, _ in buckets}):
-        wanted = [bucket for b, bucket in buckets if b == band]
-        for start in range(0, len(wanted), CHUNK):
-            chunk = wanted[start:start + CHUNK]
-            for bucket, other in store.query(
-                    "SELECT bucket, doc_id FROM minhash_bands WHERE band = ? AND bucket IN "
-                    f"({', '.join('?' * len(chunk))})", [band, *chunk]):
-                if other not in keys:  # a new document is not yet a stored one
-                    members.setdefault((band, bucket), []).append(names.setdefault(other, other))
-    return {doc_id: set().union(*(members.get(key, ()) for key in mine)) for doc_id, mine in keys.items()}
+    """For each new document, the stored documents sharing one of its buckets. Its keys are
+    probes joined to the primary key (one index range each); DISTINCT returns a stored
+    document once per new one, not once per band they share: with many copies of one text,
+    25 times fewer rows."""
+    new = sorted(keys)
+    found: dict[str, set[str]] = {doc_id: set() for doc_id in new}
+    names: dict[str, str] = {}  # one string per stored document, however many new ones find it
+    per = max(1, PROBES // len(bands()))  # whole documents per query: DISTINCT spans one
+    for start in range(0, len(new), per):
+        chunk = new[start:start + per]
+        probes = [(i, band, bucket) for i, doc_id in enumerate(chunk) for band, bucket in keys[doc_id]]
+        for i, other in store.query(
+                f"WITH q (i, band, bucket) AS (VALUES {', '.join(['(?, ?, ?)'] * len(probes))}) "
+                "SELECT DISTINCT q.i, b.doc_id FROM q JOIN minhash_bands AS b "
+                "ON b.band = q.band AND b.bucket = q.bucket", [v for probe in probes for v in probe]):
+            if other not in keys:  # a new document is not yet a stored one
+                found[chunk[i]].add(names.setdefault(other, other))
+    return found
 
 
 def _join(store: SQLStore, signatures: dict[str, MinHash], keys: dict[str, list[tuple[int, int]]],
