@@ -16,6 +16,12 @@ batch. A script, not a test: it prints JSON figures for docs/scale.md.
     python benchmarks/scale_bench.py merge --merge-step store --from … --db sqlite:////tmp/scale.db
     cp /tmp/scale.db /tmp/a.db; cp /tmp/scale.db /tmp/b.db
     python benchmarks/scale_bench.py merge --merge-step update --db sqlite:////tmp/a.db
+    # 5. the near-duplicate clusters: time `update_clusters` on what is not clustered yet (the
+    #    first run after the build clusters the whole store; after `merge --merge-step store`,
+    #    the batch). `--tag` stores the same batch into two stores (two versions of the code)
+    python benchmarks/scale_bench.py cluster --db sqlite:////tmp/scale.db
+    python benchmarks/scale_bench.py merge --merge-step store --tag 19 --from … --db sqlite:////tmp/scale.db
+    python benchmarks/scale_bench.py cluster --db sqlite:////tmp/scale.db
 
 The same commands with a postgresql:// URL as --db run it on PostgreSQL.
 """
@@ -176,7 +182,7 @@ def query(url: str, page: int, repeats: int) -> dict:
     return figures
 
 
-def merge(source_url: str, url: str, batch: int, step: str = "both") -> dict:
+def merge(source_url: str, url: str, batch: int, step: str = "both", tag: int | None = None) -> dict:
     """Store `batch` new documents, then time the views' update. `step` "store" stops after
     storing (copy the store, to time the same batch on each copy: old code and new);
     "update" only times the update of what is pending."""
@@ -195,7 +201,8 @@ def merge(source_url: str, url: str, batch: int, step: str = "both") -> dict:
         started = time.perf_counter()
         k = 0
         added = 0
-        tag = random.Random().getrandbits(32)  # a rerun adds new documents, not the same ones
+        if tag is None:  # a rerun adds new documents, not the same ones
+            tag = random.Random().getrandbits(32)
         while added < batch:
             for record in records:
                 if added >= batch:
@@ -219,10 +226,29 @@ def merge(source_url: str, url: str, batch: int, step: str = "both") -> dict:
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
+def cluster(url: str) -> dict:
+    """Time the near-duplicate update of the documents not clustered yet, as `ingest` runs it
+    at its end. On a store of the code before the band keys (migration 8), the same command
+    times that code's update, which reclusters the whole store."""
+    try:
+        from sankore.corpus.dedupe_store import update_clusters
+    except ImportError:  # the code before
+        from sankore.corpus.dedupe import update_clusters
+    with open_store(url) as store:
+        documents = store.count()
+        started = time.perf_counter()
+        clusters = update_clusters(store)
+        cluster_s = time.perf_counter() - started
+        clustered = store.query("SELECT count(*) FROM duplicates")[0][0]
+    return {"documents": documents, "clusters": clusters, "documents_in_clusters": clustered,
+            "cluster_s": round(cluster_s, 2),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("step", choices=["build", "query", "merge"])
+    parser.add_argument("step", choices=["build", "query", "merge", "cluster"])
     parser.add_argument("--db", required=True)
     parser.add_argument("--from", dest="source")
     parser.add_argument("--mentions", type=int, default=TARGET)
@@ -231,13 +257,17 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--merge-step", choices=["both", "store", "update"], default="both",
                         help="merge: store the batch and time the update (both), or one of them")
+    parser.add_argument("--tag", type=int, help="merge: mark the batch's texts with this number (the "
+                        "same batch into two stores), not a random one")
     args = parser.parse_args()
     if args.step == "build":
         print(json.dumps(build(args.source, args.db, args.mentions)))
     elif args.step == "query":
         print(json.dumps(query(args.db, args.page, args.repeats), indent=1))
+    elif args.step == "cluster":
+        print(json.dumps(cluster(args.db), indent=1))
     else:
-        print(json.dumps(merge(args.source, args.db, args.batch, args.merge_step), indent=1))
+        print(json.dumps(merge(args.source, args.db, args.batch, args.merge_step, args.tag), indent=1))
 
 
 if __name__ == "__main__":
