@@ -23,9 +23,10 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+from functools import partial
 from pathlib import Path
 
-from sankore.eval.news_events import find_corpus, load_texts, match, read_gold, score
+from sankore.eval.news_events import _agreement, find_corpus, load_texts, match, read_gold, score
 from sankore.records import Record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,7 +98,8 @@ def main() -> None:
         text = texts[article.id]
         gold_events = raw[article.id]["events"]
         entities = {e.id: e for e in record.entities}
-        for gi, ci in match(list(article.events), list(record.events)):
+        agreement = partial(_agreement, record, list(article.events), list(record.events))
+        for gi, ci in match(list(article.events), list(record.events), agreement=agreement):
             g, c = gold_events[gi], record.events[ci]
             for role, ids in (("actor", c.actors), ("target", c.targets)):
                 coded = [(entities[i].text, entities[i].code,

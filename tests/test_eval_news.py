@@ -55,6 +55,18 @@ def test_matching_wants_overlap_and_the_same_plover_category():
     assert sorted(match(gold, coded, typed=False)) == [(0, 0), (1, 1)]
 
 
+def test_records_of_one_clause_pair_by_their_participants():
+    # "Russia and Iran mounted an offensive": one record per actor in the gold and in Sankore,
+    # listed in another order; each coded record is scored against the gold record it agrees with.
+    gold = [GoldEvent("ASSAULT", "asserted", (0, 40), "RUS", None, None, None),
+            GoldEvent("ASSAULT", "asserted", (0, 40), "IRN", None, None, None)]
+    coded = [_Coded("ASSAULT", "asserted", (0, 40)), _Coded("ASSAULT", "asserted", (0, 40))]
+    actors = {0: "IRN", 1: "RUS"}
+    assert sorted(match(gold, coded)) == [(0, 0), (1, 1)]  # list order, without participants
+    assert sorted(match(gold, coded, agreement=lambda gi, ci: gold[gi].actor_code == actors[ci])) == [
+        (0, 1), (1, 0)]
+
+
 def test_ipe_sentences_are_located_in_their_documents():
     docs = read_documents(shared("corpus", "india_police_events"), "dev")
     assert docs and all(ipe_split(d.doc_id) == "dev" for d in docs)

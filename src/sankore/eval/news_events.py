@@ -34,7 +34,9 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..events.categories import plover_type
@@ -138,17 +140,22 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def match(gold: list[GoldEvent], coded: list, typed: bool = True) -> list[tuple[int, int]]:
+def match(gold: list[GoldEvent], coded: list, typed: bool = True,
+          agreement: Callable[[int, int], int] | None = None) -> list[tuple[int, int]]:
     """One-to-one (gold index, coded index) pairs: overlapping evidence (and, `typed`, the same
-    PLOVER category), greatest overlap first."""
+    PLOVER category), greatest overlap first; between pairs of equal overlap, those whose
+    participants agree more (`agreement`: how many of actor and target codes agree) first. A
+    clause coded as several records ("Russia, Iran and Syrian troops mounted an offensive":
+    one per actor, in the gold and in Sankore) is otherwise paired in list order, and each
+    record's actor scored against another record's."""
     pairs = []
     for gi, g in enumerate(gold):
         for ci, c in enumerate(coded):
             ov = _overlap(g.evidence, tuple(c.evidence))
             if ov and (not typed or g.category == plover_type(c.type, c.modality)):
-                pairs.append((ov, gi, ci))
+                pairs.append((ov, agreement(gi, ci) if agreement is not None else 0, gi, ci))
     used_g, used_c, out = set(), set(), []
-    for _, gi, ci in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for _, _, gi, ci in sorted(pairs, key=lambda p: (-p[0], -p[1], p[2], p[3])):
         if gi not in used_g and ci not in used_c:
             used_g.add(gi)
             used_c.add(ci)
@@ -163,6 +170,13 @@ def _codes(record: Record, ids: list[str]) -> list[str]:
 
 def _code_right(gold: str, coded: list[str]) -> tuple[bool, bool]:
     return gold in coded, any(c.split()[0] == gold.split()[0] for c in coded)
+
+
+def _agreement(record: Record, gold: list[GoldEvent], coded: list, gi: int, ci: int) -> int:
+    """How many of the gold event's actor and target codes the coded event has."""
+    return sum(code is not None and _code_right(code, _codes(record, ids))[0]
+               for code, ids in ((gold[gi].actor_code, coded[ci].actors),
+                                 (gold[gi].target_code, coded[ci].targets)))
 
 
 def _ratio(hits: list[bool]) -> float | None:
@@ -186,7 +200,7 @@ def score(articles: list[GoldArticle], records: list[Record]) -> dict:
         coded_total += len(coded)
         n_gold.update(g.category for g in gold)
         n_coded.update(plover_type(c.type, c.modality) for c in coded)
-        pairs = match(gold, coded)
+        pairs = match(gold, coded, agreement=partial(_agreement, record, gold, coded))
         detected += len(match(gold, coded, typed=False))
         matched = {ci for _, ci in pairs}
         confidences += [(c.confidence, i in matched) for i, c in enumerate(coded)]
