@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..mentions import ActorMention, PlaceMention
-from ..pipeline.generic_actors import PATIENT
+from ..pipeline.generic_actors import ACTION_NOUNS, PATIENT
 from ..pipeline.seats import visited
 from . import antecedents
 
@@ -201,6 +201,10 @@ def _instrument(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
             if noun.dep_ == "pobj":
                 found = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod")
                          for m in np_mentions(c, actors)]
+                # Lower-cased wire copy parses "in police firing" as "police" with a
+                # participle "firing" hanging on it: the owner is the head noun itself.
+                if not found and any(c.dep_ == "acl" and c.lower_ in ACTION_NOUNS for c in noun.children):
+                    found = [m for m in actors if m.start == noun.idx]
                 if found:
                     return found
     return []
