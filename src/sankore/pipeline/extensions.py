@@ -18,8 +18,10 @@ _ATTRS = {
     "boilerplate": (),  # [(start, end)] character spans the extractors ignore
     "times": (),  # [TimeMention]
     "places": (),  # [PlaceMention]
-    # [PlaceMention] of kind modifier/demonym ("Russian troops", "Mexicans"), apart from
-    # `places` so that readers of literal places (event place, home country) never see them
+    # [PlaceMention] of kind modifier/demonym ("Russian troops", "Mexicans") and embedded
+    # ("Shreveport" in "Shreveport Police Department", geo/second_pass.py), apart from
+    # `places` so that readers of literal places (event place, home country, the actors
+    # stage's claimed spans) never see them
     "demonyms": (),
     "actors": (),  # [ActorMention]
     "quotes": (),  # [QuoteMention]
