@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from datasketch import MinHash
 
 from .dedupe import THRESHOLD, SQLStore, band_keys, bands, cluster, from_bytes, signature, to_bytes
+from .union_find import UnionFind
 
 BATCH = 1000  # new documents per transaction
 CHUNK = 500  # values per IN (…) list
@@ -78,21 +79,6 @@ def _ingested(store: SQLStore, doc_ids: Iterable[str]) -> dict[str, tuple[str, s
             _in(store, "SELECT id, ingested_at FROM documents WHERE id IN ({})", doc_ids)}
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-
 def _stored_candidates(store: SQLStore, keys: dict[str, list[tuple[int, int]]]) -> dict[str, set[str]]:
     """For each new document, the stored documents sharing one of its buckets. Its keys are
     probes joined to the primary key (one index range each); DISTINCT returns a stored
@@ -115,7 +101,7 @@ def _stored_candidates(store: SQLStore, keys: dict[str, list[tuple[int, int]]]) 
 
 
 def _join(store: SQLStore, signatures: dict[str, MinHash], keys: dict[str, list[tuple[int, int]]],
-          groups: _Union) -> set[str]:
+          groups: UnionFind[str]) -> set[str]:
     """Union each new document with the new ones and the stored clusters it is a near-duplicate
     of, on `groups`, whose nodes are the new documents and the stored clusters' names (a
     stored document in no cluster names itself); returns the names that are stored clusters."""
@@ -166,7 +152,7 @@ def _add_batch(store: SQLStore, doc_ids: Sequence[str]) -> None:
     """Cluster `doc_ids` (documents without band keys) into the store, in one transaction."""
     signatures, hashed = _signatures(store, doc_ids)
     keys = {doc_id: band_keys(minhash) for doc_id, minhash in signatures.items()}
-    groups = _Union()
+    groups: UnionFind[str] = UnionFind()
     clustered = _join(store, signatures, keys, groups)
     components: dict[str, list[str]] = {}
     for node in list(groups.parent):

@@ -22,6 +22,7 @@ from typing import cast
 
 from ..distance import haversine_km
 from .rows import EventRow
+from .union_find import UnionFind
 
 PLACE_KM = 100.0
 DATE_SLACK = timedelta(days=1)
@@ -114,22 +115,6 @@ def compatible_pairs(rows: Sequence[EventRow]) -> Iterator[tuple[EventRow, Event
                     yield rows[pair[0]], rows[pair[1]]
 
 
-class _Groups:
-    """Union-find over row indices."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        self.parent[self.find(i)] = self.find(j)
-
-
 def _report_order(row: EventRow) -> tuple:
     return (row.published or "9999", row.doc_id, row.event_id)
 
@@ -141,7 +126,7 @@ def merge_events(rows: list[EventRow], clusters: dict[str, str] | None = None,
     clusters = clusters or {}
     rows = sorted((r for r in rows if r.modality in MERGED_MODALITIES and r.confidence >= min_confidence),
                   key=_report_order)
-    groups = _Groups(len(rows))
+    groups: UnionFind[int] = UnionFind()
     by_type: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
         by_type.setdefault(row.type, []).append(i)

@@ -34,6 +34,7 @@ from .merge import (
 from .merge_candidates import SHORT_SPAN, candidates
 from .relations import period_of
 from .rows import EventRow, event_rows, participant_code
+from .union_find import UnionFind
 from .view_inputs import view_records
 
 BATCH = 500  # documents read and written per transaction
@@ -164,26 +165,11 @@ def _deletes(ids: Sequence[str]) -> list[tuple[str, Sequence[Sequence[object]]]]
     return [(f"DELETE FROM {table} WHERE {column} = ?", rows) for table, column in tables] if rows else []
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-
 def _merge_batch(store: Store, new: list[EventRow]) -> tuple[list, int]:
     """The statements that merge the batch's mergeable mentions into the stored corpus events."""
     new = [r for r in new if r.modality in MERGED_MODALITIES]
     keys = {(r.doc_id, r.event_id) for r in new}
-    groups = _Union()
+    groups: UnionFind[str] = UnionFind()
     for row in new:
         groups.find(f"m:{row.doc_id}/{row.event_id}")
     # New with new: the batch is in memory; compatible mentions share a type and a party.

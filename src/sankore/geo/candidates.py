@@ -322,11 +322,8 @@ def _locative(tok: Token | None, doc: Doc | None = None) -> bool:
     return tok.lower_ in LOCATIVE
 
 
-def find_candidates(doc: Doc, gaz: Gazetteer, lexicon: set[str]) -> list[Candidate]:
-    """All candidate place spans of `doc`, in text order, without overlaps."""
-    persons = person_tokens(doc, gaz)
-    found = ner_candidates(doc, gaz, persons)
-    taken = {i for c in found for i in range(c.tok_start, c.tok_end)}
+def areas_of(found: list[Candidate]) -> set[tuple[str, str]]:
+    """(country, admin1) of the states and (country, "*") of the countries the NER found."""
     areas = set()
     for cand in found:
         best = prior_best(cand.places)
@@ -335,6 +332,15 @@ def find_candidates(doc: Doc, gaz: Gazetteer, lexicon: set[str]) -> list[Candida
                 areas.add((best.country, best.admin1))
             elif best.feature == "country":
                 areas.add((best.country, "*"))
+    return areas
+
+
+def find_candidates(doc: Doc, gaz: Gazetteer, lexicon: set[str]) -> list[Candidate]:
+    """All candidate place spans of `doc`, in text order, without overlaps."""
+    persons = person_tokens(doc, gaz)
+    found = ner_candidates(doc, gaz, persons)
+    taken = {i for c in found for i in range(c.tok_start, c.tok_end)}
+    areas = areas_of(found)
     for start, end in gazetteer_matches(doc, gaz, taken):
         start, end = _trim(doc, start, end)
         if start >= end:

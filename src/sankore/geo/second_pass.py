@@ -36,6 +36,7 @@ from .candidates import (
     _common_word,
     _covering_entity,
     _trim,
+    areas_of,
     gazetteer_matches,
     is_street,
     not_acronym_towns,
@@ -83,7 +84,7 @@ def more_candidates(doc: Doc, gaz: Gazetteer, words: tuple[set[str], set[str]],
     taken = _taken(found + out)
     place_keys = {name_key(c.text) for c in found if c.places and c.label in PLACE_LABELS}
     persons = person_tokens(doc, gaz)
-    areas = _areas(found)
+    areas = areas_of(found)
     # The countries of the places the first pass found, whatever the NER called them.
     countries = {best.country for c in found if (best := prior_best(c.places)) is not None}
     for start, end in gazetteer_matches(doc, gaz, taken):
@@ -107,19 +108,6 @@ def merge(found: list[Candidate], more: list[Candidate]) -> list[Candidate]:
 
 def _taken(cands: list[Candidate]) -> set[int]:
     return {i for c in cands for i in range(c.tok_start, c.tok_end)}
-
-
-def _areas(found: list[Candidate]) -> set[tuple[str, str]]:
-    """(country, admin1) of the states and (country, "*") of the countries the NER found."""
-    areas = set()
-    for cand in found:
-        best = prior_best(cand.places)
-        if best is not None and cand.label in PLACE_LABELS:
-            if best.feature == "admin1":
-                areas.add((best.country, best.admin1))
-            elif best.feature == "country":
-                areas.add((best.country, "*"))
-    return areas
 
 
 def _local(places: tuple[GazPlace, ...], key: str, areas: set[tuple[str, str]]) -> bool:
