@@ -191,7 +191,7 @@ def sentence_matches(sent: Span, second: bool = False) -> list[Match]:
 def no_event_sense(tok: Token) -> bool:
     """Whether CAMEO's verb dictionary says this verb, here, names no event: its default
     entries are all NONE ("see", "flee" alone) and no pattern of it fits the words around it.
-    A verb the dictionary does not list is not judged (None of it is known)."""
+    A verb the dictionary does not list is not judged: nothing is known of its senses."""
     if tok.pos_ != "VERB":
         return False
     defaults = [e for e in cameo_entries(tok.lemma_.lower()) if len(e.words) == 1]
