@@ -83,3 +83,13 @@ def test_a_visited_capital_is_the_government_visited(nlp):
     ents = {e.id: e for e in record.entities}
     [visit] = [e for e in record.events if e.type == "CONSULT"]
     assert [ents[t].code for t in visit.targets] == ["RUS GOV"]
+
+
+def test_group_nouns_after_a_sector_word_name_an_actor(nlp):
+    # Written for this test: "rebel groups" named no actor (the modifier of another noun is no
+    # phrase, as in "police station"), and the attack had no one doing it.
+    record = sankore.analyze("Militant groups killed ten soldiers in Borno state on Friday.",
+                             published="2019-01-10", nlp=nlp)
+    ents = {e.id: e for e in record.entities}
+    [attack] = [e for e in record.events if e.type == "ASSAULT"]
+    assert [ents[a].code for a in attack.actors] == ["NGA REB"]

@@ -114,9 +114,13 @@ ACTION_NOUNS = {"firing", "fire", "action", "attack", "attacks", "raid", "raids"
 
 
 # Nouns for the members of a group, whose compound modifier names the group's sector:
-# "opposition members", "police officials", "army officers", "rebel fighters".
+# "opposition members", "police officials", "army officers", "rebel fighters"; and the
+# group nouns themselves, "rebel groups", "opposition groupings", "militant cells", which
+# otherwise named no actor at all (the modifier alone is no phrase: "police station").
 MEMBER_NOUNS = {"members", "member", "leaders", "leader", "officials", "officers", "officer", "workers",
-                "activists", "supporters", "cadres", "personnel", "commanders", "spokesman", "spokesperson"}
+                "activists", "supporters", "cadres", "personnel", "commanders", "spokesman", "spokesperson",
+                "group", "groups", "grouping", "groupings", "faction", "factions", "cell", "cells",
+                "outfit", "outfits"}
 
 
 def _phrase(doc: Doc, tok: Token, words: dict[str, tuple[str, str]]) -> tuple[Span, str] | None:
