@@ -17,12 +17,9 @@ import collections
 import json
 from pathlib import Path
 
-from sankore.api import analyze_many
-from sankore.eval.news_events import find_corpus, load_texts, match, read_gold
-from sankore.readers.text import article_from_text
-from sankore.records import Record
+from _news_dev import GOLD, analysed, gold_part
 
-ROOT = Path(__file__).resolve().parents[1]
+from sankore.eval.news_events import match
 
 
 def _date_class(gold: dict, value: str | None) -> str:
@@ -38,19 +35,13 @@ def _date_class(gold: dict, value: str | None) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--gold", default=str(ROOT / "gold" / "news_events"))
+    ap.add_argument("--gold", default=str(GOLD))
     ap.add_argument("--split", default="dev")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--out", default="news_event_fields.jsonl")
     args = ap.parse_args()
-    gold_dir = Path(args.gold)
-    articles = read_gold(gold_dir, args.split)[:args.limit]
-    raw = {json.loads(line)["article"]: json.loads(line)
-           for line in (gold_dir / f"{args.split}.jsonl").read_text(encoding="utf-8").splitlines()}
-    texts = load_texts(articles, find_corpus(gold_dir, None))
-    inputs = [article_from_text(texts[a.id], a.id, outlet=a.outlet, published=a.published)
-              for a in articles]
-    records = [r for r in analyze_many(inputs) if isinstance(r, Record)]
+    articles, raw, texts = gold_part(args.split, args.limit, Path(args.gold))
+    records = analysed(articles, texts)
     date_ok, mod_ok = [], []
     classes: collections.Counter[str] = collections.Counter()
     with open(args.out, "w", encoding="utf-8") as out:

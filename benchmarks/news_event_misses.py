@@ -24,41 +24,22 @@ import collections
 import json
 from pathlib import Path
 
-from sankore.eval.news_events import _overlap, find_corpus, load_texts, match, read_gold
+from _news_dev import GOLD, analysed, gold_part
+
+from sankore.eval.news_events import _overlap, match
 from sankore.events.categories import plover_type
-from sankore.records import Record
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _records(articles, texts, path: str | None) -> list[Record]:
-    if path and Path(path).is_file():
-        return [Record.model_validate_json(line) for line in Path(path).read_text().splitlines()]
-    from sankore.api import analyze_many
-    from sankore.readers.text import article_from_text
-
-    inputs = [article_from_text(texts[a.id], a.id, outlet=a.outlet, published=a.published)
-              for a in articles]
-    records = [r for r in analyze_many(inputs) if isinstance(r, Record)]
-    if path:
-        Path(path).write_text("".join(r.model_dump_json() + "\n" for r in records))
-    return records
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--gold", default=str(ROOT / "gold" / "news_events"))
+    ap.add_argument("--gold", default=str(GOLD))
     ap.add_argument("--split", default="dev")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--out", default="news_event_misses.jsonl")
     ap.add_argument("--records", default=None)
     args = ap.parse_args()
-    gold_dir = Path(args.gold)
-    articles = read_gold(gold_dir, args.split)[:args.limit]
-    raw = {json.loads(line)["article"]: json.loads(line)
-           for line in (gold_dir / f"{args.split}.jsonl").read_text(encoding="utf-8").splitlines()}
-    texts = load_texts(articles, find_corpus(gold_dir, None))
-    records = _records(articles, texts, args.records)
+    articles, raw, texts = gold_part(args.split, args.limit, Path(args.gold))
+    records = analysed(articles, texts, cache=Path(args.records) if args.records else None)
     classes: collections.Counter[str] = collections.Counter()
     by_type: collections.Counter[str] = collections.Counter()
     with open(args.out, "w", encoding="utf-8") as out:

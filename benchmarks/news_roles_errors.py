@@ -22,28 +22,13 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 from functools import partial
 from pathlib import Path
 
-from sankore.eval.news_events import _agreement, find_corpus, load_texts, match, read_gold, score
-from sankore.records import Record
+from _news_dev import analysed, gold_part
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "gold" / "news_events"
-
-
-def _records(articles, texts, coder: str, cache: Path | None) -> list[Record]:
-    if cache is not None and cache.exists():
-        return [Record.model_validate_json(line) for line in cache.read_text().splitlines()]
-    from sankore.api import analyze_many
-    from sankore.readers.text import article_from_text
-
-    inputs = [article_from_text(texts[a.id], a.id, outlet=a.outlet, published=a.published) for a in articles]
-    records = [r for r in analyze_many(inputs, event_coder=coder) if isinstance(r, Record)]
-    if cache is not None:
-        cache.write_text("\n".join(r.model_dump_json(by_alias=True) for r in records))
-    return records
+from sankore.eval.news_events import _agreement, match, score
+from sankore.events.classifier import DEFAULT_CODER
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -84,14 +69,12 @@ def _classify(gold: dict | None, coded: list[tuple[str, str | None, list[tuple[i
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--coder", default="embeddings")
+    ap.add_argument("--coder", default=DEFAULT_CODER)
     ap.add_argument("--show", default=None, help="print every miss of this class ('all': every one)")
     ap.add_argument("--records", type=Path, default=None, help="cache of the analysed records")
     args = ap.parse_args()
-    articles = read_gold(GOLD, "dev")[:args.limit]
-    raw = {json.loads(line)["article"]: json.loads(line) for line in (GOLD / "dev.jsonl").open()}
-    texts = load_texts(articles, find_corpus(GOLD, None))
-    records = _records(articles, texts, args.coder, args.records)
+    articles, raw, texts = gold_part("dev", args.limit)
+    records = analysed(articles, texts, args.coder, args.records)
     classes: dict[str, collections.Counter[str]] = {"actor": collections.Counter(),
                                                     "target": collections.Counter()}
     for article, record in zip(articles, records, strict=True):
