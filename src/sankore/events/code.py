@@ -161,8 +161,7 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
     unfiltered = settings.filter == "none" or learned is not None
     actors = detector.sentence_actors(doc, sent)
     places = index_of(doc).places.starting(sent.start_char, sent.end_char)
-    coded = {(a.start, a.end) for a in actors if a.code or a.country}
-    named = {(a.start, a.end) for a in actors if (a.code or a.country) and not a.key.startswith(UNNAMED)}
+    coded, named = _coded_spans(actors)
     out: list[tuple[EventMention, EventScores]] = []
     if not chosen and proba is not None and settings.fallback is not None:
         type_, p = max(proba.items(), key=lambda kv: kv[1])
@@ -191,6 +190,14 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
     return news_filter.apply(out, actors, learned) if learned is not None else out
 
 
+def _coded_spans(actors: list) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The spans of the actors that carry a code or a country, and of those among them that
+    are named (not a bare sector noun: "police"), as the news filters read them."""
+    coded = {(a.start, a.end) for a in actors if a.code or a.country}
+    named = {(a.start, a.end) for a in actors if (a.code or a.country) and not a.key.startswith(UNNAMED)}
+    return coded, named
+
+
 def _detected(doc: Doc, sent: Span, model: Classifier | None, settings: Settings, previous: list,
               matches: list[Match], vector: np.ndarray | None, trigger_model: detector.Detector,
               lexical: list[tuple[EventMention, EventScores]]) -> list[tuple[EventMention, EventScores]]:
@@ -203,8 +210,7 @@ def _detected(doc: Doc, sent: Span, model: Classifier | None, settings: Settings
     classify = model if _classifies(model, settings) else None
     proba, found = detector.detector_inputs(sent, classify, matches, vector, trigger_model, actors)
     best = {tok.idx: trigger_model.best(feats) for tok, feats in found}
-    coded = {(a.start, a.end) for a in actors if a.code or a.country}
-    named = {(a.start, a.end) for a in actors if (a.code or a.country) and not a.key.startswith(UNNAMED)}
+    coded, named = _coded_spans(actors)
     out = [e for e in lexical if best.get((e[0].trigger or (-1, 0))[0], ("", 1.0))[1] >= trigger_model.veto]
     places = index_of(doc).places.starting(sent.start_char, sent.end_char)
     matched = {m.token.i for m in matches}
