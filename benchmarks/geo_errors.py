@@ -1,6 +1,6 @@
 """Where LGL toponym recall (and precision) is lost, by class, for the places stage.
 
-Usage: python benchmarks/geo_errors.py [--gold lgl.xml] [--limit N] [--show CLASS] [--json]
+Usage: python benchmarks/geo_errors.py [--gold lgl.xml] [--limit N] [--show CLASS] [--json] [--single]
 
 LGL only: it is the set the places rules are tuned on. GeoVirus is scored only (`sankore
 eval geo`); its errors are never read, so this script refuses a GeoVirus file.
@@ -22,6 +22,8 @@ Each gold toponym that no predicted place overlaps falls in the first class that
 False positives (predicted places over no gold toponym) are counted by NER label and kind;
 found toponyms resolved neither to the gold's GeoNames entry nor within 161 km, by how far
 off and the gold's GeoNames feature code. `--show fp ...` and `--show res ...` list them.
+Articles are read as `sankore eval geo` reads them: each outlet's home learned from its
+other articles (`sankore.geo.outlets`); `--single` reads each article alone.
 The spaCy parse is cached under the system temp folder, so re-running after a change to
 `sankore.geo` costs only the places stage.
 """
@@ -40,7 +42,7 @@ import _checkout  # noqa: F401  (puts the checkout on sys.path)
 from spacy.tokens import Doc, DocBin
 
 from sankore.distance import haversine_km
-from sankore.eval.geo import THRESHOLD_KM, GoldToponym, _predicted, read_lgl
+from sankore.eval.geo import THRESHOLD_KM, GoldToponym, Tally, _predicted, first_reading, read_lgl
 from sankore.geo.gazetteer import load_gazetteer
 from sankore.geo.names import name_key
 from sankore.pipeline import build_pipeline
@@ -157,6 +159,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--show", default=None, help="print every case of this class (prefix)")
     ap.add_argument("--json", action="store_true", help="print the counts as JSON")
+    ap.add_argument("--single", action="store_true",
+                    help="each article alone, without its outlet's learned home")
     args = ap.parse_args()
     gold_path = Path(args.gold)
     root = ET.parse(gold_path).getroot()
@@ -173,8 +177,12 @@ def main() -> None:
     wrong: collections.Counter[str] = collections.Counter()
     shown: list[str] = []
     total = 0
-    for gold_doc, doc in zip(gold_docs, parsed_docs(nlp, [d.text for d in gold_docs]),
-                             strict=True):
+    parsed = parsed_docs(nlp, [d.text for d in gold_docs])
+    # As `sankore eval geo` scores it: each outlet's home learned from its other articles.
+    evidence = first_reading(places, gold_docs, parsed, Tally())
+    for i, (gold_doc, doc) in enumerate(zip(gold_docs, parsed, strict=True)):
+        home = None if args.single else evidence.home(gold_doc.outlet, without=str(i))
+        places.outlet_homes = {gold_doc.outlet: home} if gold_doc.outlet and home else {}
         doc = places(doc)
         ours, words = _predicted(doc)  # place names (embedded ones too), nationality words
         used: set[int] = set()

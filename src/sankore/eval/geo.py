@@ -30,13 +30,18 @@ import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
+from urllib.parse import urlparse
 
 from spacy.tokens import Doc
 
 from ..distance import haversine_km
+from ..geo.outlets import OutletEvidence, anchors
 from ..scoring import prf
 from .gold_files import files_under
+
+if TYPE_CHECKING:
+    from ..pipeline.places import PlaceRecognizer
 
 MAX_KM = 20039.0  # half the Earth's circumference: the error of an unresolved toponym
 THRESHOLD_KM = 161.0
@@ -57,6 +62,7 @@ class GoldDoc:
     id: str
     text: str
     toponyms: list[GoldToponym] = field(default_factory=list)
+    outlet: str | None = None  # LGL's <domain>; GeoVirus' source URL's host (Wikinews)
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,8 @@ def read_lgl(root: ET.Element) -> list[GoldDoc]:
     docs: list[GoldDoc] = []
     for article in root.iter("article"):
         text = article.findtext("text") or ""
-        doc = GoldDoc(article.get("docid", str(len(docs))), text)
+        doc = GoldDoc(article.get("docid", str(len(docs))), text,
+                      outlet=article.findtext("domain") or None)
         for top in article.iter("toponym"):
             start, end = int(cast(str, top.findtext("start"))), int(cast(str, top.findtext("end")))
             tag = top.find("gaztag")
@@ -94,7 +101,8 @@ def read_geovirus(root: ET.Element) -> list[GoldDoc]:
     docs: list[GoldDoc] = []
     for article in root.iter("article"):
         text = article.findtext("text") or ""
-        doc = GoldDoc(article.findtext("source") or str(len(docs)), text)
+        source = article.findtext("source") or ""
+        doc = GoldDoc(source or str(len(docs)), text, outlet=urlparse(source).netloc or None)
         # iter(), not the direct children: one <location> wrongly nests three others, which
         # are real toponyms. GeoVirus offsets are one too high (README: text[s-1:e-1] == name).
         for loc in article.iter("location"):
@@ -246,19 +254,21 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
     """
     from sankore.geo.gazetteer import load_gazetteer
     from sankore.pipeline import build_pipeline
+    from sankore.pipeline.places import PlaceRecognizer
 
     gold = Path(gold)
     datasets = read_gold(gold)
     nlp = build_pipeline(components=("sankore_places",))
-    places = nlp.get_pipe("sankore_places")
+    places = cast(PlaceRecognizer, nlp.get_pipe("sankore_places"))
     load_gazetteer()  # loaded once, outside the timed loops
     places(nlp.make_doc("Warm-up in Paris."))
     per_set: dict[str, dict] = {}
-    totals = {"sankore": Tally(), "baseline": Tally(), "demonyms": Tally()}
+    systems = ("sankore", "single_document", "baseline", "demonyms")
+    totals = {key: Tally() for key in systems}
     spacy_seconds = 0.0
     for name, docs in datasets.items():
         docs = docs[:limit] if limit else docs
-        tallies = {"sankore": Tally(), "baseline": Tally(), "demonyms": Tally()}
+        tallies = {key: Tally() for key in systems}
         texts = [d.text for d in docs]
         t0 = time.perf_counter()
         with nlp.select_pipes(disable=["sankore_places"]):
@@ -268,7 +278,12 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
         for system in tallies.values():
             system.seconds += base_s
             system.docs += len(docs)
-        for gold_doc, doc in zip(docs, parsed, strict=True):
+        evidence = first_reading(places, docs, parsed, tallies["single_document"])
+        for i, (gold_doc, doc) in enumerate(zip(docs, parsed, strict=True)):
+            # Each outlet's home from its other articles only: an article never informs
+            # its own resolution (geo/outlets.py).
+            home = evidence.home(gold_doc.outlet, without=str(i))
+            places.outlet_homes = {gold_doc.outlet: home} if gold_doc.outlet and home else {}
             t0 = time.perf_counter()
             doc = places(doc)
             ours, words = _predicted(doc)
@@ -282,9 +297,14 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
             # so only their precision and how often a matched one is the right country count.
             tallies["demonyms"].add(gold_doc.toponyms, words)
             tallies["baseline"].add(gold_doc.toponyms, theirs)
+        places.outlet_homes = {}
         per_set[name] = {
             "docs": len(docs), "toponyms": sum(len(d.toponyms) for d in docs),
+            "outlets": len({d.outlet for d in docs if d.outlet}),
+            "outlet_homes_used": sum(evidence.home(d.outlet, without=str(i)) is not None
+                                     for i, d in enumerate(docs)),
             "sankore": tallies["sankore"].scores(), "baseline": tallies["baseline"].scores(),
+            "single_document": tallies["single_document"].scores(),
             "demonyms": _demonym_scores(tallies["demonyms"]),
         }
         for key, tally in tallies.items():
@@ -309,9 +329,33 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
         "sankore": our_scores,
         "baseline": {"name": "spaCy GPE/LOC + exact gazetteer name, most populous candidate",
                      **their_scores},
+        # Each article alone, without its outlet's home: what `sankore analyze` gives a lone
+        # text, and the reading whose unambiguous places the homes are learned from.
+        "single_document": totals["single_document"].scores(),
         "spacy_docs_per_s": round(spacy_rate, 1) if spacy_rate else None,
         "demonyms": _demonym_scores(totals["demonyms"]),
     }
+
+
+def first_reading(places: PlaceRecognizer, docs: list[GoldDoc], parsed: list[Doc],
+                  tally: Tally) -> OutletEvidence:
+    """Each article read alone (scored into `tally`), and the unambiguous local places of
+    each, by outlet: the evidence the outlets' homes are learned from."""
+    from sankore.geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    evidence = OutletEvidence()
+    places.outlet_homes = {}
+    for i, (gold_doc, doc) in enumerate(zip(docs, parsed, strict=True)):
+        doc._.outlet = gold_doc.outlet
+        t0 = time.perf_counter()
+        doc = places(doc)
+        ours, _ = _predicted(doc)
+        tally.seconds += time.perf_counter() - t0
+        tally.add(gold_doc.toponyms, ours)
+        named = [*doc._.places, *(p for p in doc._.demonyms if p.kind == "embedded")]
+        evidence.add(gold_doc.outlet, str(i), anchors(named, gaz))
+    return evidence
 
 
 def _predicted(doc: Doc) -> tuple[list[Predicted], list[Predicted]]:

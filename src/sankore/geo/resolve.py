@@ -18,6 +18,7 @@ from ..distance import EARTH_RADIUS_KM, haversine_km
 from .candidates import Candidate, is_strong
 from .gazetteer import GazPlace
 from .names import name_key
+from .outlets import LOCAL_FEATURES, OutletHome
 from .priors import prior_score
 
 CONTEXT_COUNTRY = 2.0  # the document names this entry's country elsewhere (+1 per further
@@ -104,7 +105,18 @@ def document_context(candidates: list[Candidate]) -> Context:
     return ctx
 
 
-LOCAL_FEATURES = ("city", "admin2")
+OUTLET = "\0outlet"  # the key under which the outlet's home speaks in a Context
+
+
+def add_home(ctx: Context, home: OutletHome) -> None:
+    """The outlet's home (`geo/outlets.py`) as one more voice for its areas and countries,
+    and its unambiguous places as one more neighbour: a Tennessee paper's "Paris" with no
+    state named is Paris, Tennessee."""
+    for country, admin1 in home.areas:
+        ctx.admin1.setdefault((country, admin1), set()).add(OUTLET)
+    for country in home.countries:
+        ctx.countries.setdefault(country, set()).add(OUTLET)
+    ctx.points.extend((OUTLET, lat, lon) for lat, lon in home.points)
 
 
 def add_points(ctx: Context, resolved: list[tuple[Candidate, GazPlace | None]]) -> None:

@@ -19,8 +19,18 @@ from ..geo.demonyms import DemonymMatch, find_demonyms
 from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..geo.metonymy import acts, is_metonymic, place_kind
 from ..geo.names import name_key
+from ..geo.outlets import OutletHome
 from ..geo.priors import ap_state
-from ..geo.resolve import Qualifier, add_namesakes, add_points, document_context, qualifier_of, resolve
+from ..geo.resolve import (
+    OUTLET,
+    Qualifier,
+    add_home,
+    add_namesakes,
+    add_points,
+    document_context,
+    qualifier_of,
+    resolve,
+)
 from ..geo.second_pass import merge, more_candidates
 from ..mentions import PlaceMention
 from ..resources import lexicons
@@ -52,6 +62,9 @@ class PlaceRecognizer:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.vocabulary = vocabulary  # every English word the model's tables know
+        # Outlets' home areas learned from a corpus (`geo.outlets.learn_outlet_homes`), by
+        # the outlet's name as `doc._.outlet` gives it; empty unless the caller learns them.
+        self.outlet_homes: dict[str, OutletHome] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         found = [c for c in find_candidates(doc, self.gazetteer, self.lexicon)
@@ -86,7 +99,9 @@ class PlaceRecognizer:
         # The outlet's country is one more voice for its own country, as a place named in
         # the text would be: a BBC story's "Perth" leans to Scotland, not to Australia.
         if doc._.outlet and (home := lexicons.outlet_country(doc._.outlet)):
-            ctx.countries.setdefault(home, set()).add("\0outlet")
+            ctx.countries.setdefault(home, set()).add(OUTLET)
+        if doc._.outlet and (learned := self.outlet_homes.get(doc._.outlet)):
+            add_home(ctx, learned)
         qualifiers = [self._qualifier(doc, c, candidates[i + 1:i + 2])
                       for i, c in enumerate(candidates)]
         # One sense per document: "Alexandria, Louisiana" once makes every bare

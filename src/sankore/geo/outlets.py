@@ -1,0 +1,149 @@
+"""An outlet's home area, learned from the places its own articles name without ambiguity.
+
+A local paper writes "Alexandria", "Mansfield" or "Paris" without a state: its readers know
+which one. Sankore cannot know the paper, but a corpus can show it: the places an outlet's
+articles name that have one reading only ("Cottonport", "Rapides Parish") cluster around
+its home. That home (the admin-1 areas and countries where most of its articles point, and
+the unambiguous places themselves) is then context for the outlet's ambiguous names, as a
+state named in the article would be (`resolve.Context`).
+
+Nothing here is a table of outlets: a home is learned from the input, an outlet with too
+few articles or with articles all over the map (a wire service, an international paper)
+has none, and `OutletEvidence.home` can leave one document out, so that an evaluation never
+lets an article inform its own resolution. The outlet's name is whatever the caller keys
+documents by (`Document.outlet`, else the source URL's host: `corpus.rows.outlet_of`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .gazetteer import Gazetteer
+from .names import name_key
+
+LOCAL_FEATURES = ("city", "admin2")
+AREA_FEATURES = (*LOCAL_FEATURES, "admin1")
+# Kinds of place mention whose name says where the outlet writes about: a town where
+# something happened or one opening a local body's name ("Alexandria Police Department").
+ANCHOR_KINDS = ("literal", "mixed", "embedded", "modifier")
+# A home needs this many articles with anchors, besides the one being resolved (LGL,
+# 2026-12-07: 85 outlets, about 7 articles each).
+MIN_ARTICLES = 2
+# An area is home when at least this share of the outlet's articles with anchors has one
+# there: a paper that covers two states near a border has both, a wire service none.
+AREA_SHARE = 0.4
+
+
+class NamedPlace(Protocol):
+    """What an anchor is read from: a `PlaceMention` or a record's `Place`."""
+
+    text: str
+    feature: str | None
+    lat: float | None
+    lon: float | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A place a document names that has one reading only: a state or province, or a town
+    or district whose every namesake lies in one admin-1 area."""
+
+    key: str  # the name's key
+    country: str
+    admin1: str
+    point: tuple[float, float] | None  # a town's or district's; None for an admin-1 area
+
+
+def anchors(places: Iterable[NamedPlace], gaz: Gazetteer) -> list[Anchor]:
+    """The unambiguous places among a document's resolved place names, once each."""
+    out: dict[str, Anchor] = {}
+    for place in places:
+        if place.feature not in AREA_FEATURES or place.kind not in ANCHOR_KINDS \
+                or place.lat is None or place.lon is None:
+            continue
+        key = name_key(place.text)
+        if key in out:
+            continue
+        entries = [p for p in gaz.by_key(key) if p.feature == place.feature]
+        areas = {(p.country, p.admin1) for p in entries}
+        if len(areas) != 1:
+            continue
+        ((country, admin1),) = areas
+        if country and admin1:
+            point = (place.lat, place.lon) if place.feature in LOCAL_FEATURES else None
+            out[key] = Anchor(key, country, admin1, point)
+    return list(out.values())
+
+
+@dataclass(frozen=True)
+class OutletHome:
+    """Where an outlet's articles point: context for its ambiguous names."""
+
+    areas: tuple[tuple[str, str], ...]  # (country, admin1 code)
+    countries: tuple[str, ...]
+    points: tuple[tuple[float, float], ...]  # its anchors in those areas, each name once
+
+
+def learn_home(documents: Iterable[list[Anchor]]) -> OutletHome | None:
+    """The home of an outlet from its documents' anchors, or None when they do not agree.
+
+    Each document votes once for every area and country it has anchors in, so one long
+    list of towns weighs as much as a short story."""
+    articles = 0
+    by_area: Counter[tuple[str, str]] = Counter()
+    by_country: Counter[str] = Counter()
+    named: dict[str, Anchor] = {}
+    for found in documents:
+        if not found:
+            continue
+        articles += 1
+        by_area.update({(a.country, a.admin1) for a in found})
+        by_country.update({a.country for a in found})
+        for anchor in found:
+            named.setdefault(anchor.key, anchor)
+    if articles < MIN_ARTICLES:
+        return None
+    need = max(MIN_ARTICLES, AREA_SHARE * articles)
+    areas = tuple(sorted(a for a, n in by_area.items() if n >= need))
+    countries = tuple(sorted(c for c, n in by_country.items() if n >= need))
+    if not areas and not countries:
+        return None
+    points = tuple(sorted(a.point for a in named.values()
+                          if a.point is not None and (a.country, a.admin1) in areas))
+    return OutletHome(areas, countries, points)
+
+
+@dataclass
+class OutletEvidence:
+    """Anchors per outlet and document, from which homes are learned."""
+
+    by_outlet: dict[str, dict[str, list[Anchor]]] = field(default_factory=dict)
+
+    def add(self, outlet: str | None, doc_id: str, found: list[Anchor]) -> None:
+        if outlet:
+            self.by_outlet.setdefault(outlet, {})[doc_id] = found
+
+    def home(self, outlet: str | None, without: str | None = None) -> OutletHome | None:
+        """The outlet's home, learned from all its documents but `without` (out of fold)."""
+        docs = self.by_outlet.get(outlet or "", {})
+        return learn_home(found for doc_id, found in docs.items() if doc_id != without)
+
+    def homes(self) -> dict[str, OutletHome]:
+        """Every outlet's home, from all its documents (for a corpus, not for scoring)."""
+        learned = {outlet: self.home(outlet) for outlet in self.by_outlet}
+        return {outlet: home for outlet, home in learned.items() if home is not None}
+
+
+def learn_outlet_homes(documents: Iterable[tuple[str | None, str, Iterable[NamedPlace]]],
+                       gaz: Gazetteer) -> dict[str, OutletHome]:
+    """Homes of the outlets of a corpus, from `(outlet, document id, places)` triples: the
+    places of a first run's records (`record.places`), keyed by `corpus.rows.outlet_of`.
+    Give the result to the places component (`PlaceRecognizer.outlet_homes`)."""
+    evidence = OutletEvidence()
+    for outlet, doc_id, places in documents:
+        evidence.add(outlet, doc_id, anchors(places, gaz))
+    return evidence.homes()
