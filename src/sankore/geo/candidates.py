@@ -335,12 +335,15 @@ def areas_of(found: list[Candidate]) -> set[tuple[str, str]]:
     return areas
 
 
-def find_candidates(doc: Doc, gaz: Gazetteer, lexicon: set[str]) -> list[Candidate]:
-    """All candidate place spans of `doc`, in text order, without overlaps."""
+def find_candidates(doc: Doc, gaz: Gazetteer, lexicon: set[str],
+                    home: frozenset[tuple[str, str]] = frozenset()) -> list[Candidate]:
+    """All candidate place spans of `doc`, in text order, without overlaps. `home`: the
+    (country, admin1) areas of the outlet's home (`geo/outlets.py`), which count as areas
+    the article names."""
     persons = person_tokens(doc, gaz)
     found = ner_candidates(doc, gaz, persons)
     taken = {i for c in found for i in range(c.tok_start, c.tok_end)}
-    areas = areas_of(found)
+    areas = areas_of(found) | home
     for start, end in gazetteer_matches(doc, gaz, taken):
         start, end = _trim(doc, start, end)
         if start >= end:

@@ -74,17 +74,19 @@ OFFICES = TITLES - {"st", "saint", "mr", "mrs", "ms", "miss", "dr", "sir", "dame
 
 
 def more_candidates(doc: Doc, gaz: Gazetteer, words: tuple[set[str], set[str]],
-                    found: list[Candidate]) -> list[Candidate]:
+                    found: list[Candidate],
+                    home: frozenset[tuple[str, str]] = frozenset()) -> list[Candidate]:
     """Candidates the first pass left out (see the module docstring), in text order. A
     county of a list replaces a first-pass candidate over the same words. `words`: the
     common-word lexicon of the first pass (adjectives, verbs, adverbs) and every English
-    word the model knows (nouns too)."""
+    word the model knows (nouns too). `home`: the outlet's home areas, as in
+    `find_candidates`."""
     out = county_lists(doc, gaz)
     out += party_homes(doc, gaz, _taken(found + out))
     taken = _taken(found + out)
     place_keys = {name_key(c.text) for c in found if c.places and c.label in PLACE_LABELS}
     persons = person_tokens(doc, gaz)
-    areas = areas_of(found)
+    areas = areas_of(found) | home
     # The countries of the places the first pass found, whatever the NER called them.
     countries = {best.country for c in found if (best := prior_best(c.places)) is not None}
     for start, end in gazetteer_matches(doc, gaz, taken):

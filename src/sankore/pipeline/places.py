@@ -67,15 +67,21 @@ class PlaceRecognizer:
         self.outlet_homes: dict[str, OutletHome] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [c for c in find_candidates(doc, self.gazetteer, self.lexicon)
+        # The outlet's home areas count as states the article names: a small town of them is
+        # a place even where the NER called it a person or an organization (LGL, tuned on:
+        # 78 more gold toponyms found for 22 more false ones).
+        home = self.outlet_homes.get(doc._.outlet) if doc._.outlet else None
+        areas = frozenset(home.areas) if home is not None else frozenset()
+        found = [c for c in find_candidates(doc, self.gazetteer, self.lexicon, areas)
                  if not in_boilerplate(doc, c.start, c.end)]
-        more = [c for c in more_candidates(doc, self.gazetteer, (self.lexicon, self.vocabulary), found)
+        more = [c for c in more_candidates(doc, self.gazetteer, (self.lexicon, self.vocabulary),
+                                           found, areas)
                 if not in_boilerplate(doc, c.start, c.end)]
         candidates = merge(found, more)
         # Names inside a longer name ("Shreveport Police Department") are resolved with the
         # others (they are context too) but kept off `doc._.places`, with the nationality
         # words: events, actors and the map read `places` as where things are.
-        mentions = self.mentions(doc, candidates)
+        mentions = self.mentions(doc, candidates, home)
         doc._.places = [m for m in mentions if m.kind != "embedded"]
         taken = {i for c in candidates for i in range(c.tok_start, c.tok_end)}
         demonyms = (self.demonym(doc, m) for m in find_demonyms(doc, self.gazetteer, taken))
@@ -94,14 +100,15 @@ class PlaceRecognizer:
             country=place.country or None, lat=place.lat, lon=place.lon, geonameid=place.gid,
             feature=place.feature, confidence=0.7 if match.derived else 0.9, kind=match.kind)
 
-    def mentions(self, doc: Doc, candidates: list[Candidate]) -> list[PlaceMention]:
+    def mentions(self, doc: Doc, candidates: list[Candidate],
+                 home: OutletHome | None = None) -> list[PlaceMention]:
         ctx = document_context(candidates)
         # The outlet's country is one more voice for its own country, as a place named in
         # the text would be: a BBC story's "Perth" leans to Scotland, not to Australia.
-        if doc._.outlet and (home := lexicons.outlet_country(doc._.outlet)):
-            ctx.countries.setdefault(home, set()).add(OUTLET)
-        if doc._.outlet and (learned := self.outlet_homes.get(doc._.outlet)):
-            add_home(ctx, learned)
+        if doc._.outlet and (country := lexicons.outlet_country(doc._.outlet)):
+            ctx.countries.setdefault(country, set()).add(OUTLET)
+        if home is not None:
+            add_home(ctx, home)
         qualifiers = [self._qualifier(doc, c, candidates[i + 1:i + 2])
                       for i, c in enumerate(candidates)]
         # One sense per document: "Alexandria, Louisiana" once makes every bare
