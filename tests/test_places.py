@@ -177,3 +177,19 @@ def test_country_names_resolve_to_countries_never_to_towns():
     assert found["USA"] == ("USA", "country")
     assert found["Jordan"] == ("JOR", "country")
     assert found["Georgia"] == ("GEO", "country")
+
+
+def test_an_ordinary_word_no_gazetteer_row_knows_is_no_place(places_nlp):
+    """"Literacy", "Scouting" tagged GPE are headings, not unresolved places; a town the
+    gazetteer lacks stays an unresolved place, and one it knows ("Reading") is kept."""
+    from sankore.geo.gazetteer import load_gazetteer
+    from sankore.geo.nonplaces import unknown_word
+    from sankore.pipeline.places import common_words
+
+    vocabulary = common_words(places_nlp, ("noun", "adj", "verb", "adv"))
+    gaz = load_gazetteer()
+    for word in ("Literacy", "Scouting"):
+        assert unknown_word(word, tuple(gaz.lookup(word)), vocabulary), word
+    assert not unknown_word("Harwinton", tuple(gaz.lookup("Harwinton")), vocabulary)
+    assert not unknown_word("Reading", tuple(gaz.lookup("Reading")), vocabulary)
+    assert not unknown_word("Red River", (), vocabulary)

@@ -75,3 +75,11 @@ def reads_as_person(doc: Doc, start: int, end: int, places: tuple[GazPlace, ...]
             best.feature != "city" or name_key(best.name) == name_key(doc[start:end].text)):
         return False
     return acts(doc[start:end])
+
+
+def unknown_word(text: str, places: tuple[GazPlace, ...], vocabulary: set[str]) -> bool:
+    """One ordinary English word the NER called a place that no gazetteer row knows
+    ("Scouting", "Literacy", "Resort", "District"): a capitalized heading or a name's
+    fragment, not a place to report unresolved (LGL, tuned on: 20 such false places for 2
+    gold ones, "Institute" and "Gun" of "Gun Barrel City")."""
+    return not places and " " not in text.strip() and text.strip().lower() in vocabulary

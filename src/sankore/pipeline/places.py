@@ -19,6 +19,7 @@ from ..geo.demonyms import DemonymMatch, find_demonyms
 from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..geo.metonymy import acts, is_metonymic, place_kind
 from ..geo.names import name_key
+from ..geo.nonplaces import unknown_word
 from ..geo.outlets import OutletHome
 from ..geo.priors import ap_state
 from ..geo.resolve import (
@@ -77,7 +78,8 @@ class PlaceRecognizer:
         more = [c for c in more_candidates(doc, self.gazetteer, (self.lexicon, self.vocabulary),
                                            found, areas)
                 if not in_boilerplate(doc, c.start, c.end)]
-        candidates = merge(found, more)
+        candidates = [c for c in merge(found, more)
+                      if not unknown_word(c.text, c.places, self.vocabulary)]
         # Names inside a longer name ("Shreveport Police Department") are resolved with the
         # others (they are context too) but kept off `doc._.places`, with the nationality
         # words: events, actors and the map read `places` as where things are.
