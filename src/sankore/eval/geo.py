@@ -18,6 +18,11 @@ component and a baseline over the same spaCy parses, and scores both:
   toponym, and of those the share linked to the right country (LGL marks some of them);
 - speed: the places stage's share of the time of spaCy plus the stage, in the same run.
 
+Each dataset is read twice: first each article alone (`single_document`), whose
+unambiguous places are collected by outlet (LGL's <domain>, GeoVirus' source host); then,
+as `sankore`, each article with its outlet's home learned from the outlet's other articles
+only (`geo/outlets.py`), so that no article informs its own resolution.
+
 The baseline is what DESIGN.md names: spaCy's GPE/LOC entities looked up by exact name in
 the same gazetteer, most populous candidate, no context.
 """
