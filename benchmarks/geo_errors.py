@@ -182,8 +182,7 @@ def main() -> None:
     evidence = first_reading(places, gold_docs, parsed, Tally())
     for i, (gold_doc, doc) in enumerate(zip(gold_docs, parsed, strict=True)):
         home = None if args.single else evidence.home(gold_doc.outlet, without=str(i))
-        places.outlet_homes = {gold_doc.outlet: home} if gold_doc.outlet and home else {}
-        doc = places(doc)
+        doc = places(doc, outlet_homes={gold_doc.outlet: home} if gold_doc.outlet and home else None)
         ours, words = _predicted(doc)  # place names (embedded ones too), nationality words
         used: set[int] = set()
         found_keys = {name_key(doc.text[p.start:p.end]) for p in ours}

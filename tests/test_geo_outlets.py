@@ -73,25 +73,21 @@ def test_out_of_fold_leaves_the_document_out():
 
 
 def test_a_bare_local_namesake_takes_the_outlets_home(places_nlp):
-    places = places_nlp.get_pipe("sankore_places")
     gaz = load_gazetteer()
     docs = [places_nlp(text) for text in LOCAL]
     homes = learn_outlet_homes((("The Town Talk", str(i), d._.places) for i, d in enumerate(docs)), gaz)
     assert set(homes) == {"The Town Talk"} and homes["The Town Talk"].areas == (("USA", "LA"),)
 
-    def alexandria(outlet: str | None) -> tuple[float, float]:
+    def alexandria(outlet: str | None, homes: dict | None = None) -> tuple[float, float]:
         doc = places_nlp.make_doc(BARE)
         doc._.outlet = outlet
-        doc = places_nlp(doc)
+        # The homes travel with the call, as analyze_many passes them, never on the component.
+        doc = places_nlp(doc, component_cfg={"sankore_places": {"outlet_homes": homes}})
         [place] = [p for p in doc._.places if p.text == "Alexandria"]
         assert place.lat is not None and place.lon is not None
         return place.lat, place.lon
 
     alone = alexandria("The Town Talk")  # no homes learned yet: the most likely namesake
     assert haversine_km(*alone, *ALEXANDRIA_LA) > 1000
-    places.outlet_homes = homes
-    try:
-        assert haversine_km(*alexandria("The Town Talk"), *ALEXANDRIA_LA) < 20
-        assert alexandria("Another Paper") == alone  # another outlet's home is no evidence
-    finally:
-        places.outlet_homes = {}
+    assert haversine_km(*alexandria("The Town Talk", homes), *ALEXANDRIA_LA) < 20
+    assert alexandria("Another Paper", homes) == alone  # another outlet's home is no evidence

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import AnalysisError, ReadError
+from .geo.gazetteer import load_gazetteer
+from .geo.outlets import OutletEvidence, OutletHome, anchors
 from .pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL, get_pipeline
 from .pipeline.parts import finish, is_long, parsed_in_parts
 from .pipeline.to_records import doc_to_record
@@ -95,6 +97,7 @@ def analyze_many(
     nlp: Language | None = None,
     table_options: TableOptions = DEFAULT_TABLE_OPTIONS,
     errors: str = "raise",
+    outlet_homes: Mapping[str, OutletHome] | None = None,
 ) -> Iterator[Record | Failure]:
     """Analyse many sources, streamed through `nlp.pipe` in batches; one `Record` each.
 
@@ -103,7 +106,10 @@ def analyze_many(
     With `errors="raise"` the first unreadable source raises; with `errors="yield"` a
     `Failure` is yielded in its place and the stream goes on. `event_coder`: "lexical"
     (default) or "embeddings", the event classifier that also reads sentence embeddings
-    (the `embeddings` extra).
+    (the `embeddings` extra). `outlet_homes`: outlets' home areas by outlet name
+    (`learn_outlet_homes` from a first reading, or what `sankore ingest` learns from its
+    store), context for the places of each document whose outlet has one: a local paper's
+    bare "Alexandria" is the one near its other articles' towns.
     """
     if errors not in ("raise", "yield"):
         raise ValueError(f"errors must be 'raise' or 'yield', not {errors!r}")
@@ -123,7 +129,13 @@ def analyze_many(
                 if override:
                     item.published = override
                 articles.append(item)
-        yield from _analyze_batch(nlp, articles, errors)
+        yield from _analyze_batch(nlp, articles, errors, _component_cfg(outlet_homes))
+
+
+def _component_cfg(outlet_homes: Mapping[str, OutletHome] | None) -> dict[str, dict[str, Any]]:
+    """Per-call arguments of the components (`nlp.pipe(component_cfg=...)`): the places
+    stage's outlet homes travel with the call, never on the shared pipeline."""
+    return {"sankore_places": {"outlet_homes": outlet_homes}} if outlet_homes else {}
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
@@ -140,18 +152,19 @@ def with_metadata(doc: Doc, article: Article) -> Doc:
     return doc
 
 
-def _parsed(nlp: Language, articles: list[Article]) -> list[Doc]:
+def _parsed(nlp: Language, articles: list[Article], cfg: dict[str, dict[str, Any]]) -> list[Doc]:
     if not any(is_long(nlp, a.text) for a in articles):
-        return list(nlp.pipe([make_doc(nlp, a) for a in articles], batch_size=len(articles) or 1))
+        return list(nlp.pipe([make_doc(nlp, a) for a in articles], batch_size=len(articles) or 1,
+                             component_cfg=cfg))
     # A text over nlp.max_length is parsed in parts and joined (pipeline/parts.py), alone.
-    return [finish(nlp, with_metadata(parsed_in_parts(nlp, a.text), a)) if is_long(nlp, a.text)
-            else next(nlp.pipe([make_doc(nlp, a)])) for a in articles]
+    return [finish(nlp, with_metadata(parsed_in_parts(nlp, a.text), a), cfg) if is_long(nlp, a.text)
+            else next(nlp.pipe([make_doc(nlp, a)], component_cfg=cfg)) for a in articles]
 
 
-def _analyze_batch(nlp: Language, articles: list[Article], errors: str
-                   ) -> Iterator[Record | Failure]:
+def _analyze_batch(nlp: Language, articles: list[Article], errors: str,
+                   cfg: dict[str, dict[str, Any]]) -> Iterator[Record | Failure]:
     try:
-        docs = _parsed(nlp, articles)
+        docs = _parsed(nlp, articles, cfg)
     except Exception:  # noqa: BLE001 - one bad document must not take the batch down
         if len(articles) == 1:
             article = articles[0]
@@ -161,7 +174,7 @@ def _analyze_batch(nlp: Language, articles: list[Article], errors: str
             yield Failure(article.source or "<text>", "pipeline failed (see log)", AnalysisError.code)
             return
         for article in articles:  # find the culprit, keep the others
-            yield from _analyze_batch(nlp, [article], errors)
+            yield from _analyze_batch(nlp, [article], errors, cfg)
         return
     for article, doc in zip(articles, docs, strict=True):
         try:
@@ -171,6 +184,40 @@ def _analyze_batch(nlp: Language, articles: list[Article], errors: str
                 raise AnalysisError(str(exc), source=article.source) from exc
             yield Failure(article.source or "<text>", f"record conversion failed: {exc}",
                           AnalysisError.code)
+
+
+def learn_homes(sources: Iterable[Source], *, batch_size: int = 16, model: str = DEFAULT_MODEL,
+                nlp: Language | None = None, table_options: TableOptions = DEFAULT_TABLE_OPTIONS,
+                ) -> dict[str, OutletHome]:
+    """The home areas of the outlets of `sources`, from a first reading of every document
+    that names its outlet (spaCy and the places stage only; `geo/outlets.py` says how a home
+    is learned). Give the result to `analyze_many(sources, outlet_homes=...)`, which reads
+    them again: `sankore analyze --outlet-homes`. An unreadable source or a document the
+    pipeline fails on is passed over here; the second reading reports it.
+    """
+    nlp = nlp or get_pipeline(model)
+    gaz = load_gazetteer()
+    evidence = OutletEvidence()
+    articles = (a for a in _articles(sources, table_options) if isinstance(a, Article) and a.outlet)
+    # The places stage reads spaCy's parse and nothing of the other Sankore stages.
+    spacy_and_places = [n for n in nlp.pipe_names if not n.startswith("sankore_") or n == "sankore_places"]
+    with nlp.select_pipes(enable=spacy_and_places):
+        number = 0
+        while batch := list(islice(articles, batch_size)):
+            for article, doc in _parsed_or_skipped(nlp, batch):
+                named = [*doc._.places, *(p for p in doc._.demonyms if p.kind == "embedded")]
+                evidence.add(article.outlet, str(number), anchors(named, gaz))
+                number += 1
+    return evidence.homes()
+
+
+def _parsed_or_skipped(nlp: Language, articles: list[Article]) -> Iterator[tuple[Article, Doc]]:
+    try:
+        yield from zip(articles, _parsed(nlp, articles, {}), strict=True)
+    except Exception:  # noqa: BLE001 - the second reading reports the culprit
+        if len(articles) > 1:
+            for article in articles:
+                yield from _parsed_or_skipped(nlp, [article])
 
 
 def analyze(source: Source, published: str | date | None = None, *,

@@ -94,9 +94,14 @@ def main() -> None:
 @event_coder_option
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1),
               help="Documents per nlp.pipe batch.")
+@click.option("--outlet-homes", is_flag=True,
+              help="Read the inputs twice: first to learn each outlet's home area from the places "
+              "its documents name with one reading, then to resolve ambiguous names with it (a "
+              "local paper's bare 'Alexandria'). Only documents that name their outlet gain; not "
+              "with standard input.")
 @with_table_options
 def analyze(paths: tuple[str, ...], published: str | None, fmt: str, output: Path | None,
-            model: str, event_coder: str, batch_size: int, text_column: str | None,
+            model: str, event_coder: str, batch_size: int, outlet_homes: bool, text_column: str | None,
             date_column: str | None, title_column: str | None) -> None:
     """Analyse PATHS (files, folders, or - for standard input) and print one sankore/1
     record per document.
@@ -105,18 +110,22 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str, output: Pat
     Unreadable inputs are reported on standard error, one line each, and the others go
     on; the exit status is 1 if any input failed.
     """
-    from .api import Failure, analyze_many  # spaCy loads here, not for --help
+    from .api import Failure, analyze_many, learn_homes  # spaCy loads here, not for --help
     from .readers import TableOptions
 
     options = TableOptions(text_column, date_column, title_column)
     sources = [Path(p) if p != "-" else p for p in paths]
+    if outlet_homes and "-" in sources:
+        raise click.UsageError("--outlet-homes reads the inputs twice: standard input cannot be")
+    homes = learn_homes(sources, batch_size=batch_size, model=model, table_options=options) \
+        if outlet_homes else None
     failed = 0
     records = 0
     buffered = []  # --format json writes one document as an object, several as an array
     with output_to(output) as out:
         stream = analyze_many(_expand_stdin(sources), published, batch_size=batch_size,
                               model=model, event_coder=event_coder, table_options=options,
-                              errors="yield")
+                              errors="yield", outlet_homes=homes)
         for item in stream:
             if isinstance(item, Failure):
                 failed += 1
@@ -169,16 +178,21 @@ def _expand_stdin(sources: list) -> Iterator:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
               help="With --engine ray, instead of --db: write the records to a Parquet dataset in DIR "
               "(one row per document, each once; docs/scale.md).")
+@click.option("--outlet-homes/--no-outlet-homes", default=True, show_default=True,
+              help="Resolve ambiguous place names with their outlet's home area, learned from the "
+              "places with one reading of the outlet's documents that earlier runs stored (not with --out).")
 @with_table_options
 def ingest(paths: tuple[str, ...], db: str | None, published: str | None, model: str, event_coder: str,
            batch_size: int, workers: int, no_progress: bool, engine: str, address: str | None,
-           out: Path | None, text_column: str | None, date_column: str | None, title_column: str | None
-           ) -> None:
+           out: Path | None, outlet_homes: bool, text_column: str | None, date_column: str | None,
+           title_column: str | None) -> None:
     """Analyse PATHS and store each document with all its records in the database.
 
     A document already stored (same normalized text) is skipped before it is analysed, so
     an interrupted run, started again, resumes; each document is stored whole or not at
-    all. Near-duplicates (wire copies, re-posts) are clustered at the end. Prints a summary;
+    all. Ambiguous place names are resolved with their outlet's home area, learned from the
+    documents earlier runs stored (the first articles of a new outlet get none). Near-duplicates
+    (wire copies, re-posts) are clustered at the end. Prints a summary;
     each failure is listed with its reason on stderr; the exit status is 1 if any failed.
     """
     from .errors import OutputError, StoreError
@@ -194,7 +208,7 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, model:
         summary = run_ingest(list(paths), db, workers=workers, batch_size=batch_size, published=published,
                              model=model, event_coder=event_coder, table_options=options,
                              progress=not no_progress, engine=engine, address=address, out=out,
-                             on_failure=_report)
+                             on_failure=_report, outlet_homes=outlet_homes)
     except (StoreError, OutputError) as exc:
         click.echo(f"sankore: error: {exc}", err=True)
         sys.exit(1)

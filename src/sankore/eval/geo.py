@@ -288,9 +288,8 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
             # Each outlet's home from its other articles only: an article never informs
             # its own resolution (geo/outlets.py).
             home = evidence.home(gold_doc.outlet, without=str(i))
-            places.outlet_homes = {gold_doc.outlet: home} if gold_doc.outlet and home else {}
             t0 = time.perf_counter()
-            doc = places(doc)
+            doc = places(doc, outlet_homes={gold_doc.outlet: home} if gold_doc.outlet and home else None)
             ours, words = _predicted(doc)
             t1 = time.perf_counter()
             theirs = baseline_places(doc)
@@ -302,7 +301,6 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
             # so only their precision and how often a matched one is the right country count.
             tallies["demonyms"].add(gold_doc.toponyms, words)
             tallies["baseline"].add(gold_doc.toponyms, theirs)
-        places.outlet_homes = {}
         per_set[name] = {
             "docs": len(docs), "toponyms": sum(len(d.toponyms) for d in docs),
             "outlets": len({d.outlet for d in docs if d.outlet}),
@@ -350,7 +348,6 @@ def first_reading(places: PlaceRecognizer, docs: list[GoldDoc], parsed: list[Doc
 
     gaz = load_gazetteer()
     evidence = OutletEvidence()
-    places.outlet_homes = {}
     for i, (gold_doc, doc) in enumerate(zip(docs, parsed, strict=True)):
         doc._.outlet = gold_doc.outlet
         t0 = time.perf_counter()

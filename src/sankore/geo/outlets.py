@@ -10,14 +10,19 @@ state named in the article would be (`resolve.Context`).
 Nothing here is a table of outlets: a home is learned from the input, an outlet with too
 few articles or with articles all over the map (a wire service, an international paper)
 has none, and `OutletEvidence.home` can leave one document out, so that an evaluation never
-lets an article inform its own resolution. The outlet's name is whatever the caller keys
-documents by (`Document.outlet`, else the source URL's host: `corpus.rows.outlet_of`).
+lets an article inform its own resolution. The outlet's name is the document's outlet as
+its reader found it (`Document.outlet`, `doc._.outlet`: a CSV's outlet column, an HTML
+page's site name, a feed's title); a document without one gets no home.
+
+Who learns homes: `sankore ingest` from the documents already in its store (`ingest/homes.py`,
+each run from what earlier runs stored), `sankore analyze --outlet-homes` from a first
+reading of its inputs, `sankore eval geo` out of fold (`OutletEvidence`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -38,13 +43,18 @@ AREA_SHARE = 0.4
 
 
 class NamedPlace(Protocol):
-    """What an anchor is read from: a `PlaceMention` or a record's `Place`."""
+    """What an anchor is read from: a `PlaceMention`, a record's `Place` or a stored row."""
 
-    text: str
-    feature: str | None
-    lat: float | None
-    lon: float | None
-    kind: str
+    @property
+    def text(self) -> str: ...
+    @property
+    def feature(self) -> str | None: ...
+    @property
+    def lat(self) -> float | None: ...
+    @property
+    def lon(self) -> float | None: ...
+    @property
+    def kind(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -88,6 +98,40 @@ class OutletHome:
     points: tuple[tuple[float, float], ...]  # its anchors in those areas, each name once
 
 
+@dataclass(frozen=True)
+class OutletVotes:
+    """What a home is decided from: how many of an outlet's articles name places with one
+    reading, how many of them point at each admin-1 area and each country, and the points
+    of the towns and districts among those places. Counted in memory (`learn_home`) or in
+    the store's SQL (`ingest/homes.py`), and decided by `home_from_votes` either way."""
+
+    articles: int
+    areas: Mapping[tuple[str, str], int]  # (country, admin1) -> articles
+    countries: Mapping[str, int]  # country -> articles
+    points: Mapping[str, tuple[str, str, float, float]]  # name key -> (country, admin1, lat, lon)
+
+
+def home_from_votes(votes: OutletVotes) -> OutletHome | None:
+    """The outlet's home, or None when too few articles point anywhere or they do not agree."""
+    if votes.articles < MIN_ARTICLES:
+        return None
+    need = max(MIN_ARTICLES, AREA_SHARE * votes.articles)
+    areas = tuple(sorted(a for a, n in votes.areas.items() if n >= need))
+    countries = tuple(sorted(c for c, n in votes.countries.items() if n >= need))
+    if not areas and not countries:
+        return None
+    points = tuple(sorted((lat, lon) for country, admin1, lat, lon in votes.points.values()
+                          if (country, admin1) in areas))
+    return OutletHome(areas, countries, points)
+
+
+def one_point(current: tuple[str, str, float, float] | None,
+              new: tuple[str, str, float, float]) -> tuple[str, str, float, float]:
+    """One point per name, the same whatever order the articles come in: two towns of one
+    name in one state (both anchors of it) give the smaller (lat, lon)."""
+    return new if current is None or new[2:] < current[2:] else current
+
+
 def learn_home(documents: Iterable[list[Anchor]]) -> OutletHome | None:
     """The home of an outlet from its documents' anchors, or None when they do not agree.
 
@@ -96,25 +140,17 @@ def learn_home(documents: Iterable[list[Anchor]]) -> OutletHome | None:
     articles = 0
     by_area: Counter[tuple[str, str]] = Counter()
     by_country: Counter[str] = Counter()
-    named: dict[str, Anchor] = {}
+    points: dict[str, tuple[str, str, float, float]] = {}
     for found in documents:
         if not found:
             continue
         articles += 1
         by_area.update({(a.country, a.admin1) for a in found})
         by_country.update({a.country for a in found})
-        for anchor in found:
-            named.setdefault(anchor.key, anchor)
-    if articles < MIN_ARTICLES:
-        return None
-    need = max(MIN_ARTICLES, AREA_SHARE * articles)
-    areas = tuple(sorted(a for a, n in by_area.items() if n >= need))
-    countries = tuple(sorted(c for c, n in by_country.items() if n >= need))
-    if not areas and not countries:
-        return None
-    points = tuple(sorted(a.point for a in named.values()
-                          if a.point is not None and (a.country, a.admin1) in areas))
-    return OutletHome(areas, countries, points)
+        for a in found:
+            if a.point is not None:
+                points[a.key] = one_point(points.get(a.key), (a.country, a.admin1, *a.point))
+    return home_from_votes(OutletVotes(articles, by_area, by_country, points))
 
 
 @dataclass
@@ -141,8 +177,10 @@ class OutletEvidence:
 def learn_outlet_homes(documents: Iterable[tuple[str | None, str, Iterable[NamedPlace]]],
                        gaz: Gazetteer) -> dict[str, OutletHome]:
     """Homes of the outlets of a corpus, from `(outlet, document id, places)` triples: the
-    places of a first run's records (`record.places`), keyed by `corpus.rows.outlet_of`.
-    Give the result to the places component (`PlaceRecognizer.outlet_homes`)."""
+    places of a first run's records (`record.places`), keyed by the outlet's name as
+    `Document.outlet` gives it. Give the result to `sankore.analyze_many(outlet_homes=...)`
+    (or to the places component's call: `component_cfg={"sankore_places": {"outlet_homes":
+    ...}}`)."""
     evidence = OutletEvidence()
     for outlet, doc_id, places in documents:
         evidence.add(outlet, doc_id, anchors(places, gaz))

@@ -23,6 +23,11 @@ How the work flows, and why:
   process only: it is ingested with one worker whatever `workers` says.)
 - Every write is one transaction per document (`Store.add`): a kill at any moment leaves
   whole documents, and the next run stores the rest.
+- The outlets' home areas (`geo/outlets.py`: a local paper's bare "Alexandria" is the one
+  near its other articles' towns) are learned from what earlier runs stored (homes.py):
+  this process reads the places of the documents stored since, then each worker asks the
+  store for the homes of the outlets it meets. A run's own documents never change its
+  homes, so records do not depend on the number of workers or the engine.
 - A document that makes the pipeline raise, or that cannot be stored, is a `Failure` with
   its reason; a worker process that dies (segfault, out of memory) is replaced, the
   documents of the chunks in flight that it had not stored are retried one at a time, and
@@ -31,6 +36,7 @@ How the work flows, and why:
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -44,10 +50,13 @@ from ..pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL, get_pipeline
 from ..readers import DEFAULT_TABLE_OPTIONS, TableOptions
 from ..store import MEMORY, Store, open_store, sqlite_path
 from .chunks import Source, new_chunks, read_items, rereadable
+from .homes import StoredHomes, read_anchors
 from .summary import IngestSummary, Progress, count
 from .workers import analyze_and_store, run_pool
 
 __all__ = ["MAX_WORKERS", "IngestSummary", "Source", "ingest"]
+
+log = logging.getLogger(__name__)
 
 # Each worker holds the whole pipeline (~600 MB with the sentence encoder) and a core:
 # more workers than cores only adds memory and contention.
@@ -70,6 +79,7 @@ def ingest(
     engine: str = "local",
     address: str | None = None,
     out: Path | None = None,
+    outlet_homes: bool = True,
 ) -> IngestSummary:
     """Analyse and store every document of `sources` not yet in the store at `store_url`.
 
@@ -80,6 +90,8 @@ def ingest(
     `engine="ray"` runs the analysis on a Ray cluster (`address`, or a local one with
     `workers` CPUs; see ray_engine.py); with `out` (a folder) it writes the records to a
     Parquet dataset there instead of a store (`store_url` is then None; parquet_out.py).
+    `outlet_homes`: resolve places with the home areas of the documents' outlets learned from
+    what the store held before this run (homes.py; not with `out`, which has no store).
     Raises `StoreError` only if the store cannot be opened; every per-document problem is in
     the summary's `failed`.
     """
@@ -123,6 +135,8 @@ def ingest(
         raise ValueError("ingest needs a store URL, or a folder for a Parquet dataset (out)")
     # The store is opened (created, migrated) first: if it cannot be, that is the one error.
     store = open_store(store_url)
+    if outlet_homes:
+        _read_anchors(store)
     items = read_items(replayable or sources, table_options)
     try:
         try:
@@ -133,27 +147,39 @@ def ingest(
                 # Ray reads the sources itself, on the cluster: `items` stays unread.
                 ingest_ray(replayable or sources, store_url, table_options=table_options, address=address,
                            workers=workers, batch_size=batch_size, override=override, model=model,
-                           event_coder=event_coder, summary=summary, fail=fail, bar=bar)
+                           event_coder=event_coder, summary=summary, fail=fail, bar=bar,
+                           outlet_homes=outlet_homes)
                 store = open_store(store_url)
             elif workers > 1 and sqlite_path(store_url) != MEMORY:
                 store.close()  # the pool keeps its own connection: see workers.Pool._start
                 # The near-duplicate pass is imported (~0.25 s of CPU) while the workers load
                 # their pipeline, rather than at the end, on one core, when they are done.
                 run_pool(store_url, items, workers, model, override, summary, fail, bar, batch_size,
-                         meanwhile=_import_dedupe if dedupe else None, event_coder=event_coder)
+                         meanwhile=_import_dedupe if dedupe else None, event_coder=event_coder,
+                         outlet_homes=outlet_homes)
                 store = open_store(store_url)
             else:
                 # The pipeline loads with the first document to analyse: a rerun over stored
                 # documents only reads and checks ids.
+                homes = StoredHomes(store) if outlet_homes else None
                 for chunk in new_chunks(items, store.has, override, summary, fail, bar, batch_size):
                     nlp = get_pipeline(model, event_coder)
-                    count(analyze_and_store(chunk, nlp, store), summary, fail, bar)
+                    count(analyze_and_store(chunk, nlp, store, homes), summary, fail, bar)
         finally:
             bar.close()
         summary.clusters = update_views(store, dedupe)
     finally:
         store.close()
     return summary
+
+
+def _read_anchors(store: Store) -> None:
+    """The places of the documents stored since the last run, for the outlets' homes; a
+    failure here costs this run those documents' votes, never the run."""
+    try:
+        read_anchors(store)
+    except Exception:  # noqa: BLE001 - homes are context: the documents are still analysed
+        log.exception("cannot read the stored places for the outlets' homes; going on without them")
 
 
 def update_views(store: Store, dedupe: bool = True) -> int | None:

@@ -14,7 +14,10 @@ How, and why:
   `Article`s, and standard input, are read here and join the same stream.
 - `map_batches` sends the batches through a pool of `workers` actors; each actor loads the
   pipeline once and opens its own connection to the store, then analyses and stores each
-  document in its own transaction (`Store.add`, the local engine's `analyze_and_store`).
+  document in its own transaction (`Store.add`, the local engine's `analyze_and_store`),
+  with the outlets' home areas it asks of the store (homes.py: learned from what was stored
+  before the run, so the same on any number of actors). With `out` there is no store to
+  learn homes from: the documents are analysed without them.
   The store's primary key makes every write exactly-once by document id: a batch retried
   after an actor died stores only what the dead actor had not stored. With `out`, the
   actors return the records and this process writes them to the Parquet dataset, once per
@@ -47,6 +50,7 @@ from ..errors import AnalysisError
 from ..readers import Article, ReadFailure, TableOptions
 from ..store import Store, open_store
 from .chunks import Source, new_chunks, read_items
+from .homes import StoredHomes
 from .parquet_out import PartWriter, known_ids
 from .summary import IngestSummary, Progress
 
@@ -119,7 +123,8 @@ def _read(batch: dict[str, Any], *, store_url: str | None, known: Any, options: 
 class _Analyzer:
     """One Ray actor: the pipeline, loaded once, and a connection to the store (none with `out`)."""
 
-    def __init__(self, store_url: str | None, model: str, event_coder: str) -> None:
+    def __init__(self, store_url: str | None, model: str, event_coder: str,
+                 outlet_homes: bool = True) -> None:
         from ..events.classifier import packaged
         from ..models import require_installed
         from ..pipeline import get_pipeline
@@ -132,6 +137,7 @@ class _Analyzer:
             torch.set_num_threads(1)  # one core per actor, as Ray's scheduling assumes
         self.nlp = get_pipeline(model, event_coder)
         self.store_url = store_url
+        self.outlet_homes = outlet_homes
         self.local = threading.local()
 
     def _store(self) -> Store:
@@ -140,6 +146,14 @@ class _Analyzer:
         if getattr(self.local, "store", None) is None:
             self.local.store = open_store(str(self.store_url))
         return self.local.store
+
+    def _homes(self) -> StoredHomes | None:
+        """The outlets' homes, asked of the store through this thread's connection (homes.py)."""
+        if not self.outlet_homes:
+            return None
+        if getattr(self.local, "homes", None) is None:
+            self.local.homes = StoredHomes(self._store())
+        return self.local.homes
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
         from .workers import analyze_and_store
@@ -152,7 +166,7 @@ class _Analyzer:
             outcomes: list[Any] = list(analyze_many(articles, nlp=self.nlp, batch_size=len(articles) or 1,
                                                     errors="yield"))
         else:
-            outcomes = analyze_and_store(articles, self.nlp, self._store())
+            outcomes = analyze_and_store(articles, self.nlp, self._store(), self._homes())
         for row, outcome in zip(new, outcomes, strict=True):
             row["article"] = ""
             if isinstance(outcome, Failure):
@@ -207,6 +221,7 @@ def ingest_ray(
     summary: IngestSummary,
     fail: Callable[[Failure], None],
     bar: Progress,
+    outlet_homes: bool = True,
 ) -> None:
     """Analyse on Ray every document of `sources` not yet in the store at `store_url` (or in
     the dataset at `out`), storing (or writing) each, counting into `summary`; the clusters
@@ -251,7 +266,8 @@ def ingest_ray(
             return
         dataset = datasets[0].union(*datasets[1:]) if len(datasets) > 1 else datasets[0]
         results = dataset.map_batches(
-            _Analyzer, fn_constructor_kwargs={"store_url": url, "model": model, "event_coder": event_coder},
+            _Analyzer, fn_constructor_kwargs={"store_url": url, "model": model, "event_coder": event_coder,
+                                              "outlet_homes": outlet_homes},
             batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
             batch_format="numpy")
         _collect(results.iter_rows(), PartWriter(out, written) if out is not None else None, summary, fail,

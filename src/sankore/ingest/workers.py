@@ -21,14 +21,19 @@ from ..pipeline import DEFAULT_EVENT_CODER, get_pipeline
 from ..readers import Article, ReadFailure, document_id
 from ..store import Store, open_store
 from .chunks import new_chunks, tapered
+from .homes import StoredHomes
 from .summary import IngestSummary, Outcome, Progress, count
 
 
-def analyze_and_store(articles: list[Article], nlp: Language | None, store: Store) -> list[Outcome]:
+def analyze_and_store(articles: list[Article], nlp: Language | None, store: Store,
+                      homes: StoredHomes | None = None) -> list[Outcome]:
     """One outcome per article, in order: each record is stored in its own transaction as
-    soon as it is made; neither a failing analysis nor a failing write raises."""
+    soon as it is made; neither a failing analysis nor a failing write raises. `homes`: the
+    outlets' home areas learned from the store (homes.py), or None for none."""
     outcomes: list[Outcome] = []
-    results = analyze_many(articles, nlp=nlp, batch_size=len(articles) or 1, errors="yield")
+    outlet_homes = homes.of(a.outlet for a in articles) if homes is not None else None
+    results = analyze_many(articles, nlp=nlp, batch_size=len(articles) or 1, errors="yield",
+                           outlet_homes=outlet_homes)
     for article, result in zip(articles, results, strict=True):
         if isinstance(result, Failure):
             outcomes.append(result)
@@ -43,10 +48,12 @@ def analyze_and_store(articles: list[Article], nlp: Language | None, store: Stor
 _worker_nlp = None  # the pipeline of this worker process, built once by _init_worker
 _worker_store: Store | None = None  # this worker's own connection to the store
 _worker_error: StoreError | None = None  # why it has none
+_worker_homes: StoredHomes | None = None  # the outlets' homes, asked of the store (None: off)
 
 
-def _init_worker(model: str, event_coder: str, store_url: str | Path, threads: int) -> None:
-    global _worker_nlp, _worker_store, _worker_error
+def _init_worker(model: str, event_coder: str, store_url: str | Path, threads: int,
+                 outlet_homes: bool = True) -> None:
+    global _worker_nlp, _worker_store, _worker_error, _worker_homes
     model_file = packaged(event_coder)
     if model_file is not None and model_file.needs_embedding:
         require_installed(event_coder)
@@ -60,6 +67,7 @@ def _init_worker(model: str, event_coder: str, store_url: str | Path, threads: i
         _worker_error = error
         return
     Finalize(_worker_store, _worker_store.close, exitpriority=0)  # run when the worker exits
+    _worker_homes = StoredHomes(_worker_store) if outlet_homes else None
 
 
 def _analyze_chunk(articles: list[Article]) -> list[Outcome]:
@@ -67,7 +75,7 @@ def _analyze_chunk(articles: list[Article]) -> list[Outcome]:
     if _worker_store is None:
         error = _worker_error or StoreError("the worker has no store")
         return [Failure(article.source or "<text>", error.reason, error.code) for article in articles]
-    return analyze_and_store(articles, _worker_nlp, _worker_store)
+    return analyze_and_store(articles, _worker_nlp, _worker_store, _worker_homes)
 
 
 def _started() -> None:
@@ -83,9 +91,10 @@ class Pool:
 
     def __init__(self, workers: int, model: str, store_url: str | Path,
                  event_coder: str = DEFAULT_EVENT_CODER,
-                 on_start: Callable[[], object] | None = None) -> None:
+                 on_start: Callable[[], object] | None = None, outlet_homes: bool = True) -> None:
         self.workers, self.model, self.store_url = workers, model, store_url
         self.event_coder = event_coder
+        self.outlet_homes = outlet_homes
         self.on_start = on_start
         self.executor: ProcessPoolExecutor | None = None
         self.pending: dict[Future, list[Article]] = {}
@@ -102,7 +111,8 @@ class Pool:
             self.store = None
         self.executor = ProcessPoolExecutor(self.workers, initializer=_init_worker,
                                             initargs=(self.model, self.event_coder, self.store_url,
-                                                      max(1, (os.cpu_count() or 1) // self.workers)))
+                                                      max(1, (os.cpu_count() or 1) // self.workers),
+                                                      self.outlet_homes))
         try:
             for _ in range(self.workers):  # the processes start now, not at the next chunk
                 self.executor.submit(_started)
@@ -193,8 +203,8 @@ class Pool:
 def run_pool(store_url: str | Path, items: Iterator[Article | ReadFailure], workers: int, model: str,
              override: str | None, summary: IngestSummary, fail: Callable[[Failure], None],
              bar: Progress, batch_size: int, meanwhile: Callable[[], object] | None = None,
-             event_coder: str = DEFAULT_EVENT_CODER) -> None:
-    pool = Pool(workers, model, store_url, event_coder, on_start=meanwhile)
+             event_coder: str = DEFAULT_EVENT_CODER, outlet_homes: bool = True) -> None:
+    pool = Pool(workers, model, store_url, event_coder, on_start=meanwhile, outlet_homes=outlet_homes)
     try:
         chunks = new_chunks(items, pool.has, override, summary, fail, bar, batch_size)
         for chunk in tapered(chunks, workers, batch_size):

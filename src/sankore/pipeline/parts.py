@@ -11,6 +11,8 @@ one document. A sentence is never cut in two unless it is longer than a part.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -52,9 +54,10 @@ def parsed_in_parts(nlp: Language, text: str, size: int = PART_CHARS) -> Doc:
     return doc
 
 
-def finish(nlp: Language, doc: Doc) -> Doc:
-    """Run Sankore's components, in pipeline order, on a `Doc` spaCy has parsed."""
+def finish(nlp: Language, doc: Doc, component_cfg: Mapping[str, Mapping[str, Any]] | None = None) -> Doc:
+    """Run Sankore's components, in pipeline order, on a `Doc` spaCy has parsed;
+    `component_cfg`: keyword arguments per component, as `nlp.pipe` takes them."""
     for name, component in nlp.pipeline:
         if name.startswith("sankore_"):
-            doc = component(doc)
+            doc = component(doc, **(component_cfg or {}).get(name, {}))
     return doc

@@ -11,6 +11,8 @@ process and the English word lists once per component instance.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -63,15 +65,17 @@ class PlaceRecognizer:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.vocabulary = vocabulary  # every English word the model's tables know
-        # Outlets' home areas learned from a corpus (`geo.outlets.learn_outlet_homes`), by
-        # the outlet's name as `doc._.outlet` gives it; empty unless the caller learns them.
-        self.outlet_homes: dict[str, OutletHome] = {}
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, outlet_homes: Mapping[str, OutletHome] | None = None) -> Doc:
+        """Find and resolve `doc`'s places. `outlet_homes`: outlets' home areas learned from
+        a corpus (`geo.outlets`), by the outlet's name as `doc._.outlet` gives it; passed per
+        call (`nlp.pipe(..., component_cfg={"sankore_places": {"outlet_homes": ...}})`, as
+        `analyze_many` does), never kept, so that one corpus's homes never reach another's
+        documents through a shared pipeline."""
         # The outlet's home areas count as states the article names: a small town of them is
         # a place even where the NER called it a person or an organization (LGL, tuned on:
         # 78 more gold toponyms found for 22 more false ones).
-        home = self.outlet_homes.get(doc._.outlet) if doc._.outlet else None
+        home = outlet_homes.get(doc._.outlet) if outlet_homes and doc._.outlet else None
         areas = frozenset(home.areas) if home is not None else frozenset()
         found = [c for c in find_candidates(doc, self.gazetteer, self.lexicon, areas)
                  if not in_boilerplate(doc, c.start, c.end)]

@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .corpus_schema import CORPUS_INTERVALS, CORPUS_TABLES, POSTGRES_STORE_COUNTS, STORE_COUNTS
+from .outlet_anchors import OUTLET_ANCHORS
 
 
 class Migration(NamedTuple):
@@ -313,6 +314,7 @@ MIGRATIONS: list[Migration] = [
     Migration(8, "document and viewed counts kept by triggers; PostgreSQL: full-text vector stored",
               STORE_COUNTS),
     Migration(9, "near-duplicate clusters: LSH band keys, for clustering new documents alone", MINHASH_BANDS),
+    Migration(10, "places with one reading per outlet, for outlets' home areas", OUTLET_ANCHORS),
 ]
 
 SCHEMA_VERSION_TABLE = """

@@ -1,0 +1,130 @@
+"""Outlet homes through the user's path: LGL ingested in two runs into a SQLite store, the
+second run's places scored with and without the homes the store learned from the first.
+
+Usage: python benchmarks/geo_ingest_homes.py [--gold lgl.xml] [--limit N] [--workdir DIR]
+
+LGL only (the set the places rules are tuned on). Each article becomes an `Article` with
+its outlet (LGL's <domain>) and is ingested as `sankore ingest` ingests (full pipeline,
+one worker). The articles are split in two by a hash of their id: run 1 stores one half
+into an empty store (no homes: nothing was stored before); the store is copied, and run 2
+stores the other half into one copy with outlet homes (the default) and into the other
+without (`--no-outlet-homes`). Run 2's records are read back from the store and scored with
+`sankore eval geo`'s functions (`Tally`), so the figures are the stored records' own.
+
+What is scored as a place name: every record place but the nationality words, that is but
+kind `demonym` and `modifier` places whose text is no gazetteer name ("Russian officials";
+"Texas officials" stays). `sankore eval geo` separates them on `doc._.demonyms` instead, so
+its figures differ slightly from these; the comparison here is between the two copies.
+
+Costs: run 2's time per document with and without homes (wall, one worker; the machine is
+shared, so a difference of a few percent is noise), and apart the two steps homes add:
+reading the anchors of run 1's documents (`read_anchors`, once per run, per document read)
+and deciding an outlet's home from the store (`stored_home`, once per outlet per worker).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import time
+from pathlib import Path
+
+from sankore.eval.geo import GoldDoc, Predicted, Tally, read_gold
+from sankore.geo.gazetteer import load_gazetteer
+from sankore.ingest import ingest
+from sankore.ingest.homes import read_anchors, stored_home
+from sankore.readers import Article, document_id
+from sankore.records import Record
+from sankore.store import open_store
+
+LGL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geo" / "lgl.xml"
+
+
+def first_half(doc: GoldDoc) -> bool:
+    return hashlib.sha1(doc.id.encode()).digest()[0] % 2 == 0
+
+
+def article(doc: GoldDoc) -> Article:
+    return Article(doc.text, source=f"lgl:{doc.id}", outlet=doc.outlet)
+
+
+def predicted(record: Record) -> list[Predicted]:
+    gaz = load_gazetteer()
+    return sorted((Predicted(p.span[0], p.span[1], p.lat, p.lon, p.geonameid, p.kind)
+                   for p in record.places
+                   if p.kind != "demonym" and not (p.kind == "modifier" and not gaz.lookup(p.text))),
+                  key=lambda p: p.start)
+
+
+def run(url: str, docs: list[GoldDoc], homes: bool) -> float:
+    t0 = time.perf_counter()
+    summary = ingest([article(d) for d in docs], url, progress=False, outlet_homes=homes, dedupe=False)
+    assert not summary.failed, summary.failed
+    return time.perf_counter() - t0
+
+
+def score(url: str, docs: list[GoldDoc]) -> dict:
+    tally = Tally()
+    with open_store(url) as store:
+        for doc in docs:
+            record = store.get(document_id(doc.text))
+            assert record is not None
+            tally.add(doc.toponyms, predicted(record))
+    scores = tally.scores()
+    keys = ("precision", "recall", "f1", "accuracy_161km", "accuracy_entry_or_161km",
+            "accuracy_geonameid", "auc", "median_error_km", "gold", "predicted", "matched")
+    return {k: scores[k] for k in keys}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=LGL)
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/geo_ingest_homes"))
+    args = parser.parse_args()
+    [docs] = read_gold(args.gold).values()
+    docs = docs[:args.limit] if args.limit else docs
+    # One copy of each text (LGL repeats a few): the store keeps a document once.
+    seen: set[str] = set()
+    docs = [d for d in docs if not (document_id(d.text) in seen or seen.add(document_id(d.text)))]
+    batch1, batch2 = [d for d in docs if first_half(d)], [d for d in docs if not first_half(d)]
+    shutil.rmtree(args.workdir, ignore_errors=True)
+    args.workdir.mkdir(parents=True)
+    first, on, off = (args.workdir / name for name in ("first.db", "on.db", "off.db"))
+    load_gazetteer()
+    run(f"sqlite:///{first}", batch1[:1], homes=True)  # loads the pipeline outside the timings
+    t_first = run(f"sqlite:///{first}", batch1[1:], homes=True)
+    shutil.copy(first, on)
+    shutil.copy(first, off)
+    with open_store(f"sqlite:///{on}") as store:  # the step a run with homes begins with
+        t0 = time.perf_counter()
+        read = read_anchors(store)
+        t_anchors = time.perf_counter() - t0
+        outlets = sorted({d.outlet for d in batch2 if d.outlet})
+        t0 = time.perf_counter()
+        homes = {o: stored_home(store, o) for o in outlets}
+        t_homes = time.perf_counter() - t0
+    t_on = run(f"sqlite:///{on}", batch2, homes=True)
+    t_off = run(f"sqlite:///{off}", batch2, homes=False)
+    out = {
+        "gold": str(args.gold), "run1_docs": len(batch1), "run2_docs": len(batch2),
+        "run2_outlets": len(outlets), "run2_outlets_with_home": sum(h is not None for h in homes.values()),
+        "run2_docs_with_home": sum(homes.get(d.outlet or "") is not None for d in batch2),
+        "with_homes": score(f"sqlite:///{on}", batch2),
+        "without_homes": score(f"sqlite:///{off}", batch2),
+        "seconds_per_doc": {
+            "run1": round(t_first / max(1, len(batch1) - 1), 3),
+            "run2_with_homes": round(t_on / len(batch2), 3),
+            "run2_without_homes": round(t_off / len(batch2), 3),
+            "read_anchors_per_doc_read": round(t_anchors / max(1, read), 5),
+            "stored_home_per_outlet": round(t_homes / max(1, len(outlets)), 5),
+        },
+    }
+    print(json.dumps(out, indent=2))
+    shutil.rmtree(args.workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
