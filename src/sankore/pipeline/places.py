@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from ..geo.candidates import Candidate, find_candidates, prior_best
 from ..geo.demonyms import DemonymMatch, find_demonyms
 from ..geo.gazetteer import Gazetteer, load_gazetteer
+from ..geo.lower_case import lower_case_candidates, lower_cased
 from ..geo.metonymy import acts, is_metonymic, place_kind
 from ..geo.names import name_key
 from ..geo.nonplaces import unknown_word
@@ -77,8 +78,13 @@ class PlaceRecognizer:
         # 78 more gold toponyms found for 22 more false ones).
         home = outlet_homes.get(doc._.outlet) if outlet_homes and doc._.outlet else None
         areas = frozenset(home.areas) if home is not None else frozenset()
-        found = [c for c in find_candidates(doc, self.gazetteer, self.lexicon, areas)
-                 if not in_boilerplate(doc, c.start, c.end)]
+        found = find_candidates(doc, self.gazetteer, self.lexicon, areas)
+        if lower_cased(doc):  # no capitals to read: the words themselves (geo/lower_case.py)
+            taken = {i for c in found for i in range(c.tok_start, c.tok_end)}
+            found = sorted(found + lower_case_candidates(doc, self.gazetteer, self.lexicon,
+                                                         self.vocabulary, taken),
+                           key=lambda c: c.start)
+        found = [c for c in found if not in_boilerplate(doc, c.start, c.end)]
         more = [c for c in more_candidates(doc, self.gazetteer, (self.lexicon, self.vocabulary),
                                            found, areas)
                 if not in_boilerplate(doc, c.start, c.end)]
