@@ -340,8 +340,10 @@ def evaluate(task: str, gold: Path, limit: int | None, split: str | None, gold_f
     baseline, run in the same command) as JSON.
 
     \b
-    geo:  LGL / GeoVirus XML (../shared/data/geo/); baseline: gazetteer lookup of
-          spaCy GPE/LOC entities.
+    geo:  LGL / GeoVirus XML (../shared/data/geo/), each set read twice:
+          each article alone (single_document) and with its outlet's home
+          learned from the outlet's other articles (sankore); baseline:
+          gazetteer lookup of spaCy GPE/LOC entities.
     time: TimeML .tml files (../shared/data/time/); baseline: dateparser's search_dates.
     actors: the actor test set gold/actors.jsonl; baseline: spaCy NER + country lookup.
     quotes: PolNeAR brat files (../shared/data/quotes/); baseline: textacy's
