@@ -23,7 +23,7 @@ from dataclasses import replace
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from ..mentions import EventMention, QuoteMention
+from ..mentions import EventMention
 from ..pipeline.extensions import in_boilerplate
 from ..pipeline.generic_actors import UNNAMED
 from . import classifier, detector, dyads, news_filter, roles
@@ -42,6 +42,8 @@ from .clauses import (
     speculation,
 )
 from .dating import event_time
+from .event_place import event_place
+from .evidence import evidence_span, speaker_span
 from .filters import describes_event, kept, merge_duplicates
 from .lexicon import Match, no_event_sense, sentence_matches
 from .lookups import index_of, indexing
@@ -116,22 +118,6 @@ def choose_type(m: Match, proba: dict[str, float] | None, override: float | None
     if mix is None:
         return max(options, key=lambda t: (options[t].weight, proba.get(t, 0.0)))
     return max(options, key=lambda t: options[t].weight * (mix + proba.get(t, 0.0)))
-
-
-def _speaker_span(doc: Doc, trigger: Token, speech: Token | None) -> tuple[tuple[int, int] | None, bool]:
-    """(span naming who reports the event, whether the sentence is attributed)."""
-    quotes: list[QuoteMention] = index_of(doc).quotes_at(trigger.idx)
-    # Only a quotation's content reports: the sentence-level voice would also make the
-    # writer's own clauses reported whenever a small attribution sits in the sentence
-    # ("France has refused to take back fighters, of whom 150 are thought to be in Syria").
-    for q in quotes:
-        if q.start <= trigger.idx < q.end:
-            return q.antecedent_span or q.speaker_span, True
-    if speech is not None:
-        subj, _ = roles._subject(speech)
-        found = roles.np_mentions(subj, doc._.actors) if subj is not None else []
-        return ((found[0].start, found[0].end) if found else None), True
-    return None, False
 
 
 def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Settings,
@@ -245,7 +231,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         acting = roles.np_mentions(subj, actors) if subj is not None else []
     if not acting and refers_back and previous:
         acting = list(previous[-1])
-    speaker, attributed = _speaker_span(doc, trigger, speech)
+    speaker, attributed = speaker_span(doc, trigger, speech)
     if mod == "asserted" and attributed and not own_voice(anchor, trigger):
         mod = "reported"
     mod = statement_modality(mod, type_, trigger)
@@ -265,7 +251,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
             [a for a in actors if speaker and speaker[0] <= a.start and a.end <= speaker[1]]
     time = event_time(doc, anchor, trigger, mod)
     exclude = [(a.start, a.end) for a in acting + targets]
-    place = roles.event_place(doc, anchor, places, exclude)
+    place = event_place(doc, anchor, places, exclude)
     entry = m.types.get(type_) if m is not None and not demand else None  # None: the classifier overrode it
     weight = DEMAND_WEIGHT if demand else entry.weight if entry else 0.0
     scores = EventScores(
@@ -278,7 +264,12 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         root=1.0 if anchor.i == sent.root.i else 0.0,
         depth=float(depth_of(anchor)),
         clear=clear_predicate(anchor, trigger),
-        modifier=1.0 if anchor.dep_ == "acl" and anchor.tag_ in ("VBN", "VBG") else 0.0,
+        # A participle modifying a noun describes it ("rebels fighting Assad", "a video
+        # released on Tuesday", "the camp run by the SDF"), unless a passive one of the
+        # lexicon's acts names who did it: "civilians killed by troops", "people killed in
+        # police firing" are acts of their own (guidelines §9: specific, with its own actor).
+        modifier=1.0 if anchor.dep_ == "acl" and (anchor.tag_ == "VBG" or anchor.tag_ == "VBN" and not (
+            m is not None and roles.reduced_passive(anchor) and acting)) else 0.0,
         background=float(background_relative(anchor) or purpose(anchor) or speculation(anchor)
                          or predicative(trigger) or measured(trigger)),
     )
@@ -287,7 +278,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
     if acting:
         previous.append(acting)
     return (EventMention(
-        type=type_, evidence=_evidence(doc, sent, trigger), confidence=round(confidence, 4),
+        type=type_, evidence=evidence_span(doc, sent, trigger), confidence=round(confidence, 4),
         mode=entry.mode if entry else mode, cameo=(entry.cameo if entry else CAMEO_ROOT.get(type_)),
         trigger=(trigger.idx, trigger.idx + len(trigger.text)),
         actor_spans=tuple((a.start, a.end) for a in acting),
@@ -295,17 +286,6 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         time_span=(time.start, time.end) if time is not None else None,
         place_span=(place.start, place.end) if place is not None else None,
         modality=mod, attributed_span=speaker if attributed else None), scores)
-
-
-def _evidence(doc: Doc, sent: Span, trigger: Token) -> tuple[int, int]:
-    """The sentence, from the line the trigger is on: the parser joins a header or a dateline
-    line ("This story is from March 3, 2002") to the sentence below it, which is no evidence."""
-    # `sent.text`, not `doc.text`: spaCy rebuilds a Doc's text from its tokens on every access.
-    text, at = sent.text, trigger.idx - sent.start_char
-    start = text.rfind("\n", 0, at) + 1
-    while start < at and text[start].isspace():
-        start += 1
-    return sent.start_char + start, sent.end_char
 
 
 def find_events_scored(doc: Doc, model: Classifier | None, settings: Settings | None = None,

@@ -15,12 +15,12 @@ coreference resolution.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from ..mentions import ActorMention, PlaceMention
+from ..mentions import ActorMention
 from ..pipeline.generic_actors import ACTION_NOUNS, PATIENT
-from ..pipeline.seats import visited
 from . import antecedents
+from .modality import SPEECH
 
 PASSIVE_SUBJECT_ACTS = {"RETREAT", "MOBILIZE", "PROTEST"}
 # Event types whose content clause names who is addressed ("demanded that X …").
@@ -33,14 +33,10 @@ _NP_PARTS = {"compound", "poss", "amod", "appos", "conj", "cc", "det", "nmod", "
 _NP_PREPS = {"of", "from"}
 _RELATIVE = {"which", "who", "that", "whom", "whose"}
 _PRONOUNS = {"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"}
-_PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within"}
-_SPECIFIC = {"city": 0, "admin": 1, "region": 2, "water": 2, "country": 3, "continent": 4}
 MAX_HOPS = 6
+# Participles that make a modifier name a third party: "US-backed", "Turkish-supported".
+_BACKED = {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned"}
 _STATIVE_PASSIVES = {"engage", "involve"}
-# Passive verbs of report whose subject is the subject of the infinitive they govern
-# ("is said to have", "were reported to be", "is learnt to have", "is expected to").
-_RAISING = {"say", "report", "believe", "think", "learn", "expect", "understand", "know", "allege",
-            "suppose", "rumour", "rumor", "see", "claim", "fear", "consider"}
 
 
 def np_tokens(tok: Token) -> list[Token]:
@@ -58,11 +54,17 @@ def np_tokens(tok: Token) -> list[Token]:
 
 
 def np_mentions(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
-    """Actor mentions in the noun phrase headed by `tok`, in text order."""
+    """Actor mentions in the noun phrase headed by `tok`, in text order. The backer named in a
+    modifier ("US-backed Kurdish forces", "Turkish-supported groups") is not the phrase's
+    actor when the phrase names another (guidelines §9: "X-backed forces" codes no event)."""
     starts = {t.idx for t in np_tokens(tok)}
     ends = {t.idx + len(t) for t in np_tokens(tok)}
-    return [m for m in actors if m.start in starts or (m.end in ends and any(s <= m.start for s in starts)
-                                                       and m.start >= min(starts))]
+    found = [m for m in actors if m.start in starts or (m.end in ends and any(s <= m.start for s in starts)
+                                                        and m.start >= min(starts))]
+    backers = {t.idx for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in _BACKED
+               for t in c.subtree}
+    own = [m for m in found if m.start not in backers]
+    return own if own and len(own) < len(found) else found
 
 
 def mentions_or_antecedent(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
@@ -100,6 +102,10 @@ def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]
         if tok.head.i == tok.i or tok.dep_ not in _INHERIT_DEPS and tok.dep_ != "prep":
             return []
         dep, tok = tok.dep_, tok.head
+        if dep == "ccomp" and tok.lemma_.lower() in SPEECH:
+            # "no untoward incidents have been reported, police said": who reports an act
+            # is not who did it.
+            return []
         if dep == "relcl":
             return np_mentions(tok, actors)
         if dep == "acl" and tok.pos_ in ("NOUN", "PROPN") and (found := np_mentions(tok, actors)):
@@ -111,11 +117,16 @@ def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]
             if poss:
                 return poss
             continue
+        if dep == "xcomp" and (objects := [c for c in tok.children if c.dep_ == "dobj"]):
+            # Object control: "led James Mattis to quit", "forced the rebels to withdraw",
+            # "urged Turkey to halt": the object does what the infinitive says.
+            return [m for o in objects for m in mentions_or_antecedent(o, actors)]
         subj, passive = _subject(tok)
         # "Serb forces were engaged in ethnic cleansing": a participle that reads as an
-        # adjective, whose subject acts; "the government is learnt to have suspended …": a
-        # passive report verb lends its subject to its infinitive.
-        raising = dep == "xcomp" and tok.lemma_.lower() in _RAISING
+        # adjective, whose subject acts. A passive verb lends its subject to its infinitive:
+        # one of report ("the government is learnt to have suspended …") or of asking or
+        # making ("the police was forced to lathicharge": the active verb's object acts).
+        raising = dep == "xcomp"
         if subj is not None and (not passive or raising or tok.lemma_.lower() in _STATIVE_PASSIVES):
             found = np_mentions(subj, actors)
             if found:
@@ -136,6 +147,8 @@ def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMe
         acting = [m for m in _comitative(anchor, actors) if m not in targets]
     if not targets:
         targets = _fallback_targets(anchor, type_, actors, acting, depth)
+    if not targets:
+        targets = [m for m in _shared_object(anchor, actors) if m not in acting]
     # "40 persons", "three people": those an act was done to, never its actor.
     patients = [m for m in acting if m.key.startswith(PATIENT)]
     acting = [m for m in acting if m not in patients]
@@ -166,6 +179,20 @@ def _subject_side(anchor: Token, trigger: Token, type_: str, actors: list[ActorM
 def _verb_subject(anchor: Token, type_: str, actors: list[ActorMention]
                   ) -> tuple[list[ActorMention], list[ActorMention], bool]:
     subj, passive = _subject(anchor)
+    if subj is None and reduced_passive(anchor) and type_ not in PASSIVE_SUBJECT_ACTS:
+        # "six civilians killed by troops", "the people killed in police firing": the noun
+        # is whom it was done to, and the agent or the act's owner did it.
+        agent = _agent(anchor)
+        acting = mentions_or_antecedent(agent, actors) if agent is not None else _instrument(anchor, actors)
+        return acting, np_mentions(anchor.head, actors), False
+    if subj is None and type_ not in PASSIVE_SUBJECT_ACTS and _passive_without_subject(anchor):
+        # "workers trying to enforce the bandh were arrested", "were arrested and charged":
+        # the clause it borrows its subject from names whom it was done to.
+        agent = _shared_agent(anchor)
+        acting = mentions_or_antecedent(agent, actors) if agent is not None else _instrument(anchor, actors)
+        if anchor.dep_ == "conj" and (subj := _subject(anchor.head)[0]) is not None:
+            return acting, mentions_or_antecedent(subj, actors), False
+        return acting, borrowed_subject(anchor, actors), False
     if subj is None:
         return borrowed_subject(anchor, actors), [], False
     if subj.lower_ in _RELATIVE and anchor.dep_ == "relcl":
@@ -178,6 +205,32 @@ def _verb_subject(anchor: Token, type_: str, actors: list[ActorMention]
         acting = mentions_or_antecedent(agent, actors) if agent is not None else _instrument(anchor, actors)
         return acting, list(found), False
     return found, [], not found and _refers_back(subj)
+
+
+def _shared_agent(v: Token) -> Token | None:
+    """The passive verb's "by" agent, or its conjunct's: "were arrested and charged by the
+    police" hangs the agent on the last verb only."""
+    for verb in (v, *(c for c in v.children if c.dep_ == "conj"), *([v.head] if v.dep_ == "conj" else [])):
+        agent = _agent(verb)
+        if agent is not None:
+            return agent
+    return None
+
+
+def _passive_without_subject(v: Token) -> bool:
+    """A passive verb whose subject the parser left on another clause: its own "were"
+    ("… were arrested" hung under "trying"), or a conjunct's ("were arrested and charged")."""
+    if v.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "auxpass" for c in v.children):
+        return True
+    return v.dep_ == "conj" and v.head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.head.children)
+
+
+def reduced_passive(v: Token) -> bool:
+    """A past participle modifying a noun: a passive relative clause without its "who was"
+    ("civilians killed by troops", "a video released on Tuesday")."""
+    return v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _nominal_agent(subj: Token, actors: list[ActorMention]) -> list[ActorMention]:
@@ -273,6 +326,18 @@ def _fallback_targets(anchor: Token, type_: str, actors: list[ActorMention],
     return targets
 
 
+def _shared_object(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    """The object a verb shares with the verb coordinated after it: "had been funding and
+    training rebel groupings", "mentored and trained Kurdish-led units" (the parser hangs the
+    object on the last verb only)."""
+    if v.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative") for c in v.children):
+        return []
+    for conj in v.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and _subject(conj)[0] is None:
+            return [m for c in conj.children if c.dep_ == "dobj" for m in mentions_or_antecedent(c, actors)]
+    return []
+
+
 def _addressee(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
     """The subject of a demand's or an accusation's content clause: "demanded that the DPRK
     forsake its nuclear programme", "warned that Russia would pay": the DPRK, Russia."""
@@ -323,44 +388,3 @@ def _refers_back(tok: Token) -> bool:
     if tok.lower_ in _PRONOUNS:
         return True
     return any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in tok.children)
-
-
-def event_place(doc: Doc, anchor: Token, places: list[PlaceMention],
-                exclude: list[tuple[int, int]]) -> PlaceMention | None:
-    """The most specific non-metonymic place in the anchor's clause: one under an "in/at"
-    phrase first, then one in the object ("visited Moscow"), never a participant's name but
-    a capital visited (the government visited is the target, the city the place)."""
-    clause = _clause_tokens(anchor)
-    by_idx = {t.idx: t for t in clause}
-    candidates = [p for p in places if p.start in by_idx and not p.metonymy
-                  and (not any(s <= p.start < e for s, e in exclude) or _visited(doc, p))]
-    if not candidates:
-        return None
-
-    def rank(p: PlaceMention) -> tuple[int, int]:
-        tok = by_idx[p.start]
-        under_prep = any(a.dep_ == "prep" and a.lower_ in _PLACE_PREPS for a in tok.ancestors
-                         if a.i in {t.i for t in clause})
-        return (0 if under_prep else 1, _SPECIFIC.get(p.feature or "", 5))
-
-    return min(candidates, key=rank)
-
-
-def _visited(doc: Doc, place: PlaceMention) -> bool:
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and visited(span.root)
-
-
-def _clause_tokens(anchor: Token) -> list[Token]:
-    """The anchor's subtree without nested clauses that have their own subject."""
-    out = []
-    stack = [anchor]
-    while stack:
-        tok = stack.pop()
-        out.append(tok)
-        for child in tok.children:
-            nested = child.dep_ in ("relcl", "ccomp", "advcl", "csubj")
-            if nested or child.dep_ == "conj" and child.pos_ == "VERB":
-                continue
-            stack.append(child)
-    return out

@@ -1,0 +1,52 @@
+"""Where an event happened: the place named in its clause, read off the dependency parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..mentions import PlaceMention
+from ..pipeline.seats import visited
+
+_PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within"}
+_SPECIFIC = {"city": 0, "admin": 1, "region": 2, "water": 2, "country": 3, "continent": 4}
+
+
+def event_place(doc: Doc, anchor: Token, places: list[PlaceMention],
+                exclude: list[tuple[int, int]]) -> PlaceMention | None:
+    """The most specific non-metonymic place in the anchor's clause: one under an "in/at"
+    phrase first, then one in the object ("visited Moscow"), never a participant's name but
+    a capital visited (the government visited is the target, the city the place)."""
+    clause = _clause_tokens(anchor)
+    by_idx = {t.idx: t for t in clause}
+    candidates = [p for p in places if p.start in by_idx and not p.metonymy
+                  and (not any(s <= p.start < e for s, e in exclude) or _visited(doc, p))]
+    if not candidates:
+        return None
+
+    def rank(p: PlaceMention) -> tuple[int, int]:
+        tok = by_idx[p.start]
+        under_prep = any(a.dep_ == "prep" and a.lower_ in _PLACE_PREPS for a in tok.ancestors
+                         if a.i in {t.i for t in clause})
+        return (0 if under_prep else 1, _SPECIFIC.get(p.feature or "", 5))
+
+    return min(candidates, key=rank)
+
+
+def _visited(doc: Doc, place: PlaceMention) -> bool:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and visited(span.root)
+
+
+def _clause_tokens(anchor: Token) -> list[Token]:
+    """The anchor's subtree without nested clauses that have their own subject."""
+    out = []
+    stack = [anchor]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for child in tok.children:
+            nested = child.dep_ in ("relcl", "ccomp", "advcl", "csubj")
+            if nested or child.dep_ == "conj" and child.pos_ == "VERB":
+                continue
+            stack.append(child)
+    return out
