@@ -14,19 +14,26 @@ from spacy.tokens import Token
 
 from .lookups import index_of
 
-_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+# "can": "members … can be arrested under preventive detention" names a power, not an arrest.
+_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "can", "ca"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _EPISTEMIC_AUX = {"may", "might"}
 _CONDITIONAL_MARK = {"if", "unless", "whether"}
 PLANNING = {"plan", "intend", "aim", "pledge", "promise", "vow", "commit", "commitment", "prepare",
             "prepared", "ready", "readiness", "decide", "decision", "seek", "hope", "want", "work",
             "intention", "undertake", "set", "due", "schedule", "expect", "agree", "offer",
-            "propose", "proposal", "go", "about", "determined", "willing", "willingness"}
+            "propose", "proposal", "go", "about", "determined", "willing", "willingness",
+            # Directives: "orders to arrest anyone violating", "instructions to detain", "directed
+            # the police to arrest": the act is ordered, not yet done.
+            "order", "instruction", "instruct", "direct", "directive", "direction", "warrant", "authorise",
+            "authorize", "mandate"}
 # Verbs whose "from" complement names what did not happen ("prevented them from leaving").
 PREVENTING = {"prevent", "stop", "bar", "block", "forbid", "prohibit", "ban", "keep", "deter",
               "discourage", "restrain", "dissuade"}
 # Verbs whose infinitive names what did not happen ("failed to reach agreement").
-FAILING = {"fail", "neglect"}
+FAILING = {"fail", "neglect", "unable"}
+# Subjects that say no one did it or had it done: "nobody was arrested", "no one was hurt".
+_NO_ONE = {"nobody", "none", "nothing", "noone"}
 SPEECH = {"say", "state", "tell", "announce", "claim", "report", "note", "emphasize", "emphasise",
           "add", "stress", "insist", "assert", "declare", "confirm", "explain", "argue", "write",
           "warn", "reveal", "disclose", "indicate", "suggest", "allege", "quote", "reaffirm",
@@ -66,6 +73,18 @@ def _negated(v: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in v.children)
 
 
+def _negative_subject(v: Token) -> bool:
+    """"nobody was arrested", "no one was killed", "not a single activist has been arrested"."""
+    for c in v.children:
+        if c.dep_ in _SUBJECTS:
+            words = {g.lower_ for g in c.subtree if g.i <= c.i}
+            if c.lower_ in _NO_ONE or "no" in words and c.lower_ in ("one", "body") or \
+                    any(g.dep_ == "det" and g.lower_ == "no" for g in c.children) or \
+                    {"not", "single"} <= words:
+                return True
+    return False
+
+
 def _aux(v: Token) -> set[str]:
     return {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
 
@@ -89,7 +108,7 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
     found: list[str] = []
     speech: Token | None = None
     for tok in {anchor, trigger}:
-        if _negated(tok):
+        if _negated(tok) or tok.pos_ in ("VERB", "AUX") and _negative_subject(tok):
             found.append("negated")
     # A noun trigger's determiner: "will listen to any request" names no request made, "no
     # talks took place" names none held.
@@ -130,8 +149,9 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
             break
         if dep == "pcomp" and child.head.lower_ == "from" and child.head.head.lemma_.lower() in PREVENTING:
             found.append("negated")  # "prevented civilians from leaving": no one left
-        if dep == "xcomp" and lemma in FAILING:
-            found.append("negated")  # "failed to reach agreement": none was reached
+        unable = lemma == "able" and tok.dep_ == "acomp" and _negated(tok.head)
+        if dep == "xcomp" and (lemma in FAILING or unable):
+            found.append("negated")  # "failed to reach agreement", "have not been able to arrest"
         if dep in ("xcomp", "ccomp") and lemma in FORECAST or \
                 dep in ("xcomp", "dobj") and lemma in SEEMING:
             found.append("hypothetical")  # "expected Isis to be defeated", "risks a confrontation"
