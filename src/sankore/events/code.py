@@ -42,7 +42,7 @@ from .clauses import (
     speculation,
 )
 from .dating import event_time
-from .event_place import event_place
+from .event_place import dateline_place, event_place
 from .evidence import evidence_span, speaker_span
 from .filters import describes_event, kept, merge_duplicates
 from .lexicon import Match, no_event_sense, sentence_matches
@@ -313,6 +313,12 @@ def find_events_scored(doc: Doc, model: Classifier | None, settings: Settings | 
             vector = vectors.get(sent.start)
             coder = screen if embedded and vector is None and screen is not None else model
             events.extend(code_sentence(doc, sent, coder, settings, previous, matches, vector, trigger_model))
+    # After the filters, which read whether the clause names a place: the story's dateline
+    # is the place of the events that name none.
+    home = dateline_place(doc)
+    if home is not None:
+        events = [(replace(e, place_span=(home.start, home.end)) if e.place_span is None else e, sc)
+                  for e, sc in events]
     return events
 
 

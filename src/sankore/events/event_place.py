@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..mentions import PlaceMention
+from ..pipeline.generic_actors import DATELINE_CHARS, dateline_spans
 from ..pipeline.seats import visited
 
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within"}
@@ -30,6 +31,19 @@ def event_place(doc: Doc, anchor: Token, places: list[PlaceMention],
         return (0 if under_prep else 1, _SPECIFIC.get(p.feature or "", 5))
 
     return min(candidates, key=rank)
+
+
+def dateline_place(doc: Doc) -> PlaceMention | None:
+    """The place a dateline names ("ahmedabad:", "HANOI, Vietnam (AP) —"): the place of the
+    events the story reports that name no place of their own (guidelines §5)."""
+    # A few tokens' text, not `doc.text`, which spaCy rebuilds from every token on each access.
+    spans = dateline_spans(doc[:80].text[:DATELINE_CHARS])
+    for p in doc._.places:
+        if p.start >= DATELINE_CHARS:
+            break
+        if not p.metonymy and any(a <= p.start and p.end <= b for a, b in spans):
+            return p
+    return None
 
 
 def _visited(doc: Doc, place: PlaceMention) -> bool:
