@@ -193,3 +193,20 @@ def test_an_ordinary_word_no_gazetteer_row_knows_is_no_place(places_nlp):
     assert not unknown_word("Harwinton", tuple(gaz.lookup("Harwinton")), vocabulary)
     assert not unknown_word("Reading", tuple(gaz.lookup("Reading")), vocabulary)
     assert not unknown_word("Red River", (), vocabulary)
+
+
+def test_a_town_in_a_locative_phrase_is_found_whatever_the_ner_called_it(places_nlp):
+    # The Guardian-type miss (issue 20): the small model tags "Manbij" PRODUCT here.
+    text = ("The bomber struck on Wednesday inside a restaurant in the town of Manbij, where US "
+            "troops had regularly gathered.")
+    found = places(places_nlp, text)
+    assert found["Manbij"].country == "SYR"
+    assert km(36.53, 37.95, found["Manbij"].lat, found["Manbij"].lon) < 50
+    # A town after "in" that the NER calls a person (LGL: "also lives in Tega Cay").
+    found = places(places_nlp, "Susan Grubb, her aunt, also lives in Tega Cay. The fire spread.")
+    assert found["Tega Cay"].country == "USA"
+
+
+def test_a_persons_name_after_in_is_no_town(places_nlp):
+    # Jackson is a town too; here it is a person's speech.
+    assert "Jackson" not in places(places_nlp, "Andrew Jackson spoke. Nothing in Jackson's speech was new.")

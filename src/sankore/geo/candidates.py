@@ -54,6 +54,15 @@ NATURAL = {"creek", "falls", "park", "forest", "canyon", "beach", "hill", "hills
 REGION_WORDS = {"northern", "southern", "eastern", "western", "central", "upper", "lower",
                 "greater", "downtown", "inner", "outer", "mid", "north-east", "north-west",
                 "south-east", "south-west", "far"}
+# Nouns of a kind of place before "of" ("the town of Manbij", "the province of Idlib"): the
+# name after them is that place whatever the NER called it.
+SETTLEMENTS = {"town", "city", "village", "hamlet", "township", "suburb", "municipality",
+               "commune", "port", "district", "province", "region", "county",
+               "parish", "borough", "state", "governorate", "prefecture", "oblast"}
+# Prepositions after which a town the NER called a person or an organization is the town
+# ("a course offered in Parkers Prairie", "lives in Tega Cay"): not "at" or "from", which
+# take firms and senders too ("at Halliburton", "a letter from Jackson").
+PLACE_PREPOSITIONS = {"in", "near", "outside", "inside"}
 WEAK_POPULATION = 1_000  # below this, only the NER's word makes a name a place
 # A town of a state named in the article, under another NER label: (non-PERSON, PERSON).
 LOCAL_POPULATION = (1_000, 5_000)
@@ -271,11 +280,23 @@ def accept_match(doc: Doc, start: int, end: int, places: list[GazPlace], persons
         return False, label
     if prev is not None and prev.lower_.rstrip(".") in TITLES:
         return False, label
-    if any(t.lower_ in persons for t in span if t.is_alpha) and (
-            best.feature == "city" or label == "PERSON" or end - start == 1):
-        return False, label
+    if named_as_place(doc, start) and (main_name or best.feature != "city") and not (
+            inside_longer_name(doc, start, end)):
+        return True, label  # "in the town of Manbij" (a PRODUCT to the small model)
     if inside_longer_name(doc, start, end) or names_disease(doc, end) or (
             not strong and names_an_actor(span.text, by_shape=False)):  # "in Congress"
+        return False, label
+    # "lives in Tega Cay", "offered in Parkers Prairie": a town by its own name after "in" or
+    # "near" is the town, though the NER called it a person or an organization, and though
+    # a person of the article shares a word with it ("Greer Station" tagged PERSON).
+    located = (label not in PLACE_LABELS and prev is not None and prev.lower_ in PLACE_PREPOSITIONS
+               and main_name and best.population >= WEAK_POPULATION
+               and (ent is None or (ent.start, ent.end) == (start, end))
+               and edges_free(doc, start, end) and not _before_noun(doc, end))
+    if located:
+        return True, label
+    if any(t.lower_ in persons for t in span if t.is_alpha) and (
+            best.feature == "city" or label == "PERSON" or end - start == 1):
         return False, label
     if ent is not None:
         exact = ent.start == start and ent.end == end
@@ -310,8 +331,21 @@ def _surely_located(doc: Doc, cand: Candidate) -> bool:
     country after a comma, makes this mention a place even where the name is a person's."""
     prev = doc[cand.tok_start - 1].lower_ if cand.tok_start > 0 else ""
     after = doc[cand.tok_end:cand.tok_end + 2]
-    return prev in ("in", "near", "at", "outside") or (
+    return prev in ("in", "near", "at", "outside") or named_as_place(doc, cand.tok_start) or (
         len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE")
+
+
+def _before_noun(doc: Doc, end: int) -> bool:
+    """"in Jackson's speech", "in Arab culture": the name after "in" is a person's, or it
+    modifies the noun that is where things are."""
+    return end < len(doc) and (doc[end].lower_ in ("'s", "’s", "'")
+                               or doc[end].pos_ in ("NOUN", "ADJ"))
+
+
+def named_as_place(doc: Doc, start: int) -> bool:
+    """"the town of Manbij", "the Province of Ontario": a noun of a kind of place and "of"
+    before the name at token `start`."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENTS
 
 
 def _locative(tok: Token | None, doc: Doc | None = None) -> bool:

@@ -35,6 +35,7 @@ from .candidates import (
     _candidate,
     _common_word,
     _covering_entity,
+    _surely_located,
     _trim,
     areas_of,
     gazetteer_matches,
@@ -84,7 +85,9 @@ def more_candidates(doc: Doc, gaz: Gazetteer, words: tuple[set[str], set[str]],
     out = county_lists(doc, gaz)
     out += party_homes(doc, gaz, _taken(found + out))
     taken = _taken(found + out)
-    place_keys = {name_key(c.text) for c in found if c.places and c.label in PLACE_LABELS}
+    # Names the NER called places, or that stand after "in", "near" or "the town of".
+    place_keys = {name_key(c.text) for c in found if c.places and (
+        c.label in PLACE_LABELS or _surely_located(doc, c))}
     persons = person_tokens(doc, gaz)
     areas = areas_of(found) | home
     # The countries of the places the first pass found, whatever the NER called them.
