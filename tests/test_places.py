@@ -210,3 +210,15 @@ def test_a_town_in_a_locative_phrase_is_found_whatever_the_ner_called_it(places_
 def test_a_persons_name_after_in_is_no_town(places_nlp):
     # Jackson is a town too; here it is a person's speech.
     assert "Jackson" not in places(places_nlp, "Andrew Jackson spoke. Nothing in Jackson's speech was new.")
+
+
+def test_names_the_gazetteer_does_not_know_that_read_as_persons_or_teams_are_no_places(places_nlp):
+    # The small model tags both GPE (LGL, tuned on): a name after a kin noun is a person, a
+    # name no gazetteer row knows that does something is a person, a team or a firm.
+    found = places(places_nlp, "He had moved his wife and 8-month-old daughter, Danielle, to "
+                               "Santa Clara for a job.")
+    assert "Danielle" not in found and "Santa Clara" in found
+    assert places(places_nlp, "Ahli can sleep a bit more comfortably after Petrojet beat "
+                              "Ismaili on Monday 1-0.") == {}
+    # A name that says it is a river or a street is a place however it acts.
+    assert "Red River" in places(places_nlp, "The Red River will crest at 39 feet in Fargo.")

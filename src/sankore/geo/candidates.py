@@ -18,7 +18,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..spans import entity_at, entity_within
 from .gazetteer import Gazetteer, GazPlace
-from .longer_names import edges_free, geographic, inside_longer_name, part_of_name, starts_name
+from .longer_names import (
+    NATURAL,
+    STREET_WORDS,
+    edges_free,
+    geographic,
+    inside_longer_name,
+    part_of_name,
+    starts_name,
+)
 from .names import name_key
 from .nonplaces import TITLES, names_an_actor, names_disease, reads_as_person
 from .priors import ap_state, is_strong, prior_best
@@ -40,17 +48,9 @@ CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "aug
             "september", "october", "november", "december", "monday", "tuesday", "wednesday",
             "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas", "easter"}
-STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive",
-                "dr", "lane", "ln", "parkway", "pkwy", "highway", "hwy", "way", "place", "pl",
-                "court", "ct", "terrace", "square", "plaza", "circle", "trail", "pike",
-                "turnpike", "expressway", "freeway", "bridge"}
 ROUTE_WORDS = {"highway", "interstate", "route", "road", "hwy", "i", "us", "sr"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "outskirts", "suburbs", "edge", "heart", "center", "centre"}
-NATURAL = {"creek", "falls", "park", "forest", "canyon", "beach", "hill", "hills", "mountain",
-           "mountains", "mount", "desert", "lakes", "ridge", "swamp", "reservoir", "dam", "river",
-           "lake", "sea", "bay", "gulf", "strait", "island", "islands", "valley", "peninsula",
-           "basin", "delta", "plateau", "coast", "harbor", "harbour", "cape", "isle"}
 REGION_WORDS = {"northern", "southern", "eastern", "western", "central", "upper", "lower",
                 "greater", "downtown", "inner", "outer", "mid", "north-east", "north-west",
                 "south-east", "south-west", "far"}

@@ -18,6 +18,16 @@ GEO_HEADS = {"port", "gulf", "bay", "city", "republic", "province", "state", "is
              "district", "county", "parish", "valley", "river", "peninsula", "harbor",
              "harbour", "kingdom", "emirate", "territory", "basin", "delta", "plateau"}
 
+# The last words of a road's name and of a natural feature's ("Red River", "Darby Street").
+STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive",
+                "dr", "lane", "ln", "parkway", "pkwy", "highway", "hwy", "way", "place", "pl",
+                "court", "ct", "terrace", "square", "plaza", "circle", "trail", "pike",
+                "turnpike", "expressway", "freeway", "bridge"}
+NATURAL = {"creek", "falls", "park", "forest", "canyon", "beach", "hill", "hills", "mountain",
+           "mountains", "mount", "desert", "lakes", "ridge", "swamp", "reservoir", "dam", "river",
+           "lake", "sea", "bay", "gulf", "strait", "island", "islands", "valley", "peninsula",
+           "basin", "delta", "plateau", "coast", "harbor", "harbour", "cape", "isle"}
+
 
 def starts_name(tok: Token) -> bool:
     return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)

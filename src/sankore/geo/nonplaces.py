@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..resources import lexicons
 from .gazetteer import GazPlace
+from .longer_names import GEO_HEADS, NATURAL, STREET_WORDS
 from .metonymy import acts
 from .names import name_key
 from .priors import is_strong, prior_best
@@ -31,6 +32,14 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "presi
           "aunt", "dean", "speaker", "councilman", "councilwoman", "principal", "superintendent"}
 DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "influenza", "encephalitis",
                  "syndrome", "strain", "virus-like"}
+# Kin nouns: a name in apposition to one is a person ("his daughter, Danielle,", "her
+# mother Eliana", "sisters Naomi and Jemima"; LGL, tuned on).
+KIN = {"wife", "husband", "son", "sons", "daughter", "daughters", "mother", "father", "mom",
+       "dad", "sister", "sisters", "brother", "brothers", "granddaughter", "grandson",
+       "grandmother", "grandfather", "grandchildren", "children", "aunt", "uncle", "niece",
+       "nephew", "cousin", "fiancee", "fiancée", "fiance", "fiancé", "girlfriend",
+       "boyfriend", "widow", "widower", "stepson", "stepdaughter", "stepfather",
+       "stepmother", "twin", "spouse"}
 # "DfID", "DoJ", "MoD": a capital after a lower-case letter inside one word is an
 # organization's acronym; no place name in the gazetteer is written that way unknown.
 _ACRONYM = re.compile(r"[A-Z][a-z]+[A-Z]")
@@ -70,11 +79,37 @@ def reads_as_person(doc: Doc, start: int, end: int, places: tuple[GazPlace, ...]
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and prev.lower_.rstrip(".") in TITLES - {"st", "saint"}:
         return True
+    if named_as_kin(doc, start):
+        return True
     best = prior_best(places)
     if best is not None and is_strong(best) and (
             best.feature != "city" or name_key(best.name) == name_key(doc[start:end].text)):
         return False
-    return acts(doc[start:end])
+    return acts(doc[start:end]) or (not places and does(doc[start:end]))
+
+
+def does(span: Span) -> bool:
+    """"Pawlenty figures", "Petrojet beat Ismaili", "Danielle knows": the subject of an
+    active verb (not "be" or "have"), unless the name says what kind of place it is ("the
+    Red River will crest", "Darby Street makes a turn")."""
+    root = span.root
+    return (root.dep_ == "nsubj" and root.head.pos_ == "VERB"
+            and root.head.lemma_ not in ("be", "have")
+            and span[-1].lower_.rstrip(".") not in GEO_HEADS | NATURAL | STREET_WORDS)
+
+
+def named_as_kin(doc: Doc, start: int) -> bool:
+    """The name at token `start` (or the first name of its list) follows a kin noun, after at
+    most a comma: "his 8-month-old daughter, Danielle", "sisters Naomi and Jemima"."""
+    tok = doc[start]
+    for _ in range(3):  # "Naomi and Jemima": from Jemima up to Naomi
+        if tok.dep_ != "conj" or tok.head.i >= tok.i:
+            break
+        tok = tok.head
+    i = tok.i - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in KIN
 
 
 def unknown_word(text: str, places: tuple[GazPlace, ...], vocabulary: set[str]) -> bool:
