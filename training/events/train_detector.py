@@ -301,7 +301,8 @@ def ipe(nlp, det: Detector, n: int, exclude: set[str], cache: Path | None) -> di
     parsed_docs = parsed(nlp, arts, cache, f"ipe_dev_{n}")
     out = {}
     model, screen = classifier.packaged(CODER), classifier.packaged("lexical")
-    for name, settings in (("detector", Settings(detector=True)), ("v8 news filter", Settings(detector=False))):
+    rows = (("detector", Settings(detector=True)), ("v8 news filter", Settings(detector=False)))
+    for name, settings in rows:
         gold_sets, pred = [], []
         for d, a, doc in zip(docs, arts, parsed_docs, strict=True):
             events = find_events_scored(doc, model, settings, screen=screen, trigger_model=det)

@@ -3,9 +3,11 @@
 Active voice: the subject acts, objects and prepositional objects ("with", "against", "to")
 are targets. Passive voice: the "by" agent acts and the passive subject is the target,
 except for events whose passive subject is the mover ("French troops have been withdrawn":
-RETREAT, MOBILIZE). A clause without a subject borrows one: a relative clause its
+RETREAT, MOBILIZE); so does a passive the parser split ("civilians killed by troops",
+"workers … were arrested"). A clause without a subject borrows one: a relative clause its
 antecedent ("Chad, which has also asked"), an infinitive or conjunct its governing clause's
-subject, a nominal complement the possessor ("Moscow's commitment to bolstering").
+subject (its object where it has one: "forced the rebels to withdraw"), a nominal complement
+the possessor ("Moscow's commitment to bolstering").
 Compound actors come with their conjuncts ("Mali, Burkina Faso and Niger"). A pronoun or a
 definite description ("he", "them", "the group", "the minister") takes the last compatible
 actor named before it (`events/antecedents.py`); one that finds none ("These African
@@ -126,8 +128,8 @@ def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]
         # adjective, whose subject acts. A passive verb lends its subject to its infinitive:
         # one of report ("the government is learnt to have suspended …") or of asking or
         # making ("the police was forced to lathicharge": the active verb's object acts).
-        raising = dep == "xcomp"
-        if subj is not None and (not passive or raising or tok.lemma_.lower() in _STATIVE_PASSIVES):
+        lends = dep == "xcomp"
+        if subj is not None and (not passive or lends or tok.lemma_.lower() in _STATIVE_PASSIVES):
             found = np_mentions(subj, actors)
             if found:
                 return found
