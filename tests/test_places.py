@@ -222,3 +222,10 @@ def test_names_the_gazetteer_does_not_know_that_read_as_persons_or_teams_are_no_
                               "Ismaili on Monday 1-0.") == {}
     # A name that says it is a river or a street is a place however it acts.
     assert "Red River" in places(places_nlp, "The Red River will crest at 39 feet in Fargo.")
+    # A capitalized "Children" is no kin noun; a name that does things but that someone came
+    # to is a place (Guardian sample: "Save the Children Australia", the village Jinwar).
+    text = ("Paul Ronalds, chief executive of Save the Children Australia, said the children "
+            "should be brought back to Australia.")
+    assert places(places_nlp, text)["Australia"].feature == "country"
+    text = "Barwa Darwish came to Jinwar with her seven children. I hope Jinwar never has to face that."
+    assert [p.text for p in places_nlp(text)._.places] == ["Jinwar", "Jinwar"]

@@ -28,7 +28,7 @@ from .longer_names import (
     starts_name,
 )
 from .names import name_key
-from .nonplaces import TITLES, names_an_actor, names_disease, reads_as_person
+from .nonplaces import TITLES, does, names_an_actor, names_disease, reads_as_person
 from .priors import ap_state, is_strong, prior_best
 
 PLACE_LABELS = {"GPE", "LOC"}
@@ -342,6 +342,17 @@ def _before_noun(doc: Doc, end: int) -> bool:
                                or doc[end].pos_ in ("NOUN", "ADJ"))
 
 
+def _where(doc: Doc, start: int, end: int) -> bool:
+    """The name at [start, end) is where something is or goes: "in Jinwar", "the village of
+    Kocho", "came to Jinwar", "fled from Kocho" (a verb's "to" or "from", not a noun's:
+    "Ismaili's loss to Petrojet"), and no possessive follows ("in Jackson's speech")."""
+    if start == 0 or _before_noun(doc, end):
+        return False
+    prev = doc[start - 1]
+    return prev.lower_ in PLACE_PREPOSITIONS or named_as_place(doc, start) or (
+        prev.lower_ in ("to", "from", "into") and prev.head.pos_ == "VERB")
+
+
 def named_as_place(doc: Doc, start: int) -> bool:
     """"the town of Manbij", "the Province of Ontario": a noun of a kind of place and "of"
     before the name at token `start`."""
@@ -404,5 +415,14 @@ def find_candidates(doc: Doc, gaz: Gazetteer, lexicon: set[str],
     people.update(name_key(e.text) for e in doc.ents if e.label_ in ("PERSON", "ORG")
                   and reads_as_person(doc, e.start, e.end, tuple(gaz.lookup(e.text))))
     found = [c for c in found if name_key(c.text) not in people or _surely_located(doc, c)]
+    # A name no gazetteer row knows that does things ("Petrojet beat Ismaili", "Pawlenty
+    # figures") is a team, a firm or a person, unless the article also puts something in it
+    # or takes someone to or from it ("came to Jinwar", "the village of Kocho").
+    doers = {name_key(c.text) for c in found if not c.places and does(doc[c.tok_start:c.tok_end])}
+    doers.update(name_key(e.text) for e in doc.ents if e.label_ in ("PERSON", "ORG")
+                 and does(e) and not gaz.lookup(e.text))  # "Yogananda blended" (an ORG there)
+    doers -= {name_key(c.text) for c in found if _where(doc, c.tok_start, c.tok_end)}
+    found = [c for c in found if c.places or name_key(c.text) not in doers
+             or _surely_located(doc, c)]
     found.sort(key=lambda c: c.start)
     return found

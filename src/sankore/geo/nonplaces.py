@@ -40,6 +40,8 @@ KIN = {"wife", "husband", "son", "sons", "daughter", "daughters", "mother", "fat
        "nephew", "cousin", "fiancee", "fiancée", "fiance", "fiancé", "girlfriend",
        "boyfriend", "widow", "widower", "stepson", "stepdaughter", "stepfather",
        "stepmother", "twin", "spouse"}
+# A country or a region is never taken for a kinsman's name.
+NEVER_KIN = {"country", "continent", "region", "water"}
 # "DfID", "DoJ", "MoD": a capital after a lower-case letter inside one word is an
 # organization's acronym; no place name in the gazetteer is written that way unknown.
 _ACRONYM = re.compile(r"[A-Z][a-z]+[A-Z]")
@@ -79,19 +81,20 @@ def reads_as_person(doc: Doc, start: int, end: int, places: tuple[GazPlace, ...]
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and prev.lower_.rstrip(".") in TITLES - {"st", "saint"}:
         return True
-    if named_as_kin(doc, start):
-        return True
     best = prior_best(places)
+    if named_as_kin(doc, start) and (best is None or best.feature not in NEVER_KIN):
+        return True
     if best is not None and is_strong(best) and (
             best.feature != "city" or name_key(best.name) == name_key(doc[start:end].text)):
         return False
-    return acts(doc[start:end]) or (not places and does(doc[start:end]))
+    return acts(doc[start:end])
 
 
 def does(span: Span) -> bool:
     """"Pawlenty figures", "Petrojet beat Ismaili", "Danielle knows": the subject of an
     active verb (not "be" or "have"), unless the name says what kind of place it is ("the
-    Red River will crest", "Darby Street makes a turn")."""
+    Red River will crest", "Darby Street makes a turn"). Evidence against a name no
+    gazetteer row knows only: a known place does things too ("Sochi hosted the Games")."""
     root = span.root
     return (root.dep_ == "nsubj" and root.head.pos_ == "VERB"
             and root.head.lemma_ not in ("be", "have")
@@ -109,7 +112,7 @@ def named_as_kin(doc: Doc, start: int) -> bool:
     i = tok.i - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
-    return i >= 0 and doc[i].lower_ in KIN
+    return i >= 0 and doc[i].text in KIN  # lower case: not "Save the Children Australia"
 
 
 def unknown_word(text: str, places: tuple[GazPlace, ...], vocabulary: set[str]) -> bool:
