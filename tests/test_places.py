@@ -229,3 +229,10 @@ def test_names_the_gazetteer_does_not_know_that_read_as_persons_or_teams_are_no_
     assert places(places_nlp, text)["Australia"].feature == "country"
     text = "Barwa Darwish came to Jinwar with her seven children. I hope Jinwar never has to face that."
     assert [p.text for p in places_nlp(text)._.places] == ["Jinwar", "Jinwar"]
+
+
+def test_the_words_before_a_title_in_a_persons_name_are_no_persons_name(places_nlp):
+    # "Charles City Sheriff Javier J. Smith" is Javier J. Smith, of Charles City (LGL).
+    text = ("Except for the one in Charles City, all the wrecks occurred in Richmond, according "
+            "to Charles City Sheriff Javier J. Smith.")
+    assert "Charles City" in places(places_nlp, text)

@@ -241,13 +241,16 @@ def _covering_entity(doc: Doc, start: int, end: int) -> Span | None:
 def person_tokens(doc: Doc, gaz: Gazetteer) -> set[str]:
     """Words of multi-word PERSON entities anywhere in the document: when "Chad Smith"
     appears once, a later bare "Chad said" is the person. Entities that are themselves a
-    strong place name ("Burkina Faso" tagged PERSON) do not count."""
+    strong place name ("Burkina Faso" tagged PERSON) do not count, nor the words before a
+    title inside one: "Alexandria Police Chief Daren Coutee" is Daren Coutee, of Alexandria."""
     words: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
             if is_strong(prior_best(gaz.lookup(ent.text))):
                 continue
-            words.update(t.lower_ for t in ent if t.is_alpha)
+            titles = [t.i for t in ent if t.lower_.rstrip(".") in TITLES | {"police"}]
+            name = doc[titles[-1] + 1:ent.end] if titles else ent
+            words.update(t.lower_ for t in name if t.is_alpha)
     return words
 
 
