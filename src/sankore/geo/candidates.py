@@ -11,6 +11,7 @@ Two sources, one list:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -242,16 +243,26 @@ def person_tokens(doc: Doc, gaz: Gazetteer) -> set[str]:
     """Words of multi-word PERSON entities anywhere in the document: when "Chad Smith"
     appears once, a later bare "Chad said" is the person. Entities that are themselves a
     strong place name ("Burkina Faso" tagged PERSON) do not count, nor the words before a
-    title inside one: "Alexandria Police Chief Daren Coutee" is Daren Coutee, of Alexandria."""
-    words: set[str] = set()
+    title inside one: "Alexandria Police Chief Daren Coutee" is Daren Coutee, of Alexandria.
+    Nor do the function words a PERSON entity opens with ("Inside Afrin", a heading), nor a
+    word the NER tags more often as a place the gazetteer knows than it puts it in a
+    person's name (in a Guardian article, "Inside Afrin" once tagged PERSON, "Afrin" twelve
+    times GPE)."""
+    in_persons: Counter[str] = Counter()
+    in_places: Counter[str] = Counter()
     for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS and gaz.has(name_key(ent.text)):
+            in_places.update(t.lower_ for t in ent if t.is_alpha)
         if ent.label_ == "PERSON" and len(ent) > 1:
             if is_strong(prior_best(gaz.lookup(ent.text))):
                 continue
             titles = [t.i for t in ent if t.lower_.rstrip(".") in TITLES | {"police"}]
-            name = doc[titles[-1] + 1:ent.end] if titles else ent
-            words.update(t.lower_ for t in name if t.is_alpha)
-    return words
+            start = titles[-1] + 1 if titles else ent.start
+            while start < ent.end and (doc[start].is_stop or doc[start].pos_ in ("ADP", "DET")):
+                start += 1
+            if ent.end - start > 1:
+                in_persons.update(t.lower_ for t in doc[start:ent.end] if t.is_alpha)
+    return {w for w, n in in_persons.items() if in_places[w] <= n}
 
 
 def _common_word(tok: Token, lexicon: set[str]) -> bool:
