@@ -256,3 +256,14 @@ def test_a_word_the_ner_tags_as_a_known_place_more_often_than_as_a_persons_is_no
     persons = person_tokens(doc, load_gazetteer())
     assert "afrin" not in persons and "inside" not in persons
     assert {"chad", "smith"} <= persons  # "Chad" as GPE once, in a person's name once
+
+
+def test_a_town_by_another_spelling_after_in_is_found_in_a_country_the_article_names(places_nlp):
+    # Guardian-type: the small model tags "Kobane" and "Dohuk" ORG; GeoNames' main names are
+    # 'Ayn al 'Arab and Dihok, the article's spellings its alternates.
+    text = "The war in Syria went on. Isis lost more than 1,500 men in Kobane for no apparent gain."
+    assert places(places_nlp, text)["Kobane"].country == "SYR"
+    text = "Iraq has asked for help. The boys waited in Dohuk, where officers verified their papers."
+    assert places(places_nlp, text)["Dohuk"].country == "IRQ"
+    # Without the country the other spelling is not enough.
+    assert "Kobane" not in places(places_nlp, "Isis lost more than 1,500 men in Kobane for no apparent gain.")

@@ -294,7 +294,11 @@ def accept_match(doc: Doc, start: int, end: int, places: list[GazPlace], persons
         return False, label
     if prev is not None and prev.lower_.rstrip(".") in TITLES:
         return False, label
-    if named_as_place(doc, start) and (main_name or best.feature != "city") and not (
+    # A town by another of its spellings ("Kobane", "Raqqa", "Dohuk"), big enough, in a
+    # country the article names: after "in" or "the town of", that town.
+    spelled = any(p.feature == "city" and p.population >= LOCAL_COUNTRY_POPULATION
+                  and (p.country, "*") in areas for p in places)
+    if named_as_place(doc, start) and (main_name or best.feature != "city" or spelled) and not (
             inside_longer_name(doc, start, end)):
         return True, label  # "in the town of Manbij" (a PRODUCT to the small model)
     if inside_longer_name(doc, start, end) or names_disease(doc, end) or (
@@ -304,7 +308,7 @@ def accept_match(doc: Doc, start: int, end: int, places: list[GazPlace], persons
     # "near" is the town, though the NER called it a person or an organization, and though
     # a person of the article shares a word with it ("Greer Station" tagged PERSON).
     located = (label not in PLACE_LABELS and prev is not None and prev.lower_ in PLACE_PREPOSITIONS
-               and main_name and best.population >= WEAK_POPULATION
+               and ((main_name and best.population >= WEAK_POPULATION) or spelled)
                and (ent is None or (ent.start, ent.end) == (start, end))
                and edges_free(doc, start, end) and not _before_noun(doc, end))
     if located:
