@@ -11,7 +11,6 @@ Two sources, one list:
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -19,6 +18,16 @@ from spacy.tokens import Doc, Span, Token
 
 from ..spans import entity_at, entity_within
 from .gazetteer import Gazetteer, GazPlace
+from .locative import (
+    DIRECTIONS,
+    PLACE_LABELS,
+    PLACE_PREPOSITIONS,
+    before_noun,
+    locative,
+    named_as_place,
+    surely_located,
+    where,
+)
 from .longer_names import (
     NATURAL,
     STREET_WORDS,
@@ -29,10 +38,16 @@ from .longer_names import (
     starts_name,
 )
 from .names import name_key
-from .nonplaces import TITLES, does, names_an_actor, names_disease, reads_as_person
+from .nonplaces import (
+    TITLES,
+    does,
+    names_an_actor,
+    names_disease,
+    person_tokens,
+    reads_as_person,
+)
 from .priors import ap_state, is_strong, prior_best
 
-PLACE_LABELS = {"GPE", "LOC"}
 NAMED_THINGS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 # Labels under which the small model hides places it does not know; a gazetteer match
 # overriding them must be a strong place and cover the whole entity.
@@ -42,28 +57,14 @@ OVERRIDABLE = {"PERSON", "ORG", "DATE", "NORP", "CARDINAL", "TIME", "PRODUCT", "
 # "Washington, D.C.").
 CONNECTORS = {"of", "the", "and", "de", "del", "la", "le", "du", "des", "da", "do", "al", "el",
               "upon", "on", "-", ",", "'s", "’s", "y", "en", "sur", "am", "an", "der", "bin"}
-# Prepositions after which a capitalized name is most often a place ("in Niamey").
-LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across", "toward", "towards",
-            "through", "into", "around", "throughout", "via", "inside", "within", "between"}
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december", "monday", "tuesday", "wednesday",
             "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas", "easter"}
 ROUTE_WORDS = {"highway", "interstate", "route", "road", "hwy", "i", "us", "sr"}
-DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
-              "southwest", "outskirts", "suburbs", "edge", "heart", "center", "centre"}
 REGION_WORDS = {"northern", "southern", "eastern", "western", "central", "upper", "lower",
                 "greater", "downtown", "inner", "outer", "mid", "north-east", "north-west",
                 "south-east", "south-west", "far"}
-# Nouns of a kind of place before "of" ("the town of Manbij", "the province of Idlib"): the
-# name after them is that place whatever the NER called it.
-SETTLEMENTS = {"town", "city", "village", "hamlet", "township", "suburb", "municipality",
-               "commune", "port", "district", "province", "region", "county",
-               "parish", "borough", "state", "governorate", "prefecture", "oblast"}
-# Prepositions after which a town the NER called a person or an organization is the town
-# ("a course offered in Parkers Prairie", "lives in Tega Cay"): not "at" or "from", which
-# take firms and senders too ("at Halliburton", "a letter from Jackson").
-PLACE_PREPOSITIONS = {"in", "near", "outside", "inside"}
 WEAK_POPULATION = 1_000  # below this, only the NER's word makes a name a place
 # A town of a state named in the article, under another NER label: (non-PERSON, PERSON).
 LOCAL_POPULATION = (1_000, 5_000)
@@ -239,32 +240,6 @@ def _covering_entity(doc: Doc, start: int, end: int) -> Span | None:
     return entity_within(doc, start, end) or entity_at(doc, start)
 
 
-def person_tokens(doc: Doc, gaz: Gazetteer) -> set[str]:
-    """Words of multi-word PERSON entities anywhere in the document: when "Chad Smith"
-    appears once, a later bare "Chad said" is the person. Entities that are themselves a
-    strong place name ("Burkina Faso" tagged PERSON) do not count, nor the words before a
-    title inside one: "Alexandria Police Chief Daren Coutee" is Daren Coutee, of Alexandria.
-    Nor do the function words a PERSON entity opens with ("Inside Afrin", a heading), nor a
-    word the NER tags more often as a place the gazetteer knows than it puts it in a
-    person's name (in a Guardian article, "Inside Afrin" once tagged PERSON, "Afrin" twelve
-    times GPE)."""
-    in_persons: Counter[str] = Counter()
-    in_places: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS and gaz.has(name_key(ent.text)):
-            in_places.update(t.lower_ for t in ent if t.is_alpha)
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            if is_strong(prior_best(gaz.lookup(ent.text))):
-                continue
-            titles = [t.i for t in ent if t.lower_.rstrip(".") in TITLES | {"police"}]
-            start = titles[-1] + 1 if titles else ent.start
-            while start < ent.end and (doc[start].is_stop or doc[start].pos_ in ("ADP", "DET")):
-                start += 1
-            if ent.end - start > 1:
-                in_persons.update(t.lower_ for t in doc[start:ent.end] if t.is_alpha)
-    return {w for w, n in in_persons.items() if in_places[w] <= n}
-
-
 def _common_word(tok: Token, lexicon: set[str]) -> bool:
     return tok.is_stop or tok.lower_ in lexicon or tok.lower_ in CALENDAR
 
@@ -310,7 +285,7 @@ def accept_match(doc: Doc, start: int, end: int, places: list[GazPlace], persons
     located = (label not in PLACE_LABELS and prev is not None and prev.lower_ in PLACE_PREPOSITIONS
                and ((main_name and best.population >= WEAK_POPULATION) or spelled)
                and (ent is None or (ent.start, ent.end) == (start, end))
-               and edges_free(doc, start, end) and not _before_noun(doc, end))
+               and edges_free(doc, start, end) and not before_noun(doc, end))
     if located:
         return True, label
     if any(t.lower_ in persons for t in span if t.is_alpha) and (
@@ -333,7 +308,7 @@ def accept_match(doc: Doc, start: int, end: int, places: list[GazPlace], persons
             ok = local is not None and local.population >= LOCAL_POPULATION[label == "PERSON"]
             return ok, label
         if label == "PERSON" and best.feature == "city" and local is None and not (
-                best.capital or best.population >= 500_000 or _locative(prev)):
+                best.capital or best.population >= 500_000 or locative(prev)):
             return False, label  # "Jackson said": a person until the text says otherwise
         return True, label
     if not all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in span):
@@ -341,48 +316,7 @@ def accept_match(doc: Doc, start: int, end: int, places: list[GazPlace], persons
     if strong or local is not None:
         return True, label
     population = best.population if best is not None else 0
-    return (main_name and population >= WEAK_POPULATION and _locative(prev, doc)), label
-
-
-def _surely_located(doc: Doc, cand: Candidate) -> bool:
-    """"in Jackson", "near Jackson, Mississippi": a preposition of place, or a state or
-    country after a comma, makes this mention a place even where the name is a person's."""
-    prev = doc[cand.tok_start - 1].lower_ if cand.tok_start > 0 else ""
-    after = doc[cand.tok_end:cand.tok_end + 2]
-    return prev in ("in", "near", "at", "outside") or named_as_place(doc, cand.tok_start) or (
-        len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE")
-
-
-def _before_noun(doc: Doc, end: int) -> bool:
-    """"in Jackson's speech", "in Arab culture": the name after "in" is a person's, or it
-    modifies the noun that is where things are."""
-    return end < len(doc) and (doc[end].lower_ in ("'s", "’s", "'")
-                               or doc[end].pos_ in ("NOUN", "ADJ"))
-
-
-def _where(doc: Doc, start: int, end: int) -> bool:
-    """The name at [start, end) is where something is or goes: "in Jinwar", "the village of
-    Kocho", "came to Jinwar", "fled from Kocho" (a verb's "to" or "from", not a noun's:
-    "Ismaili's loss to Petrojet"), and no possessive follows ("in Jackson's speech")."""
-    if start == 0 or _before_noun(doc, end):
-        return False
-    prev = doc[start - 1]
-    return prev.lower_ in PLACE_PREPOSITIONS or named_as_place(doc, start) or (
-        prev.lower_ in ("to", "from", "into") and prev.head.pos_ == "VERB")
-
-
-def named_as_place(doc: Doc, start: int) -> bool:
-    """"the town of Manbij", "the Province of Ontario": a noun of a kind of place and "of"
-    before the name at token `start`."""
-    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENTS
-
-
-def _locative(tok: Token | None, doc: Doc | None = None) -> bool:
-    if tok is None:
-        return False
-    if tok.lower_ == "of" and doc is not None and tok.i > 0:
-        return doc[tok.i - 1].lower_ in DIRECTIONS  # "north of Moorhead"
-    return tok.lower_ in LOCATIVE
+    return (main_name and population >= WEAK_POPULATION and locative(prev, doc)), label
 
 
 def areas_of(found: list[Candidate]) -> set[tuple[str, str]]:
@@ -432,15 +366,16 @@ def find_candidates(doc: Doc, gaz: Gazetteer, lexicon: set[str],
               if reads_as_person(doc, c.tok_start, c.tok_end, c.places)}
     people.update(name_key(e.text) for e in doc.ents if e.label_ in ("PERSON", "ORG")
                   and reads_as_person(doc, e.start, e.end, tuple(gaz.lookup(e.text))))
-    found = [c for c in found if name_key(c.text) not in people or _surely_located(doc, c)]
+    found = [c for c in found
+             if name_key(c.text) not in people or surely_located(doc, c.tok_start, c.tok_end)]
     # A name no gazetteer row knows that does things ("Petrojet beat Ismaili", "Pawlenty
     # figures") is a team, a firm or a person, unless the article also puts something in it
     # or takes someone to or from it ("came to Jinwar", "the village of Kocho").
     doers = {name_key(c.text) for c in found if not c.places and does(doc[c.tok_start:c.tok_end])}
     doers.update(name_key(e.text) for e in doc.ents if e.label_ in ("PERSON", "ORG")
                  and does(e) and not gaz.lookup(e.text))  # "Yogananda blended" (an ORG there)
-    doers -= {name_key(c.text) for c in found if _where(doc, c.tok_start, c.tok_end)}
+    doers -= {name_key(c.text) for c in found if where(doc, c.tok_start, c.tok_end)}
     found = [c for c in found if c.places or name_key(c.text) not in doers
-             or _surely_located(doc, c)]
+             or surely_located(doc, c.tok_start, c.tok_end)]
     found.sort(key=lambda c: c.start)
     return found

@@ -9,12 +9,14 @@ Saakashvili", "Petrova said"): each rule is about a kind of name, never a single
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from ..resources import lexicons
-from .gazetteer import GazPlace
+from .gazetteer import Gazetteer, GazPlace
+from .locative import PLACE_LABELS
 from .longer_names import GEO_HEADS, NATURAL, STREET_WORDS
 from .metonymy import acts
 from .names import name_key
@@ -121,3 +123,29 @@ def unknown_word(text: str, places: tuple[GazPlace, ...], vocabulary: set[str]) 
     fragment, not a place to report unresolved (LGL, tuned on: 20 such false places for 2
     gold ones, "Institute" and "Gun" of "Gun Barrel City")."""
     return not places and " " not in text.strip() and text.strip().lower() in vocabulary
+
+
+def person_tokens(doc: Doc, gaz: Gazetteer) -> set[str]:
+    """Words of multi-word PERSON entities anywhere in the document: when "Chad Smith"
+    appears once, a later bare "Chad said" is the person. Entities that are themselves a
+    strong place name ("Burkina Faso" tagged PERSON) do not count, nor the words before a
+    title inside one: "Alexandria Police Chief Daren Coutee" is Daren Coutee, of Alexandria.
+    Nor do the function words a PERSON entity opens with ("Inside Afrin", a heading), nor a
+    word the NER tags more often as a place the gazetteer knows than it puts it in a
+    person's name (in a Guardian article, "Inside Afrin" once tagged PERSON, "Afrin" twelve
+    times GPE)."""
+    in_persons: Counter[str] = Counter()
+    in_places: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS and gaz.has(name_key(ent.text)):
+            in_places.update(t.lower_ for t in ent if t.is_alpha)
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            if is_strong(prior_best(gaz.lookup(ent.text))):
+                continue
+            titles = [t.i for t in ent if t.lower_.rstrip(".") in TITLES | {"police"}]
+            start = titles[-1] + 1 if titles else ent.start
+            while start < ent.end and (doc[start].is_stop or doc[start].pos_ in ("ADP", "DET")):
+                start += 1
+            if ent.end - start > 1:
+                in_persons.update(t.lower_ for t in doc[start:ent.end] if t.is_alpha)
+    return {w for w, n in in_persons.items() if in_places[w] <= n}

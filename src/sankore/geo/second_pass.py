@@ -24,7 +24,6 @@ from spacy.tokens import Doc, Span
 
 from .candidates import (
     CONNECTORS,
-    DIRECTIONS,
     LOCAL_COUNTRY_POPULATION,
     LOCAL_POPULATION,
     NAMED_THINGS,
@@ -35,18 +34,17 @@ from .candidates import (
     _candidate,
     _common_word,
     _covering_entity,
-    _surely_located,
     _trim,
     areas_of,
     gazetteer_matches,
     is_street,
     not_acronym_towns,
-    person_tokens,
 )
 from .gazetteer import Gazetteer, GazPlace
+from .locative import DIRECTIONS, surely_located
 from .longer_names import inside_longer_name, starts_name
 from .names import name_key
-from .nonplaces import TITLES, names_an_actor, names_disease, reads_as_person
+from .nonplaces import TITLES, names_an_actor, names_disease, person_tokens, reads_as_person
 from .priors import is_strong, prior_best
 
 # A plural area word after a list of names, and the singular each name takes ("Clay and
@@ -87,16 +85,19 @@ def more_candidates(doc: Doc, gaz: Gazetteer, words: tuple[set[str], set[str]],
     taken = _taken(found + out)
     # Names the NER called places, or that stand after "in", "near" or "the town of".
     place_keys = {name_key(c.text) for c in found if c.places and (
-        c.label in PLACE_LABELS or _surely_located(doc, c))}
+        c.label in PLACE_LABELS or surely_located(doc, c.tok_start, c.tok_end))}
     persons = person_tokens(doc, gaz)
     areas = areas_of(found) | home
     # The countries of the places the first pass found, whatever the NER called them.
     countries = {best.country for c in found if (best := prior_best(c.places)) is not None}
+    by_token = {i: c for c in found if c.places for i in range(c.tok_start, c.tok_end)}
     for start, end in gazetteer_matches(doc, gaz, taken):
         start, end = _trim(doc, start, end)
         if start >= end:
             continue
-        cand = _judge(doc, gaz, words, (start, end), (place_keys, areas, countries), persons)
+        listed = _listed_beside(doc, start, end, by_token, gaz, areas)
+        cand = _judge(doc, gaz, words, (start, end), (place_keys, areas, countries), persons,
+                      listed)
         if cand is not None:
             out.append(cand)
     out.sort(key=lambda c: c.start)
@@ -126,10 +127,11 @@ def _local(places: tuple[GazPlace, ...], key: str, areas: set[tuple[str, str]]) 
 
 def _judge(doc: Doc, gaz: Gazetteer, words: tuple[set[str], set[str]], bounds: tuple[int, int],
            known: tuple[set[str], set[tuple[str, str]], set[str]],
-           persons: set[str]) -> Candidate | None:
+           persons: set[str], listed: bool = False) -> Candidate | None:
     """A gazetteer match the first pass refused, as a literal or embedded candidate.
     `known`: the name keys the first pass took as places, the areas and the countries of
-    the places it found."""
+    the places it found; `listed`: the name stands in a list beside a place of its state
+    (`_listed_beside`)."""
     start, end = bounds
     place_keys, areas, countries = known
     lexicon, vocabulary = words
@@ -175,12 +177,39 @@ def _judge(doc: Doc, gaz: Gazetteer, words: tuple[set[str], set[str]], bounds: t
         if not (strong or key in place_keys or _local(places, key, areas)):
             return None
         return replace(_candidate(doc, gaz, start, end, label), embedded=True)
+    if listed:
+        # "Harwinton, Bantam, Litchfield, Winsted and all Torrington volunteer departments":
+        # a town of the state of the place beside it in a list (LGL, tuned on).
+        return _candidate(doc, gaz, start, end, label)
     if named_like_person:
         return None
     resident = end < len(doc) and doc[end].lower_ in RESIDENTS and _town(places, key)
     if key in place_keys or resident or (_dateline(doc, start, end) and best is not None):
         return _candidate(doc, gaz, start, end, label)
     return None
+
+
+def _listed_beside(doc: Doc, start: int, end: int, by_token: dict[int, Candidate], gaz: Gazetteer,
+                   areas: set[tuple[str, str]]) -> bool:
+    """The name at [start, end) is a town of at least WEAK_POPULATION people (by its own name)
+    in a list next to a place the first pass found, in that place's state or in a state the
+    article names: "Paris and Roxton", "Athens, McMinn County and Etowah"."""
+    key = name_key(doc[start:end].text)
+    towns = {(p.country, p.admin1) for p in gaz.lookup(doc[start:end].text) if p.feature == "city"
+             and name_key(p.name) == key and p.population >= WEAK_POPULATION}
+    if not towns:
+        return False
+    beside = []
+    i = start - 1
+    if i >= 1 and doc[i].lower_ in LIST_WORDS:
+        j = i - 2 if doc[i].lower_ in ("and", "or") and doc[i - 1].text == "," else i - 1
+        beside.append(by_token.get(j))
+    if end + 1 < len(doc) and doc[end].lower_ in LIST_WORDS:
+        beside.append(by_token.get(end + 1))
+    found = [c for c in beside if c is not None]
+    states = {(b.country, b.admin1) for c in found
+              if (b := prior_best(c.places)) is not None and b.feature != "country"}
+    return bool(found) and bool(towns & (states | areas))
 
 
 def _given_name(doc: Doc, start: int, end: int, vocabulary: set[str]) -> bool:
