@@ -11,6 +11,7 @@ Two sources, one list:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -210,20 +211,26 @@ def _split_on_commas(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tup
 
 def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int]]:
     """Longest capitalized token sequences (not in `taken`) whose name the gazetteer knows."""
+    return longest_names(doc, gaz, taken, starts_name, lambda i, j: _span_text(doc, i, j))
+
+
+def longest_names(doc: Doc, gaz: Gazetteer, taken: set[int], is_word: Callable[[Token], bool],
+                  text: Callable[[int, int], str]) -> list[tuple[int, int]]:
+    """Longest token sequences (not in `taken`) that open and close on a word `is_word` takes,
+    with only such words and connectors ("of", "de") between, whose `text` the gazetteer knows:
+    one scan for capitalized copy (`gazetteer_matches`) and lower-cased copy (`lower_case`)."""
     out = []
     i, n = 0, len(doc)
     while i < n:
-        if i in taken or not starts_name(doc[i]):
+        if i in taken or not is_word(doc[i]):
             i += 1
             continue
         best = None
         for j in range(i + 1, min(n, i + gaz.max_words) + 1):
             last = doc[j - 1]
-            if j - 1 in taken:
+            if j - 1 in taken or not (is_word(last) or last.lower_ in CONNECTORS):
                 break
-            if j - 1 > i and not (starts_name(last) or last.lower_ in CONNECTORS):
-                break
-            if starts_name(last) and gaz.has(name_key(_span_text(doc, i, j))):
+            if is_word(last) and gaz.has(name_key(text(i, j))):
                 best = j
         if best is None:
             i += 1

@@ -33,7 +33,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from .candidates import CALENDAR, CONNECTORS, Candidate
+from .candidates import CALENDAR, CONNECTORS, Candidate, longest_names
 from .gazetteer import Gazetteer, GazPlace
 from .names import name_key
 from .nonplaces import TITLES, reads_as_person
@@ -131,24 +131,8 @@ def _tier(doc: Doc, start: int, end: int, places: list[GazPlace], lexicon: set[s
 
 def _matches(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int]]:
     """Longest word sequences (not in `taken`) whose name the gazetteer knows."""
-    out, i, n = [], 0, len(doc)
-    while i < n:
-        if i in taken or not doc[i].is_alpha or doc[i].lower_ in CONNECTORS:
-            i += 1
-            continue
-        best = None
-        for j in range(i + 1, min(n, i + gaz.max_words) + 1):
-            last = doc[j - 1]
-            if j - 1 in taken or not (last.is_alpha or last.lower_ in CONNECTORS):
-                break
-            if last.is_alpha and last.lower_ not in CONNECTORS and gaz.has(name_key(doc[i:j].text)):
-                best = j
-        if best is None:
-            i += 1
-            continue
-        out.append((i, best))
-        i = best
-    return out
+    return longest_names(doc, gaz, taken, lambda t: t.is_alpha and t.lower_ not in CONNECTORS,
+                         lambda i, j: doc[i:j].text)
 
 
 def _countries(found: list[Found], tier: int) -> set[str]:
