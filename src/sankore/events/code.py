@@ -26,7 +26,10 @@ from spacy.tokens import Doc, Span, Token
 from ..mentions import EventMention
 from ..pipeline.extensions import in_boilerplate
 from ..pipeline.generic_actors import UNNAMED
-from . import classifier, detector, dyads, news_filter, roles
+
+# Modules, not names: importing a component's module first runs pipeline/__init__, which
+# imports this one while they are half defined (tests/test_architecture.py).
+from . import classifier, detector, dyads, event_place, evidence, news_filter, roles
 from .categories import CAMEO_ROOT
 from .classifier import Classifier, EventScores, calibrated, features
 from .clauses import (
@@ -42,8 +45,6 @@ from .clauses import (
     speculation,
 )
 from .dating import event_time
-from .event_place import dateline_place, event_place
-from .evidence import evidence_span, speaker_span
 from .filters import describes_event, kept, merge_duplicates
 from .lexicon import Match, no_event_sense, sentence_matches
 from .lookups import index_of, indexing
@@ -231,7 +232,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         acting = roles.np_mentions(subj, actors) if subj is not None else []
     if not acting and refers_back and previous:
         acting = list(previous[-1])
-    speaker, attributed = speaker_span(doc, trigger, speech)
+    speaker, attributed = evidence.speaker_span(doc, trigger, speech)
     if mod == "asserted" and attributed and not own_voice(anchor, trigger):
         mod = "reported"
     mod = statement_modality(mod, type_, trigger)
@@ -251,7 +252,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
             [a for a in actors if speaker and speaker[0] <= a.start and a.end <= speaker[1]]
     time = event_time(doc, anchor, trigger, mod)
     exclude = [(a.start, a.end) for a in acting + targets]
-    place = event_place(doc, anchor, places, exclude)
+    place = event_place.event_place(doc, anchor, places, exclude)
     entry = m.types.get(type_) if m is not None and not demand else None  # None: the classifier overrode it
     weight = DEMAND_WEIGHT if demand else entry.weight if entry else 0.0
     scores = EventScores(
@@ -278,7 +279,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
     if acting:
         previous.append(acting)
     return (EventMention(
-        type=type_, evidence=evidence_span(doc, sent, trigger), confidence=round(confidence, 4),
+        type=type_, evidence=evidence.evidence_span(doc, sent, trigger), confidence=round(confidence, 4),
         mode=entry.mode if entry else mode, cameo=(entry.cameo if entry else CAMEO_ROOT.get(type_)),
         trigger=(trigger.idx, trigger.idx + len(trigger.text)),
         actor_spans=tuple((a.start, a.end) for a in acting),
@@ -315,7 +316,7 @@ def find_events_scored(doc: Doc, model: Classifier | None, settings: Settings | 
             events.extend(code_sentence(doc, sent, coder, settings, previous, matches, vector, trigger_model))
     # After the filters, which read whether the clause names a place: the story's dateline
     # is the place of the events that name none.
-    home = dateline_place(doc)
+    home = event_place.dateline_place(doc)
     if home is not None:
         events = [(replace(e, place_span=(home.start, home.end)) if e.place_span is None else e, sc)
                   for e, sc in events]
