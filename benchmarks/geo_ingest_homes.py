@@ -28,6 +28,7 @@ import argparse
 import hashlib
 import json
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -82,7 +83,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=LGL)
     parser.add_argument("--limit", type=int)
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/geo_ingest_homes"))
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="where the scratch stores go (default: the system's temporary folder)")
     args = parser.parse_args()
     [docs] = read_gold(args.gold).values()
     docs = docs[:args.limit] if args.limit else docs
@@ -90,9 +92,9 @@ def main() -> None:
     seen: set[str] = set()
     docs = [d for d in docs if not (document_id(d.text) in seen or seen.add(document_id(d.text)))]
     batch1, batch2 = [d for d in docs if first_half(d)], [d for d in docs if not first_half(d)]
-    shutil.rmtree(args.workdir, ignore_errors=True)
-    args.workdir.mkdir(parents=True)
-    first, on, off = (args.workdir / name for name in ("first.db", "on.db", "off.db"))
+    # A fresh folder of its own, inside --workdir if given: removing it never touches a user's files.
+    workdir = Path(tempfile.mkdtemp(prefix="geo_ingest_homes.", dir=args.workdir))
+    first, on, off = (workdir / name for name in ("first.db", "on.db", "off.db"))
     load_gazetteer()
     run(f"sqlite:///{first}", batch1[:1], homes=True)  # loads the pipeline outside the timings
     t_first = run(f"sqlite:///{first}", batch1[1:], homes=True)
@@ -123,7 +125,7 @@ def main() -> None:
         },
     }
     print(json.dumps(out, indent=2))
-    shutil.rmtree(args.workdir, ignore_errors=True)
+    shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":
