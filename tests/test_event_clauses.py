@@ -21,7 +21,8 @@ def test_a_reduced_passive_relative_is_an_act_with_its_agent(nlp):
 
 
 def test_a_passive_whose_subject_the_parser_hung_elsewhere_names_its_target(nlp):
-    text = "around 15 vhp workers trying to enforce the bandh on bhattacharya road in patna were arrested."
+    text = ("around 15 vhp workers trying to enforce the bandh on bhattacharya road in patna were "
+            "arrested at once.")
     record = sankore.analyze(text, published="2002-03-05", nlp=nlp)
     [arrest] = [r for r in _roles(record) if r[0] == "COERCE"]
     assert arrest[2:] == ([], ["workers"])
