@@ -15,8 +15,10 @@ its reader found it (`Document.outlet`, `doc._.outlet`: a CSV's outlet column, a
 page's site name, a feed's title); a document without one gets no home.
 
 Who learns homes: `sankore ingest` from the documents already in its store (`ingest/homes.py`,
-each run from what earlier runs stored), `sankore analyze --outlet-homes` from a first
-reading of its inputs, `sankore eval geo` out of fold (`OutletEvidence`).
+each run from what earlier runs stored) and, with `--learn-homes`, from a first reading of
+the run's new documents too (`ingest/first_reading.py`, the two sets of votes `added`),
+`sankore analyze --outlet-homes` from a first reading of its inputs, `sankore eval geo` out
+of fold (`OutletEvidence`).
 """
 
 from __future__ import annotations
@@ -132,25 +134,54 @@ def one_point(current: tuple[str, str, float, float] | None,
     return new if current is None or new[2:] < current[2:] else current
 
 
-def learn_home(documents: Iterable[list[Anchor]]) -> OutletHome | None:
-    """The home of an outlet from its documents' anchors, or None when they do not agree.
+class VoteCount:
+    """An outlet's votes counted one document at a time (`votes_of`; a first reading of an
+    ingest run counts each outlet's this way, `ingest/first_reading.py`).
 
     Each document votes once for every area and country it has anchors in, so one long
     list of towns weighs as much as a short story."""
-    articles = 0
-    by_area: Counter[tuple[str, str]] = Counter()
-    by_country: Counter[str] = Counter()
-    points: dict[str, tuple[str, str, float, float]] = {}
-    for found in documents:
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.areas: Counter[tuple[str, str]] = Counter()
+        self.countries: Counter[str] = Counter()
+        self.points: dict[str, tuple[str, str, float, float]] = {}
+
+    def add(self, found: list[Anchor]) -> None:
         if not found:
-            continue
-        articles += 1
-        by_area.update({(a.country, a.admin1) for a in found})
-        by_country.update({a.country for a in found})
+            return
+        self.articles += 1
+        self.areas.update({(a.country, a.admin1) for a in found})
+        self.countries.update({a.country for a in found})
         for a in found:
             if a.point is not None:
-                points[a.key] = one_point(points.get(a.key), (a.country, a.admin1, *a.point))
-    return home_from_votes(OutletVotes(articles, by_area, by_country, points))
+                self.points[a.key] = one_point(self.points.get(a.key), (a.country, a.admin1, *a.point))
+
+    def votes(self) -> OutletVotes:
+        return OutletVotes(self.articles, self.areas, self.countries, self.points)
+
+
+def votes_of(documents: Iterable[list[Anchor]]) -> OutletVotes:
+    """An outlet's votes from its documents' anchors, in memory."""
+    count = VoteCount()
+    for found in documents:
+        count.add(found)
+    return count.votes()
+
+
+def added(one: OutletVotes, other: OutletVotes) -> OutletVotes:
+    """The votes of two disjoint sets of an outlet's documents (what a store holds and what
+    a run reads first), as if counted together: the same whatever the order."""
+    points = dict(one.points)
+    for key, point in other.points.items():
+        points[key] = one_point(points.get(key), point)
+    return OutletVotes(one.articles + other.articles, Counter(one.areas) + Counter(other.areas),
+                       Counter(one.countries) + Counter(other.countries), points)
+
+
+def learn_home(documents: Iterable[list[Anchor]]) -> OutletHome | None:
+    """The home of an outlet from its documents' anchors, or None when they do not agree."""
+    return home_from_votes(votes_of(documents))
 
 
 @dataclass
