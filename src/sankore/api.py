@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from .errors import AnalysisError, ReadError
 from .geo.gazetteer import load_gazetteer
-from .geo.outlets import OutletEvidence, OutletHome, anchors
+from .geo.outlets import Anchor, OutletEvidence, OutletHome, anchors
 from .pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL, get_pipeline
 from .pipeline.parts import finish, is_long, parsed_in_parts
 from .pipeline.to_records import doc_to_record
@@ -195,20 +195,33 @@ def learn_homes(sources: Iterable[Source], *, batch_size: int = 16, model: str =
     them again: `sankore analyze --outlet-homes`. An unreadable source or a document the
     pipeline fails on is passed over here; the second reading reports it.
     """
-    nlp = nlp or get_pipeline(model)
-    gaz = load_gazetteer()
     evidence = OutletEvidence()
     articles = (a for a in _articles(sources, table_options) if isinstance(a, Article) and a.outlet)
+    for number, (article, found) in enumerate(first_reading(articles, nlp or get_pipeline(model),
+                                                            batch_size)):
+        evidence.add(article.outlet, str(number), found)
+    return evidence.homes()
+
+
+def first_reading(articles: Iterable[Article], nlp: Language, batch_size: int = 16,
+                  ) -> Iterator[tuple[Article, list[Anchor]]]:
+    """Each article with the places it names that have one reading (`geo.outlets.anchors`,
+    what homes are learned from), read with spaCy and the places stage only, each article
+    alone (no home). An article the pipeline fails on is left out: the second reading
+    reports it. `learn_homes` and `sankore ingest --learn-homes` read this way.
+    """
+    gaz = load_gazetteer()
     # The places stage reads spaCy's parse and nothing of the other Sankore stages.
     spacy_and_places = [n for n in nlp.pipe_names if not n.startswith("sankore_") or n == "sankore_places"]
-    with nlp.select_pipes(enable=spacy_and_places):
-        number = 0
-        while batch := list(islice(articles, batch_size)):
-            for article, doc in _parsed_or_skipped(nlp, batch):
-                named = [*doc._.places, *(p for p in doc._.demonyms if p.kind == "embedded")]
-                evidence.add(article.outlet, str(number), anchors(named, gaz))
-                number += 1
-    return evidence.homes()
+    stream = iter(articles)
+    while batch := list(islice(stream, batch_size)):
+        # The other stages are off for this batch only: nothing yielded runs while they are,
+        # so a caller may use the same pipeline between two articles.
+        with nlp.select_pipes(enable=spacy_and_places):
+            found = [(article, anchors([*doc._.places, *(p for p in doc._.demonyms if p.kind == "embedded")],
+                                       gaz))
+                     for article, doc in _parsed_or_skipped(nlp, batch)]
+        yield from found
 
 
 def _parsed_or_skipped(nlp: Language, articles: list[Article]) -> Iterator[tuple[Article, Doc]]:
