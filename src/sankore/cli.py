@@ -124,7 +124,8 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str, output: Pat
     buffered = []  # --format json writes one document as an object, several as an array
     with output_to(output) as out:
         stream = analyze_many(_expand_stdin(sources), published, batch_size=batch_size,
-                              model=model, event_coder=event_coder, table_options=options,
+                              model=model, event_coder=event_coder,
+                             table_options=TableOptions(text_column, date_column, title_column),
                               errors="yield", outlet_homes=homes)
         for item in stream:
             if isinstance(item, Failure):
@@ -179,36 +180,41 @@ def _expand_stdin(sources: list) -> Iterator:
               help="With --engine ray, instead of --db: write the records to a Parquet dataset in DIR "
               "(one row per document, each once; docs/scale.md).")
 @click.option("--outlet-homes/--no-outlet-homes", default=True, show_default=True,
-              help="Resolve ambiguous place names with their outlet's home area, learned from the "
-              "places with one reading of the outlet's documents that earlier runs stored (not with --out).")
+              help="Resolve ambiguous place names with their outlet's home area, learned from the places "
+              "with one reading of its documents that earlier runs stored (with --out: only --learn-homes).")
+@click.option("--learn-homes", is_flag=True, help="Also learn the homes from a first reading of this run's "
+              "new documents (spaCy and the places stage: a second parse). Not with standard input.")
 @with_table_options
 def ingest(paths: tuple[str, ...], db: str | None, published: str | None, model: str, event_coder: str,
            batch_size: int, workers: int, no_progress: bool, engine: str, address: str | None,
-           out: Path | None, outlet_homes: bool, text_column: str | None, date_column: str | None,
-           title_column: str | None) -> None:
+           out: Path | None, outlet_homes: bool, learn_homes: bool, text_column: str | None,
+           date_column: str | None, title_column: str | None) -> None:
     """Analyse PATHS and store each document with all its records in the database.
 
-    A document already stored (same normalized text) is skipped before it is analysed, so
-    an interrupted run, started again, resumes; each document is stored whole or not at
-    all. Ambiguous place names are resolved with their outlet's home area, learned from the
-    documents earlier runs stored (the first articles of a new outlet get none). Near-duplicates
-    (wire copies, re-posts) are clustered at the end. Prints a summary;
-    each failure is listed with its reason on stderr; the exit status is 1 if any failed.
+    A document already stored (same normalized text) is skipped before it is analysed, so an
+    interrupted run, started again, resumes; each document is stored whole or not at all.
+    Ambiguous place names are resolved with their outlet's home area, learned from what earlier
+    runs stored and, with --learn-homes, from a first reading of this run's new documents.
+    Near-duplicates (wire copies, re-posts) are clustered at the end. Prints a summary; each
+    failure is listed with its reason on stderr; the exit status is 1 if any failed.
     """
     from .errors import OutputError, StoreError
     from .ingest import ingest as run_ingest
     from .readers import TableOptions
 
-    options = TableOptions(text_column, date_column, title_column)
     if (db is None) == (out is None):
         raise click.UsageError("give --db URL (a database) or --out DIR (a Parquet dataset), one of them")
     if out is not None and engine != "ray":
         raise click.UsageError("--out DIR is written by the Ray engine: add --engine ray")
+    if learn_homes and (not outlet_homes or "-" in paths):
+        raise click.UsageError("--learn-homes reads the inputs twice: not standard input" if outlet_homes
+                               else "--learn-homes learns homes; --no-outlet-homes turns them off")
     try:
         summary = run_ingest(list(paths), db, workers=workers, batch_size=batch_size, published=published,
-                             model=model, event_coder=event_coder, table_options=options,
-                             progress=not no_progress, engine=engine, address=address, out=out,
-                             on_failure=_report, outlet_homes=outlet_homes)
+                             model=model, event_coder=event_coder, progress=not no_progress, engine=engine,
+                             table_options=TableOptions(text_column, date_column, title_column), out=out,
+                             address=address, on_failure=_report, outlet_homes=outlet_homes,
+                             learn_homes=learn_homes)
     except (StoreError, OutputError) as exc:
         click.echo(f"sankore: error: {exc}", err=True)
         sys.exit(1)

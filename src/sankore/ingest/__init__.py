@@ -26,8 +26,10 @@ How the work flows, and why:
 - The outlets' home areas (`geo/outlets.py`: a local paper's bare "Alexandria" is the one
   near its other articles' towns) are learned from what earlier runs stored (homes.py):
   this process reads the places of the documents stored since, then each worker asks the
-  store for the homes of the outlets it meets. A run's own documents never change its
-  homes, so records do not depend on the number of workers or the engine.
+  store for the homes of the outlets it meets. With `learn_homes`, a first reading of the
+  run's new documents (spaCy and the places stage, by the same workers) votes too, and the
+  homes are decided before the analysis begins (first_reading.py). Either way, records do
+  not depend on the number of workers, the engine or the order of the documents.
 - A document that makes the pipeline raise, or that cannot be stored, is a `Failure` with
   its reason; a worker process that dies (segfault, out of memory) is replaced, the
   documents of the chunks in flight that it had not stored are retried one at a time, and
@@ -50,7 +52,8 @@ from ..pipeline import DEFAULT_EVENT_CODER, DEFAULT_MODEL, get_pipeline
 from ..readers import DEFAULT_TABLE_OPTIONS, TableOptions
 from ..store import MEMORY, Store, open_store, sqlite_path
 from .chunks import Source, new_chunks, read_items, rereadable
-from .homes import StoredHomes, read_anchors
+from .first_reading import read_here
+from .homes import GivenHomes, Homes, StoredHomes, read_anchors
 from .summary import IngestSummary, Progress, count
 from .workers import analyze_and_store, run_pool
 
@@ -80,6 +83,7 @@ def ingest(
     address: str | None = None,
     out: Path | None = None,
     outlet_homes: bool = True,
+    learn_homes: bool = False,
 ) -> IngestSummary:
     """Analyse and store every document of `sources` not yet in the store at `store_url`.
 
@@ -91,9 +95,12 @@ def ingest(
     `workers` CPUs; see ray_engine.py); with `out` (a folder) it writes the records to a
     Parquet dataset there instead of a store (`store_url` is then None; parquet_out.py).
     `outlet_homes`: resolve places with the home areas of the documents' outlets learned from
-    what the store held before this run (homes.py; not with `out`, which has no store).
-    Raises `StoreError` only if the store cannot be opened; every per-document problem is in
-    the summary's `failed`.
+    what the store held before this run (homes.py; with `out`, which has no store, only what
+    `learn_homes` learns). `learn_homes`: learn them from a first reading of this run's new
+    documents too (first_reading.py; it reads `sources` twice: a list of paths or Articles,
+    not standard input). Raises `StoreError` only if the store cannot be opened, ValueError
+    for arguments that do not go together; every per-document problem is in the summary's
+    `failed`.
     """
     if workers < 1 or (engine == "local" and workers > MAX_WORKERS):  # a Ray cluster has its own
         raise ValueError(f"workers must be between 1 and {MAX_WORKERS} (this machine's cores: each "
@@ -102,6 +109,12 @@ def ingest(
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     if out is not None and engine != "ray":
         raise ValueError("a Parquet dataset (out) is written by the Ray engine: engine='ray'")
+    if learn_homes and not outlet_homes:
+        raise ValueError("learn_homes learns the outlets' homes that outlet_homes=False turns off")
+    replayable = rereadable(sources) if learn_homes or (progress and sys.stderr.isatty()) else None
+    if learn_homes and replayable is None:
+        raise ValueError("learn_homes reads the sources twice: give a list of paths or Articles, "
+                         "not standard input ('-') or an iterator")
     # Here, not in each worker: a worker that cannot load its coder would fail every document
     # as "the worker died" instead of saying once what to install.
     require_installed(event_coder)
@@ -110,10 +123,9 @@ def ingest(
         day = published if isinstance(published, date) else date.fromisoformat(published)
         override = day.isoformat()
     show = progress and sys.stderr.isatty()
-    replayable = rereadable(sources) if show else None
-    total = sum(1 for _ in read_items(replayable, table_options)) if replayable is not None else None
+    total = sum(1 for _ in read_items(replayable, table_options)) if show and replayable is not None else None
     summary = IngestSummary()
-    bar = Progress(show, total)
+    bar = Progress(show, total, first_reading=learn_homes)
 
     def fail(failure: Failure) -> None:
         summary.failed.append(failure)
@@ -127,7 +139,8 @@ def ingest(
         try:
             ingest_ray(replayable or sources, None, out=out, table_options=table_options, address=address,
                        workers=workers, batch_size=batch_size, override=override, model=model,
-                       event_coder=event_coder, summary=summary, fail=fail, bar=bar)
+                       event_coder=event_coder, summary=summary, fail=fail, bar=bar,
+                       learn_homes=learn_homes)
         finally:
             bar.close()
         return summary
@@ -148,7 +161,7 @@ def ingest(
                 ingest_ray(replayable or sources, store_url, table_options=table_options, address=address,
                            workers=workers, batch_size=batch_size, override=override, model=model,
                            event_coder=event_coder, summary=summary, fail=fail, bar=bar,
-                           outlet_homes=outlet_homes)
+                           outlet_homes=outlet_homes, learn_homes=learn_homes)
                 store = open_store(store_url)
             elif workers > 1 and sqlite_path(store_url) != MEMORY:
                 store.close()  # the pool keeps its own connection: see workers.Pool._start
@@ -156,12 +169,17 @@ def ingest(
                 # their pipeline, rather than at the end, on one core, when they are done.
                 run_pool(store_url, items, workers, model, override, summary, fail, bar, batch_size,
                          meanwhile=_import_dedupe if dedupe else None, event_coder=event_coder,
-                         outlet_homes=outlet_homes)
+                         outlet_homes=outlet_homes,
+                         first=read_items(replayable, table_options)
+                         if learn_homes and replayable is not None else None)
                 store = open_store(store_url)
             else:
                 # The pipeline loads with the first document to analyse: a rerun over stored
                 # documents only reads and checks ids.
-                homes = StoredHomes(store) if outlet_homes else None
+                homes: Homes | None = StoredHomes(store) if outlet_homes else None
+                if learn_homes and replayable is not None:
+                    homes = GivenHomes(read_here(read_items(replayable, table_options), store, model,
+                                                 event_coder, batch_size, bar))
                 for chunk in new_chunks(items, store.has, override, summary, fail, bar, batch_size):
                     nlp = get_pipeline(model, event_coder)
                     count(analyze_and_store(chunk, nlp, store, homes), summary, fail, bar)

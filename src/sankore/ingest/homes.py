@@ -1,4 +1,5 @@
-"""Outlets' home areas for an ingest run, learned from what the store already holds.
+"""Outlets' home areas for an ingest run, learned from what the store already holds (and
+from a first reading of the run's own documents: first_reading.py).
 
 A local paper's bare "Alexandria" is the one near the towns its other articles name
 (`geo/outlets.py`). `sankore ingest` learns that from the documents earlier runs stored:
@@ -13,10 +14,15 @@ A local paper's bare "Alexandria" is the one near the towns its other articles n
   homes of a chunk's outlets with the call (`analyze_many(outlet_homes=...)`).
 - Nothing a run stores changes the homes of that run: they come from what was stored before
   it started, so a document's record is the same whatever the number of workers or the
-  engine, and whatever order the run's documents come in. The first articles of a new outlet
-  get none; the next run's articles get the home they point to. (Another ingest that starts
-  meanwhile may add the anchors of documents stored before it started: a run's homes are
-  then those of a slightly later snapshot.)
+  engine, and whatever order the run's documents come in. Without a first reading, the
+  first articles of a new outlet get none; the next run's articles get the home they point
+  to. (Another ingest that starts meanwhile may add the anchors of documents stored before
+  it started: a run's homes are then those of a slightly later snapshot.)
+- With a first reading (`learn_homes`, first_reading.py), the run's new documents vote too:
+  the homes of the run's outlets are decided once, before any document is analysed, from the
+  store's votes and the first reading's, and sent with each chunk (`GivenHomes`). They
+  depend on the set of documents stored before the run and the set the run brings, never
+  on their order, the number of workers or the engine, so the property above holds.
 - A failure to read or decide a home costs that home only (logged); the documents are
   analysed without it.
 """
@@ -24,8 +30,8 @@ A local paper's bare "Alexandria" is the one near the towns its other articles n
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple, Protocol
 
 from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..geo.outlets import (
@@ -78,15 +84,36 @@ def read_anchors(store: Store, gaz: Gazetteer | None = None, batch: int = BATCH)
     return len(todo)
 
 
-def stored_home(store: Store, outlet: str) -> OutletHome | None:
-    """The home of `outlet` from the anchors the store holds (None: too few, or no agreement)."""
+def stored_votes(store: Store, outlet: str) -> OutletVotes:
+    """The votes of `outlet`'s documents the store holds, counted in SQL."""
     articles, areas, countries, found = outlet_votes(store, outlet)
     points: dict[str, tuple[str, str, float, float]] = {}
     for key, country, admin1, lat, lon in found:
         points[key] = one_point(points.get(key), (country, admin1, lat, lon))
-    return home_from_votes(OutletVotes(
-        articles, {(country, admin1): n for country, admin1, n in areas},
-        {country: n for country, n in countries}, points))
+    return OutletVotes(articles, {(country, admin1): n for country, admin1, n in areas},
+                       {country: n for country, n in countries}, points)
+
+
+def stored_home(store: Store, outlet: str) -> OutletHome | None:
+    """The home of `outlet` from the anchors the store holds (None: too few, or no agreement)."""
+    return home_from_votes(stored_votes(store, outlet))
+
+
+class Homes(Protocol):
+    """Where a worker gets the homes of a chunk's outlets: `StoredHomes` asks the store,
+    `GivenHomes` holds those a first reading decided (first_reading.py)."""
+
+    def of(self, outlets: Iterable[str | None]) -> dict[str, OutletHome]: ...
+
+
+class GivenHomes:
+    """Homes decided before the analysis began, for the outlets of a chunk."""
+
+    def __init__(self, homes: Mapping[str, OutletHome]) -> None:
+        self.homes = homes
+
+    def of(self, outlets: Iterable[str | None]) -> dict[str, OutletHome]:
+        return {o: home for o in sorted({o for o in outlets if o}) if (home := self.homes.get(o)) is not None}
 
 
 class StoredHomes:

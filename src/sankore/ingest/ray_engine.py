@@ -11,13 +11,15 @@ How, and why:
   The reading task checks each document's id against the store (or the dataset) and within
   its input, as the local engine does, so a rerun pays only for what is missing. Paths must
   be where every node sees them (a shared file system) at the same place. Documents given as
-  `Article`s, and standard input, are read here and join the same stream.
+  `Article`s, and standard input, are read here and join the same stream (ray_stream.py).
 - `map_batches` sends the batches through a pool of `workers` actors; each actor loads the
   pipeline once and opens its own connection to the store, then analyses and stores each
   document in its own transaction (`Store.add`, the local engine's `analyze_and_store`),
   with the outlets' home areas it asks of the store (homes.py: learned from what was stored
-  before the run, so the same on any number of actors). With `out` there is no store to
-  learn homes from: the documents are analysed without them.
+  before the run, so the same on any number of actors). With `learn_homes`, a first reading
+  on the cluster decides the homes before the analysis (ray_homes.py), and the actors get
+  them with their constructor; with `out` and no first reading, there is no store to learn
+  homes from: the documents are analysed without them.
   The store's primary key makes every write exactly-once by document id: a batch retried
   after an actor died stores only what the dead actor had not stored. With `out`, the
   actors return the records and this process writes them to the Parquet dataset, once per
@@ -39,92 +41,30 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ..api import Failure, analyze_many
 from ..errors import AnalysisError
+from ..geo.outlets import OutletHome
 from ..readers import Article, ReadFailure, TableOptions
 from ..store import Store, open_store
-from .chunks import Source, new_chunks, read_items
-from .homes import StoredHomes
+from .chunks import Source
+from .homes import GivenHomes, Homes, StoredHomes
 from .parquet_out import PartWriter, known_ids
+from .ray_stream import as_columns, batch_rows, classified, inputs
 from .summary import IngestSummary, Progress
 
-# One row of the stream: a document to analyse ("new"), or what already became of one.
-FIELDS = ("article", "doc_id", "source", "status", "reason", "code", "record")
 BLOCK_BYTES = 1  # Ray Data's block size here: any row is over it, so a block is a document
-
-
-def _row(status: str, *, article: Article | None = None, doc_id: str = "", source: str = "",
-         reason: str = "", code: str = "", record: str = "") -> dict[str, Any]:
-    # An article travels as one JSON cell: Ray Data's columns would turn a missing title into NaN.
-    text = ""
-    if article is not None:
-        data = asdict(article)
-        data["boilerplate"] = [list(span) for span in article.boilerplate]
-        text = json.dumps(data, ensure_ascii=False)
-    return {"article": text, "doc_id": doc_id, "source": source, "status": status, "reason": reason,
-            "code": code, "record": record}
-
-
-def _columns(rows: list[dict[str, Any]]) -> dict[str, list]:
-    return {field: [row[field] for row in rows] for field in FIELDS}
-
-
-def _classified(items: Iterator[Article | ReadFailure], has: Callable[[str], bool], override: str | None,
-                batch_size: int) -> Iterator[list[dict[str, Any]]]:
-    """`items` as batches of rows: new articles, duplicates and failures (chunks.new_chunks
-    decides which, as for the local engine)."""
-    from ..readers import document_id
-
-    summary, rows = IngestSummary(), []
-    bar = Progress(False, None)
-
-    def fail(failure: Failure) -> None:
-        rows.append(_row("failed", source=failure.source, reason=failure.reason, code=failure.code))
-
-    for chunk in new_chunks(items, has, override, summary, fail, bar, batch_size):
-        rows += [_row("duplicate")] * summary.duplicates
-        summary.duplicates = 0
-        rows += [_row("new", article=a, doc_id=document_id(a.text), source=a.source or "<text>")
-                 for a in chunk]
-        yield rows
-        rows = []
-    rows += [_row("duplicate")] * summary.duplicates
-    if rows:
-        yield rows
-
-
-def _read(batch: dict[str, Any], *, store_url: str | None, known: Any, options: TableOptions,
-          override: str | None, batch_size: int) -> Iterator[Any]:
-    """A Ray Data task: read the paths of `batch`, yield their documents in batches."""
-    import ray
-
-    from ..readers import read_sources
-
-    written: set[str] = ray.get(known) if known is not None else set()
-    store = open_store(store_url) if store_url else None
-    try:
-        def has(doc_id: str) -> bool:
-            return doc_id in written or (store is not None and store.has(doc_id))
-
-        for path in batch["path"]:
-            for rows in _classified(read_sources([str(path)], options), has, override, batch_size):
-                yield _columns(rows)
-    finally:
-        if store is not None:
-            store.close()
 
 
 class _Analyzer:
     """One Ray actor: the pipeline, loaded once, and a connection to the store (none with `out`)."""
 
     def __init__(self, store_url: str | None, model: str, event_coder: str,
-                 outlet_homes: bool = True) -> None:
+                 outlet_homes: bool = True, homes: dict[str, OutletHome] | None = None) -> None:
         from ..events.classifier import packaged
         from ..models import require_installed
         from ..pipeline import get_pipeline
@@ -138,6 +78,7 @@ class _Analyzer:
         self.nlp = get_pipeline(model, event_coder)
         self.store_url = store_url
         self.outlet_homes = outlet_homes
+        self.given = GivenHomes(homes) if homes is not None else None  # a first reading's
         self.local = threading.local()
 
     def _store(self) -> Store:
@@ -147,10 +88,11 @@ class _Analyzer:
             self.local.store = open_store(str(self.store_url))
         return self.local.store
 
-    def _homes(self) -> StoredHomes | None:
-        """The outlets' homes, asked of the store through this thread's connection (homes.py)."""
-        if not self.outlet_homes:
-            return None
+    def _homes(self) -> Homes | None:
+        """The outlets' homes: a first reading's, or asked of the store through this thread's
+        connection (homes.py)."""
+        if self.given is not None or not self.outlet_homes:
+            return self.given
         if getattr(self.local, "homes", None) is None:
             self.local.homes = StoredHomes(self._store())
         return self.local.homes
@@ -158,13 +100,13 @@ class _Analyzer:
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
         from .workers import analyze_and_store
 
-        columns = zip(*(batch[f] for f in FIELDS), strict=True)
-        rows = [dict(zip(FIELDS, values, strict=True)) for values in columns]
+        rows = batch_rows(batch)
         new = [row for row in rows if row["status"] == "new"]
         articles = [Article(**json.loads(str(row["article"]))) for row in new]
         if self.store_url is None:
+            homes = self.given.of(a.outlet for a in articles) if self.given is not None else None
             outcomes: list[Any] = list(analyze_many(articles, nlp=self.nlp, batch_size=len(articles) or 1,
-                                                    errors="yield"))
+                                                    errors="yield", outlet_homes=homes))
         else:
             outcomes = analyze_and_store(articles, self.nlp, self._store(), self._homes())
         for row, outcome in zip(new, outcomes, strict=True):
@@ -177,7 +119,7 @@ class _Analyzer:
                 row["status"] = "stored"
                 if self.store_url is None:
                     row["record"] = json.dumps(outcome.to_dict(), ensure_ascii=False)
-        return _columns(rows)
+        return as_columns(rows)
 
 
 def connect(address: str | None, workers: int) -> None:
@@ -222,24 +164,18 @@ def ingest_ray(
     fail: Callable[[Failure], None],
     bar: Progress,
     outlet_homes: bool = True,
+    learn_homes: bool = False,
 ) -> None:
     """Analyse on Ray every document of `sources` not yet in the store at `store_url` (or in
     the dataset at `out`), storing (or writing) each, counting into `summary`; the clusters
-    and corpus views are the caller's to update (`ingest` does)."""
+    and corpus views are the caller's to update (`ingest` does). `learn_homes`: a first
+    reading of the new documents on the cluster decides the outlets' homes (ray_homes.py)."""
     import ray
     import ray.data
 
     written = known_ids(out) if out is not None else set()
     url = None if out is not None else str(store_url)
     paths, here = _split(sources)
-    local_rows: list[dict[str, Any]] = []  # what the caller handed over in memory, already
-    if here:
-        with (open_store(url) if url else _Nothing()) as store:
-            def has(doc_id: str) -> bool:
-                return doc_id in written or (store is not None and store.has(doc_id))
-
-            for rows in _classified(read_items(here, table_options), has, override, batch_size):
-                local_rows += rows
     connect(address, workers)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
@@ -251,23 +187,20 @@ def ingest_ray(
     previous = context.target_max_block_size
     context.target_max_block_size = BLOCK_BYTES
     try:
-        datasets = []
-        if paths:
-            known = ray.put(written) if written else None
-            # Reading is light: it takes no CPU from the actors (num_cpus=0), one task per path.
-            datasets.append(ray.data.from_items([{"path": p} for p in paths], override_num_blocks=len(paths))
-                            .map_batches(partial(_read, store_url=url, known=known, options=table_options,
-                                                 override=override, batch_size=batch_size),
-                                         batch_size=1, num_cpus=0))
-        if local_rows:
-            datasets.append(ray.data.from_items(local_rows, override_num_blocks=max(
-                1, min(len(local_rows), max(workers, -(-len(local_rows) // batch_size))))))
-        if not datasets:
+        homes = None
+        if learn_homes:
+            from .ray_homes import first_rows, learn_on_ray
+
+            reading = inputs(paths, here, url, written, table_options,
+                              partial(first_rows, batch_size=batch_size), workers, batch_size)
+            homes = learn_on_ray(reading, url, workers, batch_size, model, bar) if reading is not None else {}
+        dataset = inputs(paths, here, url, written, table_options,
+                          partial(classified, override=override, batch_size=batch_size), workers, batch_size)
+        if dataset is None:
             return
-        dataset = datasets[0].union(*datasets[1:]) if len(datasets) > 1 else datasets[0]
         results = dataset.map_batches(
             _Analyzer, fn_constructor_kwargs={"store_url": url, "model": model, "event_coder": event_coder,
-                                              "outlet_homes": outlet_homes},
+                                              "outlet_homes": outlet_homes, "homes": homes},
             batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
             batch_format="numpy")
         _collect(results.iter_rows(), PartWriter(out, written) if out is not None else None, summary, fail,
@@ -301,13 +234,3 @@ def _collect(rows: Iterable[dict[str, Any]], writer: PartWriter | None, summary:
             fail(Failure(str(row["source"]), str(row["reason"]), str(row["code"]) or AnalysisError.code))
     if writer is not None:
         writer.flush()
-
-
-class _Nothing:
-    """No store (with `out`): a context manager that gives None."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None

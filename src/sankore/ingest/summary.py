@@ -34,10 +34,12 @@ class IngestSummary:
 
 
 class Progress:
-    """A rich progress bar on stderr (documents, documents/s, ETA), or nothing."""
+    """A rich progress bar on stderr (documents, documents/s, ETA), or nothing; with
+    `first_reading`, a bar for that reading above it (first_reading.py)."""
 
-    def __init__(self, enabled: bool, total: int | None) -> None:
+    def __init__(self, enabled: bool, total: int | None, first_reading: bool = False) -> None:
         self.bar = None
+        self.reading = None
         if not enabled:
             return
         from rich.console import Console
@@ -51,17 +53,27 @@ class Progress:
         )
 
         self.bar = Progress(
-            TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), TextColumn("ETA"),
             TimeRemainingColumn(), TextColumn("{task.fields[status]}"),
             console=Console(file=sys.stderr), transient=False)
+        if first_reading:
+            self.reading = self.bar.add_task("first reading", total=total, rate="-", status="")
         self.task = self.bar.add_task("ingest", total=total, rate="-", status="")
         self.bar.start()
+
+    def read(self) -> None:
+        """One more document passed by the first reading."""
+        if self.bar is None or self.reading is None:
+            return
+        task = self.bar.tasks[self.reading]
+        speed = task.finished_speed or task.speed
+        self.bar.update(self.reading, advance=1, rate=f"{speed:.1f}" if speed else "-")
 
     def advance(self, summary: IngestSummary) -> None:
         if self.bar is None:
             return
-        task = self.bar.tasks[0]
+        task = self.bar.tasks[self.task]
         speed = task.finished_speed or task.speed
         self.bar.update(self.task, advance=1, rate=f"{speed:.1f}" if speed else "-",
                         status=f"stored {summary.stored}, skipped {summary.duplicates}, "
