@@ -29,7 +29,7 @@ from ..pipeline.generic_actors import UNNAMED
 
 # Modules, not names: importing a component's module first runs pipeline/__init__, which
 # imports this one while they are half defined (tests/test_architecture.py).
-from . import classifier, detector, dyads, event_place, evidence, news_filter, roles
+from . import classifier, detector, dyads, event_place, evidence, news_filter, phrases, roles
 from .categories import CAMEO_ROOT
 from .classifier import Classifier, EventScores, calibrated, features
 from .clauses import (
@@ -228,8 +228,8 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         return None
     mod, speech = modality(anchor, trigger)
     if not acting and refers_back and speech is not None:  # "X claimed they were deployed"
-        subj, _ = roles._subject(speech)
-        acting = roles.np_mentions(subj, actors) if subj is not None else []
+        subj, _ = phrases.subject(speech)
+        acting = phrases.np_mentions(subj, actors) if subj is not None else []
     if not acting and refers_back and previous:
         acting = list(previous[-1])
     speaker, attributed = evidence.speaker_span(doc, trigger, speech)
@@ -247,8 +247,8 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         if obliged.i != anchor.i:  # "forces must ensure security to allow deliveries"
             acting = roles.participants(obliged, obliged, "REQUEST", actors)[0]
         type_, targets, mod = "REQUEST", acting, "reported"
-        subj = roles._subject(speech)[0] if speech is not None else None
-        acting = roles.np_mentions(subj, actors) if subj is not None else \
+        subj = phrases.subject(speech)[0] if speech is not None else None
+        acting = phrases.np_mentions(subj, actors) if subj is not None else \
             [a for a in actors if speaker and speaker[0] <= a.start and a.end <= speaker[1]]
     time = event_time(doc, anchor, trigger, mod)
     exclude = [(a.start, a.end) for a in acting + targets]
@@ -269,8 +269,9 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         # released on Tuesday", "the camp run by the SDF"), unless a passive one of the
         # lexicon's acts names who did it: "civilians killed by troops", "people killed in
         # police firing" are acts of their own (guidelines §9: specific, with its own actor).
-        modifier=1.0 if anchor.dep_ == "acl" and (anchor.tag_ == "VBG" or anchor.tag_ == "VBN" and not (
-            m is not None and roles.reduced_passive(anchor) and acting)) else 0.0,
+        modifier=1.0 if anchor.dep_ == "acl" and roles.misparsed_owner(anchor) is None and (
+            anchor.tag_ == "VBG" or anchor.tag_ == "VBN" and not (
+                m is not None and roles.reduced_passive(anchor) and acting)) else 0.0,
         background=float(background_relative(anchor) or purpose(anchor) or speculation(anchor)
                          or predicative(trigger) or measured(trigger)),
     )

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..mentions import QuoteMention
 from ..pipeline.generic_actors import DATELINE_CHARS, dateline_spans
-from . import roles
+from . import phrases
 from .lookups import index_of
 
 
@@ -20,8 +20,8 @@ def speaker_span(doc: Doc, trigger: Token, speech: Token | None) -> tuple[tuple[
         if q.start <= trigger.idx < q.end and _propositional(doc, q):
             return q.antecedent_span or q.speaker_span, True
     if speech is not None:
-        subj, _ = roles._subject(speech)
-        found = roles.np_mentions(subj, doc._.actors) if subj is not None else []
+        subj, _ = phrases.subject(speech)
+        found = phrases.np_mentions(subj, doc._.actors) if subj is not None else []
         return ((found[0].start, found[0].end) if found else None), True
     return None, False
 

@@ -21,80 +21,22 @@ from spacy.tokens import Token
 
 from ..mentions import ActorMention
 from ..pipeline.generic_actors import ACTION_NOUNS, PATIENT
-from . import antecedents
 from .modality import SPEECH
+from .phrases import NP_PREPS, agent, mentions_or_antecedent, np_mentions, subject
 
 PASSIVE_SUBJECT_ACTS = {"RETREAT", "MOBILIZE", "PROTEST"}
 # Event types whose content clause names who is addressed ("demanded that X …").
 ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN"}
 _TARGET_PREPS = {"with", "against", "to", "on", "at", "from", "toward", "towards", "upon", "into"}
-_SUBJECT_DEPS = ("nsubj", "csubj")
 _INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "relcl", "pobj", "dobj", "acomp"}
-_NP_PARTS = {"compound", "poss", "amod", "appos", "conj", "cc", "det", "nmod", "nummod", "npadvmod",
-             "case", "punct"}
-_NP_PREPS = {"of", "from"}
 _RELATIVE = {"which", "who", "that", "whom", "whose"}
 _PRONOUNS = {"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"}
 MAX_HOPS = 6
-# Participles that make a modifier name a third party: "US-backed", "Turkish-supported".
-_BACKED = {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned"}
 _STATIVE_PASSIVES = {"engage", "involve"}
-
-
-def np_tokens(tok: Token) -> list[Token]:
-    """The noun phrase headed by `tok`: its modifiers, possessors, appositions, conjuncts and
-    of/from phrases, without relative clauses or other prepositional phrases."""
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ in _NP_PARTS:
-            out.extend(np_tokens(child))
-        elif child.dep_ == "prep" and child.lower_ in _NP_PREPS:
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    out.extend(np_tokens(grand))
-    return out
-
-
-def np_mentions(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
-    """Actor mentions in the noun phrase headed by `tok`, in text order. The backer named in a
-    modifier ("US-backed Kurdish forces", "Turkish-supported groups") is not the phrase's
-    actor when the phrase names another (guidelines §9: "X-backed forces" codes no event)."""
-    starts = {t.idx for t in np_tokens(tok)}
-    ends = {t.idx + len(t) for t in np_tokens(tok)}
-    found = [m for m in actors if m.start in starts or (m.end in ends and any(s <= m.start for s in starts)
-                                                        and m.start >= min(starts))]
-    backers = {t.idx for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in _BACKED
-               for t in c.subtree}
-    own = [m for m in found if m.start not in backers]
-    return own if own and len(own) < len(found) else found
-
-
-def mentions_or_antecedent(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
-    """The actors of the noun phrase headed by `tok`, or, for a pronoun or a definite
-    description naming none, the actor it refers back to."""
-    found = np_mentions(tok, actors)
-    if found or not antecedents.refers(tok):
-        return found
-    return antecedents.resolve(tok)
-
-
-def _subject(v: Token) -> tuple[Token | None, bool]:
-    """The subject token of clause `v` and whether the clause is passive. Where the parser
-    gives two ("HANOI, Vietnam (AP) — Police arrested …" makes the dateline a subject too),
-    the one nearest the verb."""
-    subjects = [(c, c.dep_ in ("nsubjpass", "csubjpass")) for c in v.children
-                if c.dep_ in _SUBJECT_DEPS or c.dep_ in ("nsubjpass", "csubjpass")]
-    before = [s for s in subjects if s[0].i < v.i]
-    if before:
-        return before[-1]
-    return subjects[0] if subjects else (None, False)
-
-
-def _agent(v: Token) -> Token | None:
-    for child in v.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
+# Prepositions that name what an act was done with or by ("killed in police firing", "died
+# due to shelling", "succumbed to the firing"), and verbs whose subject suffered that act.
+_INSTRUMENT_PREPS = {"in", "during", "by", "to", "from"}
+_SUFFER = {"die", "perish", "succumb"}
 
 
 def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
@@ -123,7 +65,7 @@ def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]
             # Object control: "led James Mattis to quit", "forced the rebels to withdraw",
             # "urged Turkey to halt": the object does what the infinitive says.
             return [m for o in objects for m in mentions_or_antecedent(o, actors)]
-        subj, passive = _subject(tok)
+        subj, passive = subject(tok)
         # "Serb forces were engaged in ethnic cleansing": a participle that reads as an
         # adjective, whose subject acts. A passive verb lends its subject to its infinitive:
         # one of report ("the government is learnt to have suspended …") or of asking or
@@ -167,7 +109,11 @@ def _subject_side(anchor: Token, trigger: Token, type_: str, actors: list[ActorM
     if nominal_subject:  # "Pentagon bombing operations are being carried out …"
         noun = trigger if trigger.dep_ in ("nsubjpass", "nsubj") else trigger.head
         return list(np_mentions(noun, actors)), [], False
-    if anchor.pos_ in ("VERB", "AUX"):
+    owner = misparsed_owner(anchor)
+    if owner is not None:  # "three others died in police firing": the police fired, on them
+        return [m for m in actors if m.start == owner.idx], _victims(owner.head, actors), False
+    # An act noun the tagger took for a verb is still a noun where it stands ("in police firing")
+    if anchor.pos_ in ("VERB", "AUX") and not (anchor.lower_ in ACTION_NOUNS and anchor.dep_ == "pobj"):
         return _verb_subject(anchor, type_, actors)
     # A nominal event: possessor or compound acts ("US strikes", "Pentagon bombing").
     acting: list[ActorMention] = []
@@ -175,24 +121,25 @@ def _subject_side(anchor: Token, trigger: Token, type_: str, actors: list[ActorM
         if child.dep_ in ("poss", "compound", "amod"):
             # Not resolved: "his arrest" names whom it was done to as often as who did it.
             acting.extend(m for m in np_mentions(child, actors) if m not in acting)
-    return acting or borrowed_subject(anchor, actors), [], False
+    victims = _victims(anchor.head, actors) if acting and anchor.dep_ == "pobj" else []
+    return acting or borrowed_subject(anchor, actors), victims, False
 
 
 def _verb_subject(anchor: Token, type_: str, actors: list[ActorMention]
                   ) -> tuple[list[ActorMention], list[ActorMention], bool]:
-    subj, passive = _subject(anchor)
+    subj, passive = subject(anchor)
     if subj is None and reduced_passive(anchor) and type_ not in PASSIVE_SUBJECT_ACTS:
         # "six civilians killed by troops", "the people killed in police firing": the noun
         # is whom it was done to, and the agent or the act's owner did it.
-        agent = _agent(anchor)
-        acting = mentions_or_antecedent(agent, actors) if agent is not None else _instrument(anchor, actors)
+        by = agent(anchor)
+        acting = mentions_or_antecedent(by, actors) if by is not None else _instrument(anchor, actors)
         return acting, np_mentions(anchor.head, actors), False
     if subj is None and type_ not in PASSIVE_SUBJECT_ACTS and _passive_without_subject(anchor):
         # "workers trying to enforce the bandh were arrested", "were arrested and charged":
         # the clause it borrows its subject from names whom it was done to.
-        agent = _shared_agent(anchor)
-        acting = mentions_or_antecedent(agent, actors) if agent is not None else _instrument(anchor, actors)
-        if anchor.dep_ == "conj" and (subj := _subject(anchor.head)[0]) is not None:
+        by = _shared_agent(anchor)
+        acting = mentions_or_antecedent(by, actors) if by is not None else _instrument(anchor, actors)
+        if anchor.dep_ == "conj" and (subj := subject(anchor.head)[0]) is not None:
             return acting, mentions_or_antecedent(subj, actors), False
         return acting, borrowed_subject(anchor, actors), False
     if subj is None:
@@ -203,19 +150,35 @@ def _verb_subject(anchor: Token, type_: str, actors: list[ActorMention]
     if not found and not passive:  # "a series of airstrikes by Russian jets killed …"
         found = _nominal_agent(subj, actors)
     if passive and type_ not in PASSIVE_SUBJECT_ACTS:
-        agent = _agent(anchor)
-        acting = mentions_or_antecedent(agent, actors) if agent is not None else _instrument(anchor, actors)
+        by = agent(anchor)
+        acting = mentions_or_antecedent(by, actors) if by is not None else _instrument(anchor, actors)
         return acting, list(found), False
     return found, [], not found and _refers_back(subj)
+
+
+def _victims(prep: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    """Those an act named after `prep` fell on ("in police firing", "due to shelling"): the
+    subject of a passive clause or of a verb of dying ("two persons were killed in …", "a
+    youth perished in …", "the people who died due to …"); none for any other clause, whose
+    subject acts ("police arrested five in a raid")."""
+    if prep.dep_ not in ("prep", "pcomp", "agent") or prep.lower_ not in _INSTRUMENT_PREPS:
+        return []
+    v = prep.head.head if prep.head.dep_ == "prep" else prep.head  # "died due to …"
+    subj, passive = (v.head, True) if v.dep_ == "acl" else subject(v)
+    if subj is None or not (passive or v.lemma_.lower() in _SUFFER):
+        return []
+    if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
+        subj = v.head
+    return np_mentions(subj, actors)
 
 
 def _shared_agent(v: Token) -> Token | None:
     """The passive verb's "by" agent, or its conjunct's: "were arrested and charged by the
     police" hangs the agent on the last verb only."""
     for verb in (v, *(c for c in v.children if c.dep_ == "conj"), *([v.head] if v.dep_ == "conj" else [])):
-        agent = _agent(verb)
-        if agent is not None:
-            return agent
+        by = agent(verb)
+        if by is not None:
+            return by
     return None
 
 
@@ -256,13 +219,27 @@ def _instrument(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
             if noun.dep_ == "pobj":
                 found = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod")
                          for m in np_mentions(c, actors)]
-                # Lower-cased wire copy parses "in police firing" as "police" with a
-                # participle "firing" hanging on it: the owner is the head noun itself.
-                if not found and any(c.dep_ == "acl" and c.lower_ in ACTION_NOUNS for c in noun.children):
+                # "in police firing" parsed as the noun "police" with a participle "firing"
+                # (on the noun or on the verb): the owner is the noun itself.
+                if not found and noun.i + 1 < len(noun.doc) and misparsed_owner(noun.doc[noun.i + 1]) == noun:
                     found = [m for m in actors if m.start == noun.idx]
                 if found:
                     return found
     return []
+
+
+def misparsed_owner(tok: Token) -> Token | None:
+    """The owner of an act noun the parser took for a participle: the small model parses "in
+    police firing", "due to police firing" as the object "police" followed by a verb "firing"
+    (hung on that noun or on the clause's verb), mostly in lower-cased wire copy. The noun
+    just before the act word, the object of its preposition, owns the act."""
+    if tok.lower_ not in ACTION_NOUNS or tok.pos_ != "VERB" or tok.i == 0:
+        return None
+    owner = tok.doc[tok.i - 1]
+    on_phrase = tok.head.i in (owner.i, owner.head.head.i)  # on the noun, or on the verb the phrase is on
+    if owner.dep_ == "pobj" and owner.pos_ in ("NOUN", "PROPN") and on_phrase:
+        return owner
+    return None
 
 
 def _object_side(anchor: Token, trigger: Token, actors: list[ActorMention],
@@ -297,7 +274,7 @@ def _prepositional(prep: Token, head: Token, anchor: Token, trigger: Token, acto
         found = mentions_or_antecedent(obj, actors)
         if prep.lower_ == "between":
             between.extend(found)
-        elif prep.lower_ in _TARGET_PREPS or (head.i != anchor.i and prep.lower_ in _NP_PREPS):
+        elif prep.lower_ in _TARGET_PREPS or (head.i != anchor.i and prep.lower_ in NP_PREPS):
             targets.extend(m for m in found if m not in targets)
         elif prep.lower_ == "by" and head.i == trigger.i and not acting:
             acting.extend(found)
@@ -335,7 +312,7 @@ def _shared_object(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
     if v.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative") for c in v.children):
         return []
     for conj in v.children:
-        if conj.dep_ == "conj" and conj.pos_ == "VERB" and _subject(conj)[0] is None:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and subject(conj)[0] is None:
             return [m for c in conj.children if c.dep_ == "dobj" for m in mentions_or_antecedent(c, actors)]
     return []
 
@@ -345,7 +322,7 @@ def _addressee(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
     forsake its nuclear programme", "warned that Russia would pay": the DPRK, Russia."""
     for child in v.children:
         if child.dep_ == "ccomp":
-            subj, passive = _subject(child)
+            subj, passive = subject(child)
             if subj is not None and not passive:
                 return np_mentions(subj, actors)
     return []

@@ -1,0 +1,72 @@
+"""Noun phrases and clause subjects in the dependency parse: the pieces `roles` reads an
+event's participants from, and that the evidence and demand readers share."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..mentions import ActorMention
+from . import antecedents
+
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_NP_PARTS = {"compound", "poss", "amod", "appos", "conj", "cc", "det", "nmod", "nummod", "npadvmod",
+             "case", "punct"}
+NP_PREPS = {"of", "from"}
+# Participles that make a modifier name a third party: "US-backed", "Turkish-supported".
+_BACKED = {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned"}
+
+
+def np_tokens(tok: Token) -> list[Token]:
+    """The noun phrase headed by `tok`: its modifiers, possessors, appositions, conjuncts and
+    of/from phrases, without relative clauses or other prepositional phrases."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in _NP_PARTS:
+            out.extend(np_tokens(child))
+        elif child.dep_ == "prep" and child.lower_ in NP_PREPS:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    out.extend(np_tokens(grand))
+    return out
+
+
+def np_mentions(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    """Actor mentions in the noun phrase headed by `tok`, in text order. The backer named in a
+    modifier ("US-backed Kurdish forces", "Turkish-supported groups") is not the phrase's
+    actor when the phrase names another (guidelines §9: "X-backed forces" codes no event)."""
+    starts = {t.idx for t in np_tokens(tok)}
+    ends = {t.idx + len(t) for t in np_tokens(tok)}
+    found = [m for m in actors if m.start in starts or (m.end in ends and any(s <= m.start for s in starts)
+                                                        and m.start >= min(starts))]
+    backers = {t.idx for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in _BACKED
+               for t in c.subtree}
+    own = [m for m in found if m.start not in backers]
+    return own if own and len(own) < len(found) else found
+
+
+def mentions_or_antecedent(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    """The actors of the noun phrase headed by `tok`, or, for a pronoun or a definite
+    description naming none, the actor it refers back to."""
+    found = np_mentions(tok, actors)
+    if found or not antecedents.refers(tok):
+        return found
+    return antecedents.resolve(tok)
+
+
+def subject(v: Token) -> tuple[Token | None, bool]:
+    """The subject token of clause `v` and whether the clause is passive. Where the parser
+    gives two ("HANOI, Vietnam (AP) — Police arrested …" makes the dateline a subject too),
+    the one nearest the verb."""
+    subjects = [(c, c.dep_ in ("nsubjpass", "csubjpass")) for c in v.children
+                if c.dep_ in _SUBJECT_DEPS or c.dep_ in ("nsubjpass", "csubjpass")]
+    before = [s for s in subjects if s[0].i < v.i]
+    if before:
+        return before[-1]
+    return subjects[0] if subjects else (None, False)
+
+
+def agent(v: Token) -> Token | None:
+    for child in v.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
