@@ -166,10 +166,13 @@ def background_relative(anchor: Token) -> bool:
     ("fighters who joined Isis", "Britons who went to join Isis"), or a past one about a person
     ("Begum, who left the UK in 2015 to join Isis"). A non-restrictive clause about a state or
     an organisation reports news ("Chad, which has also asked French troops to leave") and so
-    does a person's planned act ("Goita, who will visit Moscow in June")."""
+    does a person's planned act ("Goita, who will visit Moscow in June"), and a clause of place
+    or time tells what happened there or then ("the town where police opened fire")."""
     tok = anchor
     for _ in range(MAX_CLAUSE_HOPS):
         if tok.dep_ == "relcl":
+            if any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in tok.children):
+                return False  # "the towns where police opened fire": a scene, not a definition
             head = tok.head
             before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
             if before is None or before.text not in _CLAUSE_OPENERS:
