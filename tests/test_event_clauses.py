@@ -50,3 +50,42 @@ def test_the_evidence_starts_after_the_dateline_whose_place_the_event_takes(nlp)
     assert text[arrest.evidence[0]:].startswith("in a long-drawn operation")
     places = {p.id: p.text for p in record.places}
     assert places[arrest.place] == "ahmedabad"
+
+
+def test_whoever_owns_the_firing_a_death_is_in_is_its_actor(nlp):
+    # The small model parses "in police firing" as the object "police" and a verb "firing" in
+    # lower-cased copy; the owner fired, on the clause's subject when that subject suffered.
+    text = ("three others died in police firing in khambhat taluka. a youth perished in police "
+            "firing on tuesday. police arrested five men in a raid on sunday.")
+    record = sankore.analyze(text, published="2002-03-05", nlp=nlp)
+    roles = _roles(record)
+    assert ("ASSAULT", "asserted", ["police"], []) in roles
+    assert ("ASSAULT", "asserted", ["police"], ["youth"]) in roles
+    [arrest] = [r for r in roles if r[0] == "COERCE"]
+    assert arrest[2:] == (["police"], ["men"])  # a subject that acts is no victim of the raid
+
+
+def test_a_clause_of_place_or_time_tells_an_event_not_a_description(nlp):
+    text = ("trouble broke out in halad town where the police had to open fire at a violent mob. "
+            "riots began on friday evening, when the police fired 31 rounds to disperse a crowd.")
+    record = sankore.analyze(text, published="2002-03-05", nlp=nlp)
+    fired = [r for r in _roles(record) if r[0] == "ASSAULT"]
+    assert [r[2] for r in fired] == [["police"], ["police"]]
+
+
+def test_ground_taken_by_force_is_a_battle_and_people_taken_an_arrest(nlp):
+    text = ("Iraqi forces retook the town of Tal Afar on Thursday. Kurdish forces captured two British "
+            "fighters near the border on Friday.")
+    record = sankore.analyze(text, published="2017-09-02", nlp=nlp)
+    types = [(e.type, e.mode) for e in record.events]
+    assert ("ASSAULT", None) in types
+    assert ("COERCE", "arrest") in types
+
+
+def test_people_held_or_picked_up_are_arrested_while_talks_held_are_talks(nlp):
+    text = ("in combing operations in surat on tuesday, 50 persons were held. kalota was picked up by "
+            "the police on wednesday. the talks were held in delhi on thursday.")
+    record = sankore.analyze(text, published="2002-03-05", nlp=nlp)
+    types = [(e.type, e.mode) for e in record.events]
+    assert types.count(("COERCE", "arrest")) == 2
+    assert ("CONSULT", None) in types
