@@ -20,8 +20,6 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from ..pipeline.generic_actors import UNNAMED
-
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 # Dependents whose lemmas complete a phrase ("call for", "hold talks", "carried out attacks").
@@ -172,6 +170,10 @@ def _near_lemmas(tok: Token, forms: bool = False) -> set[str]:
 def _person(tok: Token) -> bool:
     """A person or people: a name, a personal pronoun, or an actor the actors stage read as a
     person or as unnamed people ("persons", "workers", "activists")."""
+    # Here, not at the top: importing the pipeline package first imports the events coder,
+    # which imports this module (tests/test_architecture.py imports every module first).
+    from ..pipeline.generic_actors import UNNAMED
+
     if tok.ent_type_ == "PERSON" or tok.lower_ in _PERSONAL:
         return True
     return any(a.start <= tok.idx < a.end and (a.kind == "person" or a.kind == "other"

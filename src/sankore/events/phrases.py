@@ -6,7 +6,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..mentions import ActorMention
-from . import antecedents
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _NP_PARTS = {"compound", "poss", "amod", "appos", "conj", "cc", "det", "nmod", "nummod", "npadvmod",
@@ -42,15 +41,6 @@ def np_mentions(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
                for t in c.subtree}
     own = [m for m in found if m.start not in backers]
     return own if own and len(own) < len(found) else found
-
-
-def mentions_or_antecedent(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
-    """The actors of the noun phrase headed by `tok`, or, for a pronoun or a definite
-    description naming none, the actor it refers back to."""
-    found = np_mentions(tok, actors)
-    if found or not antecedents.refers(tok):
-        return found
-    return antecedents.resolve(tok)
 
 
 def subject(v: Token) -> tuple[Token | None, bool]:

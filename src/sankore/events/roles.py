@@ -21,8 +21,9 @@ from spacy.tokens import Token
 
 from ..mentions import ActorMention
 from ..pipeline.generic_actors import ACTION_NOUNS, PATIENT
+from . import antecedents
 from .modality import SPEECH
-from .phrases import NP_PREPS, agent, mentions_or_antecedent, np_mentions, subject
+from .phrases import NP_PREPS, agent, np_mentions, subject
 
 PASSIVE_SUBJECT_ACTS = {"RETREAT", "MOBILIZE", "PROTEST"}
 # Event types whose content clause names who is addressed ("demanded that X …").
@@ -37,6 +38,15 @@ _STATIVE_PASSIVES = {"engage", "involve"}
 # due to shelling", "succumbed to the firing"), and verbs whose subject suffered that act.
 _INSTRUMENT_PREPS = {"in", "during", "by", "to", "from"}
 _SUFFER = {"die", "perish", "succumb"}
+
+
+def mentions_or_antecedent(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    """The actors of the noun phrase headed by `tok`, or, for a pronoun or a definite
+    description naming none, the actor it refers back to."""
+    found = np_mentions(tok, actors)
+    if found or not antecedents.refers(tok):
+        return found
+    return antecedents.resolve(tok)
 
 
 def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
