@@ -38,6 +38,8 @@ _PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 # "he was picked up"): the custody senses of verbs that take goods and meetings too.
 PERSON_OBJECT = "@person"
 _PERSONAL = {"he", "she", "they", "him", "her", "them", "we", "us"}
+_PARTITIVES = {"part", "parts", "most", "much", "half", "rest", "some", "all", "many", "several", "dozens",
+               "hundreds", "thousands", "section", "portion", "control"}
 
 
 @dataclass(frozen=True)
@@ -159,12 +161,21 @@ def _near_lemmas(tok: Token, forms: bool = False) -> set[str]:
                     near.add(grand.lower_)
     if tok.dep_ == "compound":
         near.add(tok.head.lemma_.lower())
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [o for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for o in _object_heads(c)]
     if any(c.ent_type_ in _PLACE_ENTITIES or c.lemma_.lower() in TERRITORY for c in objects):
         near.add(PLACE_OBJECT)
     if any(_person(c) for c in objects):
         near.add(PERSON_OBJECT)
     return near
+
+
+def _object_heads(obj: Token) -> list[Token]:
+    """An object and, when it names a share of something ("part of a guerrilla stronghold",
+    "some of the fighters"), what it is a share of."""
+    if obj.lemma_.lower() not in _PARTITIVES:
+        return [obj]
+    return [obj, *(g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj")]
 
 
 def _person(tok: Token) -> bool:
