@@ -20,6 +20,7 @@ from sankore.store import open_store
 from .conftest import shared
 from .test_cli import run
 from .test_geo_outlets import ALEXANDRIA_LA, BARE, LOCAL
+from .test_store import db_path, url  # noqa: F401 (the two-backend database fixture)
 
 PAPER = "The Town Talk"
 WITHIN_KM = 161.0  # the eval's threshold for a right resolution
@@ -84,14 +85,13 @@ def alexandria_km(record: Record) -> float:
     return haversine_km(place.lat, place.lon, *ALEXANDRIA_LA)
 
 
-def test_first_reading_votes_add_to_the_stores_and_count_each_document_once(tmp_path):
+def test_first_reading_votes_add_to_the_stores_and_count_each_document_once(url, tmp_path):  # noqa: F811
     # One local story stored, one in the run: neither alone makes a home (two articles are
-    # needed), together they do.
-    db_url = f"sqlite:///{tmp_path / 'both.db'}"
-    ingested(town_talk(LOCAL[:1]), db_url)
-    run = town_talk([LOCAL[1], BARE])
-    assert alexandria_km(ingested(run, db_url, learn_homes=True)[BARE]) < 20
-    fresh = ingested(run, f"sqlite:///{tmp_path / 'fresh.db'}", learn_homes=True)
+    # needed), together they do (on each backend: the store's votes are counted in SQL).
+    ingested(town_talk(LOCAL[:1]), url)
+    brought = town_talk([LOCAL[1], BARE])
+    assert alexandria_km(ingested(brought, url, learn_homes=True)[BARE]) < 20
+    fresh = ingested(brought, f"sqlite:///{tmp_path / 'fresh.db'}", learn_homes=True)
     assert alexandria_km(fresh[BARE]) > 1000
     # A stored document is not read again (its vote is the store's), and a second copy of a
     # text under the same outlet is one vote: one article each time, no home.
