@@ -3,8 +3,10 @@
 A verb entry is indexed by its first lemma ("call for", "sign agreement"), a noun entry by
 its last ("air strike", "bombing operation"), the English head of the phrase. The other
 lemmas must be found next to the head in the parse: a particle, a preposition, an object
-or a compound. Among the entries that match one token, the most specific win (most lemmas);
-several types may remain ("strike": ASSAULT or PROTEST) for the classifier to choose from.
+or a compound; an entry may ask for an object of a kind instead of a lemma (`@place`,
+`@person`: "capture @place" is a battle, "hold @person" an arrest). Among the entries that
+match one token, the most specific win (most lemmas); several types may remain ("strike":
+ASSAULT or PROTEST) for the classifier to choose from.
 
 A sentence in which this hand-written lexicon finds no trigger is matched against a second
 one, resources/data/cameo_verbs.tsv, built from PETRARCH's CAMEO verb dictionary
