@@ -79,8 +79,10 @@ def select(matches: list[Match]) -> list[tuple[Match, Token]]:
             gm = by_token.get(gov.i)
             if gm is None:
                 continue
-            if tok.pos_ != "VERB" and gov.pos_ == "VERB":
-                absorbed = True  # a nominal in a verb trigger's clause ("visited Moscow for talks")
+            # A nominal in a verb trigger's clause ("visited Moscow for talks", "killed in police
+            # firing", where the tagger may take "firing" for a verb: roles.misparsed_owner).
+            if (tok.pos_ != "VERB" or roles.misparsed_owner(tok) is not None) and gov.pos_ == "VERB":
+                absorbed = True
             elif set(gm.types) & ABSORBING and not set(gm.types) & {"CONSULT", "COOPERATE"}:
                 absorbed = gov.lemma_.lower() not in PLANNING or bool(set(gm.types) - {"AGREE", "THREATEN"})
             if absorbed:
