@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 
 from spacy.language import Language
 
@@ -66,19 +67,17 @@ def first_chunks(items: Iterable[Article | ReadFailure], has: Callable[[str], bo
     """Chunks of the articles the first reading reads (see the module docstring); the rest
     are passed over: the second reading reports failures and counts what is stored.
     `passing` is called for every item (the progress bar's `read`)."""
-    chunk: list[Article] = []
-    for item in items:
-        passing()
-        if isinstance(item, ReadFailure) or not item.outlet or not item.text.strip():
-            continue
-        doc_id = document_id(item.text)
-        if has(doc_id) or not votes.claim(item.outlet, doc_id):
-            continue
-        chunk.append(item)
-        if len(chunk) == batch_size:
-            yield chunk
-            chunk = []
-    if chunk:
+    def wanted() -> Iterator[Article]:
+        for item in items:
+            passing()
+            if isinstance(item, ReadFailure) or not item.outlet or not item.text.strip():
+                continue
+            doc_id = document_id(item.text)
+            if not has(doc_id) and votes.claim(item.outlet, doc_id):
+                yield item
+
+    chosen = wanted()
+    while chunk := list(islice(chosen, batch_size)):
         yield chunk
 
 
