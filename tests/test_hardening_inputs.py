@@ -118,10 +118,33 @@ def test_a_warc_header_then_garbage_is_a_failure(tmp_path):
 
 
 def test_a_corrupt_gzip_warc_message_shows_no_raw_bytes(tmp_path):
+    """The garbage inflates differently with each gzip header (its mtime) and each record id:
+    cut headers, a cut record or a record run past its length. Each is one printable failure;
+    CI once got no outcome at all (a record whose HTTP head the garbage replaced was skipped)."""
     path = tmp_path / "bad.warc.gz"
-    path.write_bytes(gzip.compress(warc())[:300] + b"\xff\xfe\x1b[31m" * 50)
+    for mtime in range(40):
+        path.write_bytes(gzip.compress(warc(), mtime=mtime)[:300] + b"\xff\xfe\x1b[31m" * 50)
+        (message,) = outcomes(path)
+        assert "WARC archive" in message and message.isprintable(), mtime
+
+
+def test_an_archive_cut_inside_a_record_that_is_no_page_says_so(tmp_path):
+    """A 404 response is skipped, not analysed; when the archive ends inside it, what was lost
+    is still reported, not an archive read as if whole."""
+    data = warc(1).replace(b"200 OK", b"404 Not Found")
+    path = tmp_path / "cut.warc"
+    path.write_bytes(data[:-400])
     (message,) = outcomes(path)
-    assert "not a readable WARC archive" in message and message.isprintable()
+    assert message.startswith(f"{path}#http://example.org/0: WARC archive truncated inside this record")
+
+
+def test_a_warc_record_with_a_corrupt_length_is_a_failure(tmp_path):
+    """warcio reads an unparseable Content-Length as 0 and yields an empty record."""
+    data = warc(1).replace(b"Content-Length: ", b"Content-Length: 12x", 1)
+    path = tmp_path / "length.warc"
+    path.write_bytes(data)
+    (message,) = outcomes(path)
+    assert "corrupt record headers (Content-Length '12x" in message
 
 
 # -- item 10: encodings and tables ------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from ..errors import ReadError
 from ..text import printable
@@ -40,13 +41,26 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | ReadFailure]:
         yield ReadFailure(source, "not a readable WARC archive: no WARC header")
         return
     seen = 0
+    last: ArcWarcRecord | None = None
+    archive = ArchiveIterator(stream)
     try:
-        for record in ArchiveIterator(stream):
+        for record in archive:
+            if last is not None and archive.err_count:
+                yield _overrun(last, source)
+                archive.err_count = 0
+            last = record
             if record.rec_type is None or record.rec_headers is None:
                 # warcio yields a headerless record for bytes that are no WARC record at all
                 yield ReadFailure(source, "not a readable WARC archive: a record without WARC headers")
                 return
             seen += 1
+            length = record.rec_headers.get_header("Content-Length") or ""
+            if not length.strip().isdigit():
+                # warcio reads an unparseable length as 0 and goes on: the headers are corrupt
+                # (a damaged gzip member inflates to garbage) and the record's bytes are lost.
+                yield ReadFailure(_where(record, source), "not a readable WARC archive: corrupt "
+                                  f"record headers (Content-Length {printable(length)[:40]!r})")
+                return
             if record.rec_type not in ("response", "resource"):
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
@@ -60,11 +74,10 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | ReadFailure]:
             if not content_type.startswith(_HTML_TYPES):
                 continue
             content = record.content_stream().read()
-            if getattr(record.raw_stream, "limit", 0):
+            if _missing(record):
                 # Fewer bytes than its Content-Length: the archive is cut short here. Half a
                 # page is not analysed as if it were the page, and what follows is gone.
-                yield ReadFailure(where, "WARC archive truncated inside this record "
-                                         f"({record.raw_stream.limit} bytes missing); rest of archive lost")
+                yield _truncated(record, where)
                 return
             try:
                 html = decode(content, where)
@@ -88,3 +101,32 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | ReadFailure]:
         return
     if not seen:
         yield ReadFailure(source, "not a readable WARC archive: no records found")
+    elif last is not None and _missing(last):
+        # A record skipped above (not a page, or its HTTP head cut into garbage) can be the one
+        # the archive ends inside: warcio drained it without a word, so say what was lost.
+        yield _truncated(last, _where(last, source))
+    elif last is not None and archive.err_count:
+        yield _overrun(last, source)
+
+
+def _where(record: ArcWarcRecord, source: str) -> str:
+    uri = record.rec_headers.get_header("WARC-Target-URI") if record.rec_headers else None
+    return f"{source}#{uri or '?'}"
+
+
+def _overrun(record: ArcWarcRecord, source: str) -> ReadFailure:
+    # warcio only warns on stderr (and counts) when a record's Content-Length does not end at
+    # the blank line that closes it: what follows was garbage or a corrupt gzip member, and
+    # warcio skipped a line of it. A record whose skip went unreported would vanish silently.
+    return ReadFailure(_where(record, source), "not a readable WARC archive: corrupt data after "
+                                               "this record (its Content-Length does not end it)")
+
+
+def _missing(record: ArcWarcRecord) -> int:
+    """Bytes of the record's Content-Length the archive did not hold (0 when complete)."""
+    return int(getattr(record.raw_stream, "limit", 0) or 0)
+
+
+def _truncated(record: ArcWarcRecord, where: str) -> ReadFailure:
+    return ReadFailure(where, "WARC archive truncated inside this record "
+                              f"({_missing(record)} bytes missing); rest of archive lost")
