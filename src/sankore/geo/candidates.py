@@ -198,7 +198,7 @@ def is_street(span: Span) -> bool:
 def _split_on_commas(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]]:
     """'Alexandria, Louisiana' as one entity is two toponyms, unless the whole is a name."""
     commas = [i for i in range(start, end) if doc[i].text == ","]
-    if not commas or gaz.has(name_key(_span_text(doc, start, end))):
+    if not commas or gaz.knows(_span_text(doc, start, end)):
         return [(start, end)]
     bounds, prev = [], start
     for c in commas + [end]:
@@ -211,26 +211,34 @@ def _split_on_commas(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tup
 
 def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int]]:
     """Longest capitalized token sequences (not in `taken`) whose name the gazetteer knows."""
-    return longest_names(doc, gaz, taken, starts_name, lambda i, j: _span_text(doc, i, j))
+    return longest_names(doc, gaz, taken, starts_name)
 
 
-def longest_names(doc: Doc, gaz: Gazetteer, taken: set[int], is_word: Callable[[Token], bool],
-                  text: Callable[[int, int], str]) -> list[tuple[int, int]]:
+def longest_names(doc: Doc, gaz: Gazetteer, taken: set[int],
+                  is_word: Callable[[Token], bool]) -> list[tuple[int, int]]:
     """Longest token sequences (not in `taken`) that open and close on a word `is_word` takes,
-    with only such words and connectors ("of", "de") between, whose `text` the gazetteer knows:
+    with only such words and connectors ("of", "de") between, whose text the gazetteer knows:
     one scan for capitalized copy (`gazetteer_matches`) and lower-cased copy (`lower_case`)."""
+    # Each token read once: `doc[i]` builds a new Token per access, `Span.text` and `doc.text`
+    # join their tokens anew, and this scan asks up to `max_words` spans of every word of
+    # every article (a fifth of the places stage before). A span's text grows token by token.
+    tokens = list(doc)
+    words = [is_word(t) for t in tokens]
+    joins = [w or t.lower_ in CONNECTORS for w, t in zip(words, tokens, strict=True)]
     out = []
-    i, n = 0, len(doc)
+    i, n = 0, len(tokens)
     while i < n:
-        if i in taken or not is_word(doc[i]):
+        if i in taken or not words[i]:
             i += 1
             continue
         best = None
+        text = ""
         for j in range(i + 1, min(n, i + gaz.max_words) + 1):
-            last = doc[j - 1]
-            if j - 1 in taken or not (is_word(last) or last.lower_ in CONNECTORS):
+            if j - 1 in taken or not joins[j - 1]:
                 break
-            if is_word(last) and gaz.has(name_key(text(i, j))):
+            last = tokens[j - 1]
+            text = text + tokens[j - 2].whitespace_ + last.text if j - 1 > i else last.text
+            if words[j - 1] and gaz.knows(text):
                 best = j
         if best is None:
             i += 1

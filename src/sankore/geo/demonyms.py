@@ -122,7 +122,7 @@ def _starts_a_name(doc: Doc, gaz: Gazetteer, start: int, end: int) -> bool:
     """"Russian Federation", "Indian Ocean", "Arabian Sea": the word begins a longer place
     name (which the places stage took, or left out as part of a title): not a demonym."""
     stop = min(len(doc), start + gaz.max_words)
-    return any(_capitalized(doc[j - 1]) and gaz.has(name_key(doc[start:j].text))
+    return any(_capitalized(doc[j - 1]) and gaz.knows(doc[start:j].text)
                for j in range(end + 1, stop + 1))
 
 
@@ -131,16 +131,18 @@ def find_demonyms(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[DemonymMatc
     table = demonym_table()
     countries = gaz.countries()
     out: list[DemonymMatch] = []
-    i, n = 0, len(doc)
+    # Each token read once (`doc[i]` builds a new Token per access): this runs on every article.
+    tokens = list(doc)
+    caps = [_capitalized(t) for t in tokens]
+    i, n = 0, len(tokens)
     while i < n:
-        tok = doc[i]
-        if i in taken or not _capitalized(tok) or tok.ent_type_ in SKIPPED_LABELS:
+        if i in taken or not caps[i] or tokens[i].ent_type_ in SKIPPED_LABELS:
             i += 1
             continue
         match = None
         for width in range(MAX_WORDS, 0, -1):
             end = i + width
-            if end > n or any(j in taken or not _capitalized(doc[j]) for j in range(i, end)):
+            if end > n or any(j in taken or not caps[j] for j in range(i, end)):
                 continue
             text = doc[i:end].text
             code = table.get(name_key(text))

@@ -63,20 +63,25 @@ def lower_cased(doc: Doc) -> bool:
     """Whether `doc` is written (nearly) all in lower case: most sentences open in lower
     case (the first word of the text and each word after ".", "!", "?" or a line break) and
     few words hold a capital."""
-    words = [t for t in doc if t.is_alpha]
-    if len(words) < MIN_WORDS:
-        return False
-    capitalized = sum(any(c.isupper() for c in t.text) for t in words)
-    openers: list[bool] = []
+    # One pass reading each token's text once: this runs on every article.
+    words = capitalized = openers = lower_openers = 0
     opens = True
     for tok in doc:
-        if tok.is_alpha and opens:
-            openers.append(tok.text[0].islower())
-        if "\n" in tok.text or tok.text in (".", "!", "?"):
+        text, alpha = tok.text, tok.is_alpha
+        if alpha:
+            words += 1
+            # islower() first: most words hold no capital, and then none is upper case
+            capitalized += not text.islower() and any(c.isupper() for c in text)
+            if opens:
+                openers += 1
+                lower_openers += text[0].islower()
+        if "\n" in text or text in (".", "!", "?"):
             opens = True
-        elif tok.is_alpha or tok.like_num:
+        elif alpha or tok.like_num:
             opens = False
-    return capitalized <= MAX_CAPITALIZED * len(words) and 2 * sum(openers) > len(openers)
+    if words < MIN_WORDS:
+        return False
+    return capitalized <= MAX_CAPITALIZED * words and 2 * lower_openers > openers
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
@@ -131,8 +136,7 @@ def _tier(doc: Doc, start: int, end: int, places: list[GazPlace], lexicon: set[s
 
 def _matches(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int]]:
     """Longest word sequences (not in `taken`) whose name the gazetteer knows."""
-    return longest_names(doc, gaz, taken, lambda t: t.is_alpha and t.lower_ not in CONNECTORS,
-                         lambda i, j: doc[i:j].text)
+    return longest_names(doc, gaz, taken, lambda t: t.is_alpha and t.lower_ not in CONNECTORS)
 
 
 def _countries(found: list[Found], tier: int) -> set[str]:

@@ -137,7 +137,7 @@ def person_tokens(doc: Doc, gaz: Gazetteer) -> set[str]:
     in_persons: Counter[str] = Counter()
     in_places: Counter[str] = Counter()
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS and gaz.has(name_key(ent.text)):
+        if ent.label_ in PLACE_LABELS and gaz.knows(ent.text):
             in_places.update(t.lower_ for t in ent if t.is_alpha)
         if ent.label_ == "PERSON" and len(ent) > 1:
             if is_strong(prior_best(gaz.lookup(ent.text))):
