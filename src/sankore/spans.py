@@ -116,3 +116,15 @@ class Overlaps(Generic[L]):
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Whether [start, end) overlaps any of `spans`."""
     return any(start < s_end and s_start < end for s_start, s_end in spans)
+
+
+def overlaps_in_order(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """`overlaps` for disjoint `spans` added in text order while scanning forward: only the
+    last few can reach `start`, so the scan stops at the first that ends before it (a pass
+    that asked every span per word made long documents quadratic)."""
+    for s_start, s_end in reversed(spans):
+        if s_end <= start:
+            return False
+        if s_start < end:
+            return True
+    return False

@@ -30,7 +30,7 @@ from collections.abc import Collection, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..mentions import ActorMention
-from ..spans import Overlaps, overlaps
+from ..spans import Overlaps, overlaps_in_order
 from .extensions import in_boilerplate
 
 # Sectors whose members are the people of the place where they act; troops, envoys or
@@ -97,11 +97,12 @@ def home_country(doc: Doc, named: Iterable[ActorMention]) -> str | None:
     return None
 
 
-def _sentence_country(doc: Doc, sent: Span) -> str | None:
-    """The one country of the sentence's literal places: not a modifier ("U.S. military
-    forces"), which names whose forces they are, not where the sentence happens."""
-    countries = {p.country for p in doc._.places if p.country and not p.metonymy and p.kind == "literal"
-                 and sent.start_char <= p.start < sent.end_char}
+def _sentence_country(places: Overlaps, sent: Span) -> str | None:
+    """The one country of the sentence's literal places (`places`: the document's, indexed
+    by start): not a modifier ("U.S. military forces"), which names whose forces they are,
+    not where the sentence happens."""
+    countries = {p.country for p in places.starting(sent.start_char, sent.end_char)
+                 if p.country and not p.metonymy and p.kind == "literal"}
     return countries.pop() if len(countries) == 1 else None
 
 
@@ -143,12 +144,12 @@ def _phrase(doc: Doc, tok: Token, words: dict[str, tuple[str, str]]) -> tuple[Sp
     return None
 
 
-def _recent_sectors(named: list[ActorMention], start: int, end: int) -> dict[str, list[tuple[int, str]]]:
+def _recent_sectors(named: Overlaps, start: int, end: int) -> dict[str, list[tuple[int, str]]]:
     """Sector → [(offset, country)] of the named composites ("US troops", "Iraqi police")
-    between `start` and `end`."""
+    between `start` and `end` (`named`: the named mentions, indexed by start)."""
     out: dict[str, list[tuple[int, str]]] = {}
-    for m in named:
-        if start <= m.start < end and m.country and m.code and m.code.count(" ") == 1 and m.kind != "person":
+    for m in named.starting(start, end):
+        if m.country and m.code and m.code.count(" ") == 1 and m.kind != "person":
             out.setdefault(m.code.split()[1], []).append((m.start, m.country))
     return out
 
@@ -181,21 +182,25 @@ def generic_mentions(doc: Doc, named: list[ActorMention], taken: Iterable[tuple[
     spans `taken` by named actors (`named`), places and composites ("French troops");
     `patients`: those of `words` that name only whom an act was done to."""
     claimed = Overlaps([(start, end, True) for start, end in taken])  # bisected, not read per word
-    added: list[tuple[int, int]] = []  # what this pass takes, few beside the named
+    added: list[tuple[int, int]] = []  # what this pass takes, in text order
     home = home_country(doc, named)
+    # Indexed by start: each sentence reads its own places and the named mentions of the few
+    # sentences before it, not the document's (per sentence, that made long texts quadratic).
+    places = Overlaps([(p.start, p.end, p) for p in doc._.places])
+    named_at = Overlaps([(m.start, m.end, m) for m in named])
     by_start = {m.start: m for m in named if m.code}
     out: list[ActorMention] = []
     starts = [sent.start_char for sent in doc.sents]
     for n, sent in enumerate(doc.sents):
-        local = _sentence_country(doc, sent)
-        recent = _recent_sectors(named, starts[max(0, n - RECENT_SENTENCES)], sent.end_char)
+        local = _sentence_country(places, sent)
+        recent = _recent_sectors(named_at, starts[max(0, n - RECENT_SENTENCES)], sent.end_char)
         for tok in sent:
             found = _phrase(doc, tok, words)
             if found is None or in_boilerplate(doc, found[0].start_char, found[0].end_char):
                 continue
             span = found[0]
             if claimed.touches((span.start_char, span.end_char)) or \
-                    overlaps(span.start_char, span.end_char, added):
+                    overlaps_in_order(span.start_char, span.end_char, added):
                 continue
             sector, kind = words[found[1]]
             owner = _affiliation(tok, by_start)
@@ -230,6 +235,7 @@ def sector_organizations(doc: Doc, mentions: list[ActorMention], words: dict[str
     if not any(m.key.startswith("org:") and m.code is None for m in mentions):
         return mentions
     home = home_country(doc, mentions)
+    places = Overlaps([(p.start, p.end, p) for p in doc._.places])
     out = []
     for m in mentions:
         names = m.text.lower().split()
@@ -239,7 +245,7 @@ def sector_organizations(doc: Doc, mentions: list[ActorMention], words: dict[str
             continue
         sector, kind = words[names[-1]]
         sent = doc.char_span(m.start, m.end, alignment_mode="expand")
-        local = _sentence_country(doc, sent.sent) if sent is not None and sector in LOCAL_SECTORS else None
+        local = _sentence_country(places, sent.sent) if sent is not None and sector in LOCAL_SECTORS else None
         country = local or home
         code = f"{country} {sector}" if country else sector
         out.append(ActorMention(m.start, m.end, m.text, m.key, kind, m.name, code, country))

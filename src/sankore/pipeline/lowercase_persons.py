@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Span
 
 from ..mentions import ActorMention
-from ..spans import overlaps
+from ..spans import Overlaps, overlaps, overlaps_in_order
 
 _MAX_TITLE = 4
 _MAX_NAME = 4
@@ -98,6 +98,8 @@ def surname_mentions(doc: Doc, persons: Iterable[ActorMention], taken: list[tupl
             if len(surname) >= _MIN_SURNAME and surname.isalpha():
                 by_surname.setdefault(surname, p)
     out: list[ActorMention] = []
+    claimed = Overlaps([(start, end, True) for start, end in taken])  # bisected, not read per word
+    added: list[tuple[int, int]] = []
     for tok in doc:
         first = by_surname.get(tok.lower_)
         if first is None or tok.idx < first.end or tok.is_stop or tok.pos_ in ("VERB", "AUX", "ADP"):
@@ -105,9 +107,10 @@ def surname_mentions(doc: Doc, persons: Iterable[ActorMention], taken: list[tupl
         if not lowercased and not tok.text[0].isupper():
             continue
         end = tok.idx + len(tok.text)
-        if overlaps(tok.idx, end, taken):
+        if claimed.touches((tok.idx, end)) or overlaps_in_order(tok.idx, end, added):
             continue
         out.append(ActorMention(tok.idx, end, tok.text, first.key, "person", tok.text, first.code,
                                 first.country, first.role))
-        taken.append((tok.idx, end))
+        added.append((tok.idx, end))
+    taken.extend(added)
     return out
