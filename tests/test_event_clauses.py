@@ -89,3 +89,24 @@ def test_people_held_or_picked_up_are_arrested_while_talks_held_are_talks(nlp):
     types = [(e.type, e.mode) for e in record.events]
     assert types.count(("COERCE", "arrest")) == 2
     assert ("CONSULT", None) in types
+
+
+def test_people_an_act_was_done_to_are_its_targets_whoever_did_it(nlp):
+    # A participle of an act done to the people it modifies is an act of its own without its
+    # agent; the noun of such an act names them in its "of" phrase; a release's passive
+    # subject is whom it freed, not who withdrew.
+    text = ("Five workers taken into custody on Monday were released on bail. The arrest of two "
+            "students sparked anger in the town. A video released on Tuesday showed the damage.")
+    record = sankore.analyze(text, published="2024-05-08", nlp=nlp)
+    roles = [r for r in _roles(record) if r[0] in ("COERCE", "RETREAT")]
+    assert ("COERCE", "asserted", [], ["workers"]) in roles
+    assert ("RETREAT", "asserted", [], ["workers"]) in roles
+    assert ("COERCE", "asserted", [], ["students"]) in roles
+    assert len(roles) == 3  # the video's release describes the video
+
+
+def test_the_of_phrase_of_a_meeting_or_a_withdrawal_still_names_who_acts(nlp):
+    text = "The withdrawal of French troops was completed in August."
+    record = sankore.analyze(text, published="2023-09-01", nlp=nlp)
+    [withdrawal] = [r for r in _roles(record) if r[0] == "RETREAT"]
+    assert withdrawal[2:] == (["French troops"], [])

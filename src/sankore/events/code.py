@@ -224,7 +224,9 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
            mode: str | None = None) -> tuple[EventMention, EventScores] | None:
     type_, anchor = typed
     trigger = m.token if m is not None else trigger if trigger is not None else anchor
-    acting, targets, refers_back = roles.participants(anchor, trigger, type_, actors)
+    entry = m.types.get(type_) if m is not None else None  # None: the classifier overrode it
+    acting, targets, refers_back = roles.participants(anchor, trigger, type_, actors,
+                                                      mode=entry.mode if entry else mode)
     nominal = trigger.pos_ != "VERB" and anchor is trigger
     if nominal and not acting and not targets:
         return None
@@ -255,7 +257,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
     time = event_time(doc, anchor, trigger, mod)
     exclude = [(a.start, a.end) for a in acting + targets]
     place = event_place.event_place(doc, anchor, places, exclude)
-    entry = m.types.get(type_) if m is not None and not demand else None  # None: the classifier overrode it
+    entry = entry if not demand else None
     weight = DEMAND_WEIGHT if demand else entry.weight if entry else 0.0
     scores = EventScores(
         p=proba.get(type_, 0.0) if proba else weight,
@@ -270,12 +272,20 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         # A participle modifying a noun describes it ("rebels fighting Assad", "a video
         # released on Tuesday", "the camp run by the SDF"), unless a passive one of the
         # lexicon's acts names who did it: "civilians killed by troops", "people killed in
-        # police firing" are acts of their own (guidelines §9: specific, with its own actor).
+        # police firing" are acts of their own (guidelines §9: specific, with its own actor),
+        # as is an act done to the people it modifies ("five workers taken into custody",
+        # "two protesters killed on Friday"), whoever did it.
         modifier=1.0 if anchor.dep_ == "acl" and roles.misparsed_owner(anchor) is None and (
             anchor.tag_ == "VBG" or anchor.tag_ == "VBN" and not (
-                m is not None and roles.reduced_passive(anchor) and acting)) else 0.0,
-        background=float(background_relative(anchor) or purpose(anchor) or speculation(anchor)
-                         or predicative(trigger) or measured(trigger)),
+                m is not None and roles.reduced_passive(anchor) and (
+                    acting or targets and type_ in roles.OBJECT_OF))) else 0.0,
+        # A passive relative clause that names who did its act is that act told whole, as its
+        # reduced form is above ("persons who were killed in police firing" as "persons killed
+        # in police firing"), not a description of the persons.
+        background=float((background_relative(anchor) and not (
+            m is not None and anchor.dep_ == "relcl" and phrases.subject(anchor)[1] and acting
+            and type_ in roles.OBJECT_OF))
+            or purpose(anchor) or speculation(anchor) or predicative(trigger) or measured(trigger)),
     )
     rank_options(type_, scores, ranking[0], model, ranking[1])
     confidence = calibrated(model.calibration if model is not None else {}, scores)

@@ -23,9 +23,15 @@ from ..mentions import ActorMention
 from ..pipeline.generic_actors import ACTION_NOUNS, PATIENT
 from . import antecedents
 from .modality import SPEECH
-from .phrases import NP_PREPS, agent, np_mentions, subject
+from .phrases import NP_PREPS, addressee, agent, comitative, np_mentions, recipient, subject
 
+# Acts whose passive subject still acts ("troops were withdrawn", "were mobilised"), except a
+# release: "the hostages were released" names whom it was done to, like any passive.
 PASSIVE_SUBJECT_ACTS = {"RETREAT", "MOBILIZE", "PROTEST"}
+# Acts done to someone, whose noun's "of" phrase names whom ("the arrest of five men", "the
+# killing of two protesters"); other nouns' "of" names who acts or what ("a meeting of foreign
+# ministers", "the withdrawal of French troops", "the support of Russia").
+OBJECT_OF = {"ASSAULT", "COERCE"}
 # Event types whose content clause names who is addressed ("demanded that X …").
 ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN"}
 _TARGET_PREPS = {"with", "against", "to", "on", "at", "from", "toward", "towards", "upon", "into"}
@@ -88,17 +94,19 @@ def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]
     return []
 
 
-def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMention], depth: int = 0
-                 ) -> tuple[list[ActorMention], list[ActorMention], bool]:
-    """(actors, targets, needs_antecedent) of the event anchored on clause head `anchor`."""
-    acting, targets, needs_antecedent = _subject_side(anchor, trigger, type_, actors)
-    between = _object_side(anchor, trigger, actors, acting, targets)
+def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMention], depth: int = 0,
+                 mode: str | None = None) -> tuple[list[ActorMention], list[ActorMention], bool]:
+    """(actors, targets, needs_antecedent) of the event anchored on clause head `anchor`;
+    `mode`: the trigger's PLOVER mode, where the lexicon gives one."""
+    subject_acts = type_ in PASSIVE_SUBJECT_ACTS and mode != "release"
+    acting, targets, needs_antecedent = _subject_side(anchor, trigger, subject_acts, actors)
+    between = _object_side(anchor, trigger, actors, acting, targets, type_ in OBJECT_OF)
     if between and not acting:
         acting = between
     elif between:
         targets.extend(m for m in between if m not in targets and m not in acting)
     if not acting:  # "formed … with Mali, Burkina Faso and Niger coming together"
-        acting = [m for m in _comitative(anchor, actors) if m not in targets]
+        acting = [m for m in comitative(anchor, actors) if m not in targets]
     if not targets:
         targets = _fallback_targets(anchor, type_, actors, acting, depth)
     if not targets:
@@ -110,10 +118,11 @@ def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMe
     return acting, targets, needs_antecedent
 
 
-def _subject_side(anchor: Token, trigger: Token, type_: str, actors: list[ActorMention]
+def _subject_side(anchor: Token, trigger: Token, subject_acts: bool, actors: list[ActorMention]
                   ) -> tuple[list[ActorMention], list[ActorMention], bool]:
     """(actors, targets, needs_antecedent) read off the clause's subject, its passive agent,
-    or a nominal event's possessor; targets here only from a passive subject."""
+    or a nominal event's possessor; targets here only from a passive subject, unless
+    `subject_acts` (`PASSIVE_SUBJECT_ACTS`)."""
     nominal_subject = trigger.i != anchor.i and trigger.pos_ != "VERB" and (
         trigger.dep_ in ("nsubjpass", "nsubj") or trigger.head.dep_ in ("nsubjpass", "nsubj"))
     if nominal_subject:  # "Pentagon bombing operations are being carried out …"
@@ -124,7 +133,7 @@ def _subject_side(anchor: Token, trigger: Token, type_: str, actors: list[ActorM
         return [m for m in actors if m.start == owner.idx], _victims(owner.head, actors), False
     # An act noun the tagger took for a verb is still a noun where it stands ("in police firing")
     if anchor.pos_ in ("VERB", "AUX") and not (anchor.lower_ in ACTION_NOUNS and anchor.dep_ == "pobj"):
-        return _verb_subject(anchor, type_, actors)
+        return _verb_subject(anchor, subject_acts, actors)
     # A nominal event: possessor or compound acts ("US strikes", "Pentagon bombing").
     acting: list[ActorMention] = []
     for child in anchor.children:
@@ -135,16 +144,16 @@ def _subject_side(anchor: Token, trigger: Token, type_: str, actors: list[ActorM
     return acting or borrowed_subject(anchor, actors), victims, False
 
 
-def _verb_subject(anchor: Token, type_: str, actors: list[ActorMention]
+def _verb_subject(anchor: Token, subject_acts: bool, actors: list[ActorMention]
                   ) -> tuple[list[ActorMention], list[ActorMention], bool]:
     subj, passive = subject(anchor)
-    if subj is None and reduced_passive(anchor) and type_ not in PASSIVE_SUBJECT_ACTS:
+    if subj is None and reduced_passive(anchor) and not subject_acts:
         # "six civilians killed by troops", "the people killed in police firing": the noun
         # is whom it was done to, and the agent or the act's owner did it.
         by = agent(anchor)
         acting = mentions_or_antecedent(by, actors) if by is not None else _instrument(anchor, actors)
         return acting, np_mentions(anchor.head, actors), False
-    if subj is None and type_ not in PASSIVE_SUBJECT_ACTS and _passive_without_subject(anchor):
+    if subj is None and not subject_acts and _passive_without_subject(anchor):
         # "workers trying to enforce the bandh were arrested", "were arrested and charged":
         # the clause it borrows its subject from names whom it was done to.
         by = _shared_agent(anchor)
@@ -155,15 +164,24 @@ def _verb_subject(anchor: Token, type_: str, actors: list[ActorMention]
     if subj is None:
         return borrowed_subject(anchor, actors), [], False
     if subj.lower_ in _RELATIVE and anchor.dep_ == "relcl":
+        if passive and not subject_acts:  # "84 persons who have been killed in police firing"
+            return passive_relative_agent(anchor, actors), np_mentions(anchor.head, actors), False
         return np_mentions(anchor.head, actors), [], False
     found = mentions_or_antecedent(subj, actors)
     if not found and not passive:  # "a series of airstrikes by Russian jets killed …"
         found = _nominal_agent(subj, actors)
-    if passive and type_ not in PASSIVE_SUBJECT_ACTS:
+    if passive and not subject_acts:
         by = agent(anchor)
         acting = mentions_or_antecedent(by, actors) if by is not None else _instrument(anchor, actors)
         return acting, list(found), False
     return found, [], not found and _refers_back(subj)
+
+
+def passive_relative_agent(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    """Who did the act of a passive clause: its "by" agent, or the owner of the act it was
+    done in ("killed in police firing")."""
+    by = agent(v)
+    return mentions_or_antecedent(by, actors) if by is not None else _instrument(v, actors)
 
 
 def _victims(prep: Token, actors: list[ActorMention]) -> list[ActorMention]:
@@ -246,16 +264,22 @@ def misparsed_owner(tok: Token) -> Token | None:
     if tok.lower_ not in ACTION_NOUNS or tok.pos_ != "VERB" or tok.i == 0:
         return None
     owner = tok.doc[tok.i - 1]
-    on_phrase = tok.head.i in (owner.i, owner.head.head.i)  # on the noun, or on the verb the phrase is on
-    if owner.dep_ == "pobj" and owner.pos_ in ("NOUN", "PROPN") and on_phrase:
-        return owner
-    return None
+    if owner.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
+        return None
+    # On the noun, on the verb the phrase is on, or on the noun that verb modifies ("the people
+    # killed in the police firing" hangs "firing" on "people").
+    up = [owner, owner.head.head]
+    if up[-1].dep_ == "acl" and up[-1].head.i != up[-1].i:
+        up.append(up[-1].head)
+    return owner if tok.head.i in {t.i for t in up} else None
 
 
 def _object_side(anchor: Token, trigger: Token, actors: list[ActorMention],
-                 acting: list[ActorMention], targets: list[ActorMention]) -> list[ActorMention]:
+                 acting: list[ActorMention], targets: list[ActorMention], object_of: bool = False
+                 ) -> list[ActorMention]:
     """Add the objects' and prepositional objects' actors to `targets` (and a "by" agent of
-    a nominal trigger to `acting`); return the actors named "between" them."""
+    a nominal trigger to `acting`); return the actors named "between" them. `object_of`: a
+    noun trigger's own "of" phrase names targets (`OBJECT_OF`)."""
     heads = [anchor] + ([trigger] if trigger.i != anchor.i else [])
     # The direct object is a target ("accused the United States of …") and a head of its own,
     # whose of/from phrases name targets too ("demanded the withdrawal of Serbian forces").
@@ -270,21 +294,25 @@ def _object_side(anchor: Token, trigger: Token, actors: list[ActorMention],
             if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.i not in head_ids:
                 targets.extend(m for m in mentions_or_antecedent(child, actors) if m not in targets)
             elif child.dep_ == "prep":
-                _prepositional(child, head, anchor, trigger, actors, acting, targets, between)
+                _prepositional(child, head, (anchor, trigger), actors, (acting, targets, between),
+                               object_of)
     return between
 
 
-def _prepositional(prep: Token, head: Token, anchor: Token, trigger: Token, actors: list[ActorMention],
-                   acting: list[ActorMention], targets: list[ActorMention],
-                   between: list[ActorMention]) -> None:
+def _prepositional(prep: Token, head: Token, clause: tuple[Token, Token], actors: list[ActorMention],
+                   sides: tuple[list[ActorMention], list[ActorMention], list[ActorMention]],
+                   object_of: bool = False) -> None:
     """Sort the actors of one prepositional phrase: "between" both sides, a target
     preposition's targets, a nominal trigger's "by" agent."""
+    anchor, trigger = clause
+    acting, targets, between = sides
     objs = [g for g in prep.children if g.dep_ == "pobj"]
+    noun_of = object_of and prep.lower_ == "of" and head.i == trigger.i and trigger.pos_ != "VERB"
     for obj in objs:
         found = mentions_or_antecedent(obj, actors)
         if prep.lower_ == "between":
             between.extend(found)
-        elif prep.lower_ in _TARGET_PREPS or (head.i != anchor.i and prep.lower_ in NP_PREPS):
+        elif prep.lower_ in _TARGET_PREPS or (head.i != anchor.i and prep.lower_ in NP_PREPS) or noun_of:
             targets.extend(m for m in found if m not in targets)
         elif prep.lower_ == "by" and head.i == trigger.i and not acting:
             acting.extend(found)
@@ -301,7 +329,7 @@ def _fallback_targets(anchor: Token, type_: str, actors: list[ActorMention],
     of its content clause, or a nominal's recipient."""
     targets: list[ActorMention] = []
     if type_ in ADDRESSED:
-        targets = _addressee(anchor, actors)
+        targets = addressee(anchor, actors)
     if not targets and depth < 2:
         # The content names whom a promise, threat, refusal or demand concerns: "threatened
         # to break relations with Russia", "refused to meet Jordan's King Abdullah".
@@ -311,7 +339,7 @@ def _fallback_targets(anchor: Token, type_: str, actors: list[ActorMention],
                            if m not in acting]
                 break
     if not targets and anchor.pos_ not in ("VERB", "AUX"):
-        targets = _recipient(anchor, actors)
+        targets = recipient(anchor, actors)
     return targets
 
 
@@ -324,49 +352,6 @@ def _shared_object(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
     for conj in v.children:
         if conj.dep_ == "conj" and conj.pos_ == "VERB" and subject(conj)[0] is None:
             return [m for c in conj.children if c.dep_ == "dobj" for m in mentions_or_antecedent(c, actors)]
-    return []
-
-
-def _addressee(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
-    """The subject of a demand's or an accusation's content clause: "demanded that the DPRK
-    forsake its nuclear programme", "warned that Russia would pay": the DPRK, Russia."""
-    for child in v.children:
-        if child.dep_ == "ccomp":
-            subj, passive = subject(child)
-            if subj is not None and not passive:
-                return np_mentions(subj, actors)
-    return []
-
-
-def _recipient(noun: Token, actors: list[ActorMention]) -> list[ActorMention]:
-    """A nominal event's recipient named on the verb that governs it: "gave the Ivory Coast
-    5.1 million dollars of aid", "sent aid to Gaza": the dative or to-object of that verb."""
-    tok = noun
-    for _ in range(MAX_HOPS):
-        if tok.head.i == tok.i or tok.dep_ not in ("pobj", "prep", "dobj", "compound", "nsubjpass"):
-            return []
-        tok = tok.head
-        if tok.pos_ == "VERB":
-            break
-    else:
-        return []
-    out: list[ActorMention] = []
-    for child in tok.children:
-        if child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ == "to"):
-            objs = [child] if child.dep_ == "dative" and child.pos_ != "ADP" else \
-                [g for g in child.children if g.dep_ == "pobj"]
-            for obj in objs:
-                out.extend(m for m in np_mentions(obj, actors) if m not in out)
-    return out
-
-
-def _comitative(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
-    for child in v.children:
-        if child.dep_ == "prep" and child.lower_ == "with":
-            out: list[ActorMention] = []
-            for tok in child.subtree:
-                out.extend(m for m in actors if m.start == tok.idx and m not in out)
-            return out
     return []
 
 
