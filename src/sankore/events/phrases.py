@@ -102,6 +102,7 @@ def recipient(noun: Token, actors: list[ActorMention]) -> list[ActorMention]:
 
 
 def comitative(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    """The actors of the verb's "with" phrase ("formed … with Mali, Burkina Faso and Niger")."""
     for child in v.children:
         if child.dep_ == "prep" and child.lower_ == "with":
             out: list[ActorMention] = []

@@ -150,9 +150,7 @@ def _verb_subject(anchor: Token, subject_acts: bool, actors: list[ActorMention]
     if subj is None and reduced_passive(anchor) and not subject_acts:
         # "six civilians killed by troops", "the people killed in police firing": the noun
         # is whom it was done to, and the agent or the act's owner did it.
-        by = agent(anchor)
-        acting = mentions_or_antecedent(by, actors) if by is not None else _instrument(anchor, actors)
-        return acting, np_mentions(anchor.head, actors), False
+        return passive_agent(anchor, actors), np_mentions(anchor.head, actors), False
     if subj is None and not subject_acts and _passive_without_subject(anchor):
         # "workers trying to enforce the bandh were arrested", "were arrested and charged":
         # the clause it borrows its subject from names whom it was done to.
@@ -165,19 +163,17 @@ def _verb_subject(anchor: Token, subject_acts: bool, actors: list[ActorMention]
         return borrowed_subject(anchor, actors), [], False
     if subj.lower_ in _RELATIVE and anchor.dep_ == "relcl":
         if passive and not subject_acts:  # "84 persons who have been killed in police firing"
-            return passive_relative_agent(anchor, actors), np_mentions(anchor.head, actors), False
+            return passive_agent(anchor, actors), np_mentions(anchor.head, actors), False
         return np_mentions(anchor.head, actors), [], False
     found = mentions_or_antecedent(subj, actors)
     if not found and not passive:  # "a series of airstrikes by Russian jets killed …"
         found = _nominal_agent(subj, actors)
     if passive and not subject_acts:
-        by = agent(anchor)
-        acting = mentions_or_antecedent(by, actors) if by is not None else _instrument(anchor, actors)
-        return acting, list(found), False
+        return passive_agent(anchor, actors), list(found), False
     return found, [], not found and _refers_back(subj)
 
 
-def passive_relative_agent(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
+def passive_agent(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
     """Who did the act of a passive clause: its "by" agent, or the owner of the act it was
     done in ("killed in police firing")."""
     by = agent(v)
