@@ -16,6 +16,7 @@ headline line is parsed too poorly (title case, no verb) for its features to mea
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib.resources import files
@@ -26,7 +27,7 @@ from spacy.tokens import Doc, Token
 from ..linear import SparseLogistic
 from . import syntax
 from .attributions import Attribution
-from .containment import ContentIndex
+from .containment import ContentIndex, quotations_index
 from .cues import CueLexicon, coarse_pos, keys
 from .quotemarks import Quoted, word_count
 
@@ -103,8 +104,9 @@ def _neighbours(doc: Doc, a: Attribution, cue: Token, found: Sequence,
 
 
 def features(doc: Doc, text: str, a: Attribution, quoted: list[Quoted], lexicon: CueLexicon,
-             found: Sequence = ()) -> dict[str, float]:
-    """The candidate's features, as name → value (1.0 for an indicator)."""
+             found: Sequence = (), quoted_index: ContentIndex | None = None) -> dict[str, float]:
+    """The candidate's features, as name → value (1.0 for an indicator); `quoted_index`,
+    `containment.quotations_index(quoted)`, answers which quotation holds the cue."""
     cue = cue_token(doc, a.cue_span)
     body = " ".join(text[s:e] for s, e in a.content)
     words = word_count(body)
@@ -156,7 +158,8 @@ def features(doc: Doc, text: str, a: Attribution, quoted: list[Quoted], lexicon:
         f["negated"] = 1.0
     if any(c.tag_ == "MD" for c in cue.children):
         f["modal"] = 1.0
-    if any(q.start <= cue.idx < q.end for q in quoted):
+    if (any(q.start <= cue.idx < q.end for q in quoted) if quoted_index is None
+            else quoted_index.holding((cue.idx, cue.idx + 1))):
         f["cue_in_quote"] = 1.0
     f.update(_neighbours(doc, a, cue, found, lexicon))
     return f
@@ -194,8 +197,21 @@ def judge_with(model: CandidateModel | None) -> Judge:
         if model is None:
             return found
         index = ContentIndex([b.content for b in found])  # who is nested, by bisection
-        return [a for a in found if not judged(a, found, text, index)
-                or model.probability(features(doc, text, a, quoted, lexicon, found)) >= model.threshold]
+        # Each candidate's neighbours are those of its cue's sentence (`_neighbours`): found by
+        # bisection over the cues' starts, not by reading every candidate per candidate.
+        order = sorted((b.cue_span[0], n) for n, b in enumerate(found) if b.cue_span is not None)
+        starts = [start for start, _ in order]
+
+        def neighbours(a: Attribution) -> list[Attribution]:
+            sent = syntax.sentence_of(doc, a.cue_span[0]) if a.cue_span is not None else None
+            if sent is None:
+                return found
+            near = order[bisect_left(starts, sent.start_char):bisect_left(starts, sent.end_char)]
+            return [found[n] for _, n in sorted(near, key=lambda item: item[1])]
+
+        held = quotations_index(quoted)
+        return [a for a in found if not judged(a, found, text, index) or model.probability(
+            features(doc, text, a, quoted, lexicon, neighbours(a), held)) >= model.threshold]
 
     return judge
 

@@ -23,17 +23,19 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from typing import cast
 
 from spacy.tokens import Doc, Token
 
+from ..spans import Overlaps
 from ..text import long_words, title_case
 from . import syntax
 from .attributions import Attribution
-from .candidates import Judge, judge_with, nested, packaged
-from .containment import ContentIndex
+from .candidates import Judge, judge_with, packaged
+from .containment import ContentIndex, held_elsewhere, innermost, inside, quotations_index
 from .cues import CueLexicon
 from .headlines import headline_reports
 from .layout import separated
@@ -55,19 +57,6 @@ UNOWNED_NOUN_SHARE = 0.6
 
 def _overlapping(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
-
-
-def _inside(span: tuple[int, int], outer: tuple[int, int]) -> bool:
-    return outer[0] <= span[0] and span[1] <= outer[1]
-
-
-def _innermost(quoted: list[Quoted], start: int, end: int, exclude: Quoted | None = None) -> Quoted | None:
-    best = None
-    for q in quoted:
-        if q is not exclude and q.start <= start and end <= q.end:
-            if best is None or q.end - q.start < best.end - best.start:
-                best = q
-    return best
 
 
 def _title_like(text: str) -> bool:
@@ -94,6 +83,8 @@ class Extractor:
         self.judge = judge or judge_with(packaged())
         self.text = ""
         self.quoted: list[Quoted] = []
+        self.cue_starts: list[int] = []
+        self.quoted_index = quotations_index([])
 
     def cues(self, doc: Doc, skip: Callable[[int, int], bool]) -> list[Token]:
         # a participle used as an adjective ("pledged delegates", "the expected result") reports nothing
@@ -109,7 +100,9 @@ class Extractor:
                   and not _MARKUP.search(text[q.start:q.end]) and word_count(text[q.start:q.end])
                   and not _IDENTIFIER.fullmatch(text[q.start:q.end])]
         self.quoted = quoted
+        self.quoted_index = quotations_index(quoted)  # which quotation holds a span, bisected
         cues = self.cues(doc, skip)
+        self.cue_starts = [t.idx for t in cues]  # in text order: a quotation's are bisected
         by_cue: dict[int, list[Quoted]] = {}
         cueless: list[Quoted] = []
         for q in quoted:
@@ -134,18 +127,25 @@ class Extractor:
         for i, qs in by_cue.items():
             used.add(i)
             found += self._direct(doc, doc[i], qs, index)
+        # Looked up in a set and by bisection, not by reading every attribution per cue: that
+        # made a long document's quotes quadratic (tests/test_hardening_pipeline.py).
+        contents = {a.content for a in found}
         for token in cues:
             if token.i in used:
                 continue
             attribution = self._indirect(token, index)
-            if attribution is not None and all(a.content != attribution.content for a in found):
+            if attribution is not None and attribution.content not in contents:
                 found.append(attribution)
+                contents.add(attribution.content)
+        claimed = Overlaps([(s, e, True) for a in found for s, e in a.content])
+        nouns: list[tuple[int, int]] = []  # the contents of the noun cues kept below
         for token in doc:
             if self.lexicon.is_noun_cue(token) and not skip(token.idx, token.idx + len(token)):
                 attribution = self._noun(token, index)
-                if attribution is not None and not any(_overlapping(attribution.envelope, c)
-                                                       for a in found for c in a.content):
+                if attribution is not None and not claimed.touches(attribution.envelope) and not any(
+                        _overlapping(attribution.envelope, c) for c in nouns):
                     found.append(attribution)
+                    nouns.extend(attribution.content)
         headlines = self._headline_colons(doc, index, quoted, skip) + self._headline_verbs(index, skip)
         for attribution in headlines:
             if not any(_overlapping(attribution.envelope, a.envelope) for a in found):
@@ -160,7 +160,7 @@ class Extractor:
     def _cue_for(self, doc: Doc, q: Quoted, quoted: list[Quoted], cues: list[Token]
                  ) -> tuple[Token | None, bool]:
         """The cue of a quotation, and whether the cue's clause contains the quotation."""
-        container = _innermost(quoted, q.start, q.end, exclude=q)
+        container = innermost(quoted, q.start, q.end, exclude=q, index=self.quoted_index)
         first = syntax.sentence_of(doc, q.start)
         last = syntax.sentence_of(doc, max(q.start, q.end - 1))
         if first is None or last is None:
@@ -169,11 +169,11 @@ class Extractor:
         if container is not None:
             lo, hi = max(lo, container.start), min(hi, container.end)
         candidates = []
-        for token in cues:
+        for token in cues[bisect_left(self.cue_starts, lo):bisect_right(self.cue_starts, hi)]:
             t_start, t_end = token.idx, token.idx + len(token)
             if not (lo <= t_start and t_end <= hi) or q.start <= t_start < q.end:
                 continue
-            if _innermost(quoted, t_start, t_end) is not container:
+            if innermost(quoted, t_start, t_end, index=self.quoted_index) is not container:
                 continue
             if separated(self.text, (t_start, t_end), (q.start, q.end)):
                 continue
@@ -197,9 +197,9 @@ class Extractor:
         clause = syntax.content_of(cue, self.text)
         spans = sorted((q.start, q.end) for q in qs)
         cue_span = _cue_span(cue)
-        if clause is not None and any(_inside(s, clause) and s != clause for s in spans) \
+        if clause is not None and any(inside(s, clause) and s != clause for s in spans) \
                 and clause[1] - clause[0] > max(e - s for s, e in spans) + 3:
-            rest = tuple(s for s in spans if not _inside(s, clause))
+            rest = tuple(s for s in spans if not inside(s, clause))
             content = tuple(sorted((clause, *rest)))
             return [Attribution(content, "mixed", self.text[slice(*cue_span)], cue_span, speaker)]
         return [Attribution(tuple(spans), "direct", self.text[slice(*cue_span)], cue_span, speaker)]
@@ -225,10 +225,10 @@ class Extractor:
             return Attribution((content,), "indirect", self.text[slice(*cue_span)], cue_span, at)
         content = syntax.content_of(token, self.text, broad=self.lexicon.broad(token),
                                     with_prep=self.lexicon.with_preposition(token))
-        inside = _innermost(self.quoted, token.idx, token.idx + len(token))
-        if content is not None and inside is not None and not _inside(content, (inside.start, inside.end)):
+        holder = innermost(self.quoted, token.idx, token.idx + len(token), index=self.quoted_index)
+        if content is not None and holder is not None and not inside(content, (holder.start, holder.end)):
             # a cue inside a quotation reports within it: the parse ran past the closing mark
-            content = syntax.trim(self.text, max(content[0], inside.start), min(content[1], inside.end))
+            content = syntax.trim(self.text, max(content[0], holder.start), min(content[1], holder.end))
         if content is not None:
             # reported speech stays in its cue's paragraph: a parse that runs from a headline
             # into the first paragraph ("Why Voters Blame …\n\nThe shutdown began") reports nothing
@@ -289,7 +289,7 @@ class Extractor:
         out = []
         for token in doc:
             if token.text != ":" or skip(token.idx, token.idx + 1) \
-                    or _innermost(quoted, token.idx, token.idx + 1):
+                    or innermost(quoted, token.idx, token.idx + 1, index=self.quoted_index):
                 continue
             sent = token.sent
             left = doc[sent.start:token.i]
@@ -321,21 +321,32 @@ class Extractor:
     # -- linking -----------------------------------------------------------------------
     def _continuations(self, text: str, cueless: list[Quoted], found: list[Attribution]) -> list[Attribution]:
         out = list(found)
+        # `nested(a, out)` by bisection over the contents found, and a scan of the quotations
+        # this pass adds (position in `out`, span); asked per candidate, a scan of every
+        # attribution made a long document quadratic.
+        contents = ContentIndex([b.content for b in found])
+        added: list[tuple[int, tuple[int, int]]] = []
+        ends = [a.envelope[1] for a in out]  # `envelope` is computed at each access
         for q in cueless:
             if word_count(text[q.start:q.end]) <= SHORT_QUOTE_WORDS:
                 continue
-            previous = [a for a in out if a.envelope[1] <= q.start and a.speaker is not None
-                        and q.start - a.envelope[1] <= CONTINUATION_CHARS and not nested(a, out)]
+            previous = [(p, out[p]) for p, end in enumerate(ends)
+                        if end <= q.start and q.start - end <= CONTINUATION_CHARS
+                        and out[p].speaker is not None
+                        and not held_elsewhere(p, out[p].cue_span or out[p].envelope, contents, added)]
             if not previous:
                 continue  # no speaker in reach: a slogan, a sign, a headline
-            last = max(previous, key=lambda a: a.envelope[1])
+            at, last = max(previous, key=lambda pa: pa[1].envelope[1])
+            added.append((at if last.cue_span is not None else len(out), (q.start, q.end)))
             if last.cue_span is not None:
                 # "“A,” he said. “B.”", and a next paragraph that opens with a quotation and no
                 # cue: B continues the same attribution (PolNeAR annotates one content of
                 # several fragments with one cue).
-                out[out.index(last)] = replace(last, content=(*last.content, (q.start, q.end)))
+                out[at] = replace(last, content=(*last.content, (q.start, q.end)))
+                ends[at] = out[at].envelope[1]
                 continue
             out.append(Attribution(((q.start, q.end),), "direct", None, None, last.speaker))
+            ends.append(q.end)
         return sorted(out, key=lambda a: a.envelope)
 
     def _resolve_pronouns(self, doc: Doc, found: list[Attribution], index: ActorIndex) -> list[Attribution]:
