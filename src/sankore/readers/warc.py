@@ -40,14 +40,14 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | ReadFailure]:
     if not _is_archive(head):
         yield ReadFailure(source, "not a readable WARC archive: no WARC header")
         return
-    seen = 0
+    seen = reported = 0
     last: ArcWarcRecord | None = None
     archive = ArchiveIterator(stream)
     try:
         for record in archive:
-            if last is not None and archive.err_count:
+            if last is not None and archive.err_count > reported:
                 yield _overrun(last, source)
-                archive.err_count = 0
+                reported = archive.err_count
             last = record
             if record.rec_type is None or record.rec_headers is None:
                 # warcio yields a headerless record for bytes that are no WARC record at all
@@ -64,7 +64,7 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | ReadFailure]:
             if record.rec_type not in ("response", "resource"):
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
-            where = f"{source}#{uri}"
+            where = _where(record, source)
             if record.rec_type == "response":
                 if record.http_headers is None or record.http_headers.get_statuscode() != "200":
                     continue
@@ -77,7 +77,7 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | ReadFailure]:
             if _missing(record):
                 # Fewer bytes than its Content-Length: the archive is cut short here. Half a
                 # page is not analysed as if it were the page, and what follows is gone.
-                yield _truncated(record, where)
+                yield _truncated(record, source)
                 return
             try:
                 html = decode(content, where)
@@ -104,8 +104,8 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | ReadFailure]:
     elif last is not None and _missing(last):
         # A record skipped above (not a page, or its HTTP head cut into garbage) can be the one
         # the archive ends inside: warcio drained it without a word, so say what was lost.
-        yield _truncated(last, _where(last, source))
-    elif last is not None and archive.err_count:
+        yield _truncated(last, source)
+    elif last is not None and archive.err_count > reported:
         yield _overrun(last, source)
 
 
@@ -127,6 +127,6 @@ def _missing(record: ArcWarcRecord) -> int:
     return int(getattr(record.raw_stream, "limit", 0) or 0)
 
 
-def _truncated(record: ArcWarcRecord, where: str) -> ReadFailure:
-    return ReadFailure(where, "WARC archive truncated inside this record "
-                              f"({_missing(record)} bytes missing); rest of archive lost")
+def _truncated(record: ArcWarcRecord, source: str) -> ReadFailure:
+    return ReadFailure(_where(record, source), "WARC archive truncated inside this record "
+                                               f"({_missing(record)} bytes missing); rest of archive lost")
