@@ -160,6 +160,28 @@ def test_troops_and_refugees_in_a_country_are_not_its_own(nlp):
     assert _codes(nlp, "Foreign troops in Mali left the base.").get("Mali") == "MLI"
 
 
+@pytest.mark.parametrize("text, mention, code", [
+    ("The Turkish president attacked the Kurdish militia on Monday.", "Turkish president", "TUR GOV"),
+    ("Iraq's president has hit back at comments made by Donald Trump.", "Iraq's president", "IRQ GOV"),
+    ("The Iraqi prime minister met reporters in Baghdad.", "Iraqi prime minister", "IRQ GOV"),
+    ("Russia's defence ministry accused the US of lying.", "Russia's defence ministry", "RUS GOV"),
+    ("The Syrian interior ministry said the road was closed.", "Syrian interior ministry", "SYR GOV"),
+])
+def test_an_office_or_a_ministry_of_a_country_is_its_government(nlp, text, mention, code):
+    assert _codes(nlp, text).get(mention) == code
+
+
+def test_a_title_before_or_after_a_name_is_the_persons_not_an_office(nlp):
+    # The country stays a mention of its own there, as the actor test set codes it.
+    codes = _codes(nlp, "Turkish President Recep Tayyip Erdogan met Iraq's president, Barham Salih, "
+                        "in Ankara.")
+    assert codes == {"Turkish": "TUR", "Recep Tayyip Erdogan": "TUR GOV", "Iraq": "IRQ",
+                     "Barham Salih": "IRQ GOV"}
+    codes = _codes(nlp, "Recep Tayyip Erdoğan, Turkey's president, said the talks had failed.")
+    assert codes == {"Recep Tayyip Erdoğan": "TUR GOV", "Turkey": "TUR"}
+    assert _codes(nlp, "The England captain scored twice.") == {"England": "GBR"}  # not an office
+
+
 def test_a_title_then_of_country_gives_the_persons_country(nlp):
     assert _codes(nlp, "King Hassan of Morocco said he would host the meeting.")["Hassan"] == "MAR GOV"
 

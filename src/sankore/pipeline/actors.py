@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from ..mentions import ActorMention
 from ..resources import lexicons
 from ..spans import Overlaps, entity_at, overlaps, trim_entity
+from .composites import office_after, sector_after
 from .extensions import in_boilerplate, register_extensions
 from .generic_actors import generic_mentions, home_country, sector_organizations
 from .lowercase_persons import lowercased_text, surname_mentions, titled_persons
@@ -30,10 +31,6 @@ SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": 
                 "SPY": "intelligence services", "MED": "media", "BUS": "business",
                 "CVL": "civilians", "AGR": "farmers", "EDU": "education", "LAB": "labour",
                 "REF": "refugees"}
-# Words allowed between a country and its sector noun ("U.S. military forces", "Niger's
-# national army"): modifiers that do not change the sector.
-_SECTOR_MODIFIERS = {"'s", "’s", "national", "federal", "central", "interim", "transitional",
-                     "new", "former", "own", "special", "regular", "top", "senior", "state"}
 # NER labels whose longer spans swallow a country name that is not a mention of the state
 # ("Chad Johnson", "Bank of America").
 _SWALLOWING = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
@@ -104,7 +101,13 @@ class ActorRecognizer:
             if span.label_.startswith("O:") and self._swallowed(doc, span, matched, {"PERSON"}):
                 continue  # "Fatah" in "Abdel Fatah al-Sisi"
             if span.label_.startswith("C:"):
-                composite = self._sector_after(doc, span) or self._sector_before(doc, span)
+                office = office_after(doc, span.end, self.roles)
+                if office and not office[2]:  # "the Turkish president"; not "Turkish President X"
+                    mentions.append(self._office(doc[span.start:office[0]], actor, office[1]))
+                    taken.append((mentions[-1].start, mentions[-1].end))
+                    continue
+                composite = None if office else (self._sector_after(doc, span)
+                                                 or self._sector_before(doc, span))
                 if composite is None and (located := self._sector_located(doc, span)) \
                         and not overlaps(located[0].start_char, located[0].end_char, taken):
                     composite = located
@@ -165,20 +168,8 @@ class ActorRecognizer:
 
     def _sector_after(self, doc: Doc, span: Span) -> tuple[Span, str, str] | None:
         """"French troops", "U.S. military forces", "Niger's government"."""
-        i = span.end
-        while i < len(doc) and i - span.end < 3 and doc[i].lower_ in _SECTOR_MODIFIERS:
-            i += 1
-        for width in (2, 1):
-            if i + width <= len(doc):
-                phrase = doc[i:i + width].text.lower()
-                after = doc[i + width] if i + width < len(doc) else None
-                # "Russian Special Military Operation": the sector word is a modifier there.
-                compound = after is not None and after.pos_ in ("NOUN", "PROPN") and after.is_title
-                if phrase in self.sectors and doc[i + width - 1].pos_ in ("NOUN", "PROPN") \
-                        and not compound:
-                    sector, kind = self.sectors[phrase]
-                    return doc[span.start:i + width], sector, kind
-        return None
+        found = sector_after(doc, span.end, self.sectors)
+        return (doc[span.start:found[0]], found[1], found[2]) if found else None
 
     def _sector_before(self, doc: Doc, span: Span) -> tuple[Span, str, str] | None:
         """"the government of Niger", "the armed forces of Mali"."""
@@ -220,6 +211,11 @@ class ActorRecognizer:
         return ActorMention(span.start_char, span.end_char, span.text, code, kind,
                             f"{actor.name} {SECTOR_NAMES.get(sector, sector.lower())}", code,
                             actor.country)
+
+    def _office(self, span: Span, actor: lexicons.Actor, title: str) -> ActorMention:
+        code = f"{actor.code} {self.roles[title]}"
+        return ActorMention(span.start_char, span.end_char, span.text, f"office:{actor.code}:{title}",
+                            "person", f"{actor.name} {title}", code, actor.country, title)
 
     def _coordinate_sectors(self, doc: Doc, matches: list[Span], mentions: list[ActorMention],
                             sector_of: dict[int, tuple[str, str]]) -> list[ActorMention]:
