@@ -110,3 +110,15 @@ def test_the_of_phrase_of_a_meeting_or_a_withdrawal_still_names_who_acts(nlp):
     record = sankore.analyze(text, published="2023-09-01", nlp=nlp)
     [withdrawal] = [r for r in _roles(record) if r[0] == "RETREAT"]
     assert withdrawal[2:] == (["French troops"], [])
+
+
+def test_backing_an_armed_force_is_aid_and_a_capital_that_backs_acts(nlp):
+    # The agent of a passive decision verb acts for its state, as its subject would.
+    record = sankore.analyze("Syrian rebels backed by Ankara attacked the town.", nlp=nlp)
+    assert ("AID", "asserted", ["Ankara"], ["Syrian rebels"]) in _roles(record)
+    assert "Ankara" not in {p.text for p in record.places if p.kind == "literal"}
+    record = sankore.analyze("Russia backs the Syrian army in its offensive.", nlp=nlp)
+    assert ("AID", "asserted", ["Russia"], ["Syrian army"]) in _roles(record)
+    # A resolution, a plan or a government backed is political support.
+    record = sankore.analyze("France backed the resolution of the Arab League.", nlp=nlp)
+    assert [r[0] for r in _roles(record)] == ["SUPPORT"]

@@ -71,6 +71,18 @@ def depth_of(tok: Token) -> int:
     return depth
 
 
+def _addressed(verb: Token) -> bool:
+    """Whether the verb's object is a political actor the actors stage found."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(a.start <= o.idx < a.end for o in objects for a in verb.doc._.actors)
+
+
+def _conditional(tok: Token) -> bool:
+    """An "if" or "unless" clause."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                       for c in tok.children)
+
+
 def idiom(trigger: Token) -> bool:
     """A trigger in a fixed phrase that names no event: "the demand has met a mixed
     response", "did not respond to a request for comment" (a newsroom's formula); a wish for
@@ -89,10 +101,13 @@ def idiom(trigger: Token) -> bool:
         # "warned that repatriation would be extremely difficult", "warned that the capture of
         # territory does not mean an end to Isis": a judgement on a state of affairs, not a
         # threat; a threat's content names an act ("warned it would retaliate").
+        # A warning addressed to a party ("warned the Syrian government that it risked a
+        # confrontation") or made conditional on its act ("… if it intervened") is a threat.
         content = [c for c in trigger.children if c.dep_ == "ccomp"]
         acts = [t for c in content for t in [c, *c.children]
                 if t.i == c.i or t.dep_ in ("dobj", "xcomp", "conj", "attr", "nsubjpass")]
-        if content and not any(token_match(t) for t in acts):
+        if content and not any(token_match(t) for t in acts) and not _addressed(trigger) \
+                and not any(_conditional(t) for c in content for t in c.children):
             return True
     complements = IDIOM_COMPLEMENTS.get(lemma)
     if not complements:

@@ -227,6 +227,8 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
     entry = m.types.get(type_) if m is not None else None  # None: the classifier overrode it
     acting, targets, refers_back = roles.participants(anchor, trigger, type_, actors,
                                                       mode=entry.mode if entry else mode)
+    if roles.armed_backing(type_, trigger, targets):
+        type_, entry = "AID", replace(entry, type="AID", cameo=CAMEO_ROOT["AID"]) if entry else None
     nominal = trigger.pos_ != "VERB" and anchor is trigger
     if nominal and not acting and not targets:
         return None

@@ -32,6 +32,20 @@ PASSIVE_SUBJECT_ACTS = {"RETREAT", "MOBILIZE", "PROTEST"}
 # killing of two protesters"); other nouns' "of" names who acts or what ("a meeting of foreign
 # ministers", "the withdrawal of French troops", "the support of Russia").
 OBJECT_OF = {"ASSAULT", "COERCE"}
+# Backing an armed force is material or military support, PLOVER's AID, not the political
+# SUPPORT the verbs name elsewhere ("rebels backed by Ankara", "Moscow backs the regime's
+# troops"; the news gold set's guidelines §9, "Backing").
+_BACKING = {"back", "support"}
+_ARMED_KINDS = {"military", "armed_group"}
+_ARMED_SECTORS = {"MIL", "REB", "IMG", "UAF"}
+
+
+def armed_backing(type_: str, trigger: Token, targets: list[ActorMention]) -> bool:
+    """Whether a SUPPORT event backs an armed force, which makes it AID."""
+    return type_ == "SUPPORT" and trigger.lemma_.lower() in _BACKING and any(
+        t.kind in _ARMED_KINDS or (t.code or "").rpartition(" ")[2] in _ARMED_SECTORS for t in targets)
+
+
 # Event types whose content clause names who is addressed ("demanded that X …").
 ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN"}
 _TARGET_PREPS = {"with", "against", "to", "on", "at", "from", "toward", "towards", "upon", "into"}

@@ -52,8 +52,24 @@ def is_metonymic(span: Span, feature: str | None, capital: bool) -> bool:
     return acts(span)
 
 
+def _agent_head(tok: Token) -> Token | None:
+    """The passive verb `tok` is the agent of ("backed by Moscow and Tehran")."""
+    for _ in range(4):
+        if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+            return tok.head.head
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
 def acts(span: Span) -> bool:
-    """True when `span` is the subject of a speech or decision verb."""
+    """True when `span` is the subject of a speech or decision verb, or the agent of one in
+    the passive ("rebels backed by Ankara", "sanctions imposed by Washington")."""
+    agent_of = _agent_head(span.root)
+    if agent_of is not None:
+        return agent_of.lemma_ in SPEECH_DECISION
     verb = _subject_head(span.root)
     if verb is None:
         return False
