@@ -122,3 +122,21 @@ def test_backing_an_armed_force_is_aid_and_a_capital_that_backs_acts(nlp):
     # A resolution, a plan or a government backed is political support.
     record = sankore.analyze("France backed the resolution of the Arab League.", nlp=nlp)
     assert [r[0] for r in _roles(record)] == ["SUPPORT"]
+
+
+def test_what_people_died_of_and_the_weapons_they_were_killed_by_name_its_actor(nlp):
+    # The cause of a death is the police's act: "due to" is a cause there, not a schedule, a
+    # relative clause of dying tells the act, and a weapon's owner fired it.
+    text = ("ahmedabad: sixty per cent of the people who died due to police firing were from the "
+            "majority community. of the 100 that succumbed to the police firing, 60 were hindus. "
+            "nearly 25 per cent of them had been killed by police bullets. police firing in the "
+            "market left two dead on tuesday.")
+    record = sankore.analyze(text, published="2002-03-05", nlp=nlp)
+    ents = {e.id: e.text for e in record.entities}
+    firing = [(record.doc.text[e.evidence[0]:e.evidence[1]].split()[0], e.modality)
+              for e in record.events if e.type == "ASSAULT" and [ents[a] for a in e.actors] == ["police"]]
+    assert [w for w, _ in firing] == ["sixty", "of", "nearly", "police"]
+    assert {m for _, m in firing} == {"asserted"}
+    assert not [e for e in record.events if e.type == "RETREAT"]  # "left two dead": no departure
+    due = sankore.analyze("the minister is due to visit moscow next week.", published="2002-03-05", nlp=nlp)
+    assert [e.modality for e in due.events if e.type == "CONSULT"] == ["planned"]

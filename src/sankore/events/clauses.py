@@ -94,6 +94,8 @@ def idiom(trigger: Token) -> bool:
         asks = any(c.dep_ in ("dobj", "ccomp") or (c.dep_ == "xcomp" and any(
             g.dep_ in ("nsubj", "dobj") for g in c.children if g.i < c.i)) for c in trigger.children)
         return not asks
+    if lemma == "leave" and trigger.pos_ == "VERB" and any(c.dep_ == "oprd" for c in trigger.children):
+        return True  # "the firing left two dead", "left thousands homeless": a result, no departure
     objects = IDIOM_OBJECTS.get(lemma)
     if objects and trigger.pos_ == "VERB":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in trigger.children)

@@ -283,10 +283,11 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
                     acting or targets and type_ in roles.OBJECT_OF))) else 0.0,
         # A passive relative clause that names who did its act is that act told whole, as its
         # reduced form is above ("persons who were killed in police firing" as "persons killed
-        # in police firing"), not a description of the persons.
+        # in police firing"), not a description of the persons; so is the act a relative
+        # clause's subject died of ("the people who died due to police firing").
         background=float((background_relative(anchor) and not (
             m is not None and anchor.dep_ == "relcl" and phrases.subject(anchor)[1] and acting
-            and type_ in roles.OBJECT_OF))
+            and type_ in roles.OBJECT_OF or acting and roles.died_of(trigger)))
             or purpose(anchor) or speculation(anchor) or predicative(trigger) or measured(trigger)),
     )
     rank_options(type_, scores, ranking[0], model, ranking[1])

@@ -209,6 +209,8 @@ def token_match(tok: Token, sources: tuple[str, ...] = (PRIMARY,)) -> Match | No
         found = _lookup(source, pos, lemma)
         if not found and pos == "N" and tok.tag_ in ("VBG", "NN") and lemma.endswith("ing"):
             found = _lookup(source, "N", tok.lower_)
+        if not found and pos == "V" and _gerund_noun(tok):
+            found = _lookup(source, "N", tok.lower_)
         if not found:
             continue
         near = _near_lemmas(tok, forms=source != PRIMARY)
@@ -220,6 +222,13 @@ def token_match(tok: Token, sources: tuple[str, ...] = (PRIMARY,)) -> Match | No
         # The most specific entries decide: when they are all NONE, CAMEO codes no event here.
         return Match(tok, best) if best else None
     return None
+
+
+def _gerund_noun(tok: Token) -> bool:
+    """A gerund the tagger took for a verb where it is a noun: the object of a preposition
+    with a determiner or a modifier ("succumbed to the police firing")."""
+    return tok.tag_ == "VBG" and tok.dep_ == "pobj" and any(
+        c.dep_ in ("det", "compound", "poss", "amod") for c in tok.children)
 
 
 def sentence_matches(sent: Span, second: bool = False) -> list[Match]:

@@ -155,7 +155,8 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         if dep in ("xcomp", "ccomp") and lemma in FORECAST or \
                 dep in ("xcomp", "dobj") and lemma in SEEMING:
             found.append("hypothetical")  # "expected Isis to be defeated", "risks a confrontation"
-        elif dep in ("xcomp", "pcomp", "prep", "pobj", "acl", "acomp", "dobj") and lemma in PLANNING:
+        elif dep in ("xcomp", "pcomp", "prep", "pobj", "acl", "acomp", "dobj") and lemma in PLANNING \
+                and not (lemma == "due" and dep != "xcomp"):  # "due to police firing": a cause
             found.append("planned")
         if tok.pos_ in ("VERB", "AUX"):
             head_aux = _aux(tok)

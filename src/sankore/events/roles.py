@@ -210,6 +210,19 @@ def _victims(prep: Token, actors: list[ActorMention]) -> list[ActorMention]:
     return np_mentions(subj, actors)
 
 
+def died_of(noun: Token) -> bool:
+    """Whether the act noun `noun` is what the subject of a verb of dying died of ("the people
+    who died due to police firing", "the 100 that succumbed to the firing")."""
+    tok = noun
+    for _ in range(3):
+        if tok.dep_ not in ("pobj", "pcomp", "prep") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok.lemma_.lower() in _SUFFER
+    return False
+
+
 def _shared_agent(v: Token) -> Token | None:
     """The passive verb's "by" agent, or its conjunct's: "were arrested and charged by the
     police" hangs the agent on the last verb only."""
@@ -269,11 +282,14 @@ def _instrument(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
 def misparsed_owner(tok: Token) -> Token | None:
     """The owner of an act noun the parser took for a participle: the small model parses "in
     police firing", "due to police firing" as the object "police" followed by a verb "firing"
-    (hung on that noun or on the clause's verb), mostly in lower-cased wire copy. The noun
-    just before the act word, the object of its preposition, owns the act."""
+    (hung on that noun or on the clause's verb), mostly in lower-cased wire copy, and "police
+    firing … left two dead" as the subject "police" with a participle on it. The noun just
+    before the act word, the object of its preposition or the subject, owns the act."""
     if tok.lower_ not in ACTION_NOUNS or tok.pos_ != "VERB" or tok.i == 0:
         return None
     owner = tok.doc[tok.i - 1]
+    if owner.pos_ in ("NOUN", "PROPN") and owner.dep_ in ("nsubj", "nsubjpass") and tok.head.i == owner.i:
+        return owner  # "police firing in the market left two dead": the subject's act
     if owner.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
         return None
     # On the noun, on the verb the phrase is on, or on the noun that verb modifies ("the people

@@ -111,7 +111,9 @@ def _sentence_country(places: Overlaps, sent: Span) -> str | None:
 ACTION_NOUNS = {"firing", "fire", "action", "attack", "attacks", "raid", "raids", "crackdown", "operation",
                 "operations", "shelling", "offensive", "assault", "excesses", "brutality", "violence",
                 "atrocities", "custody", "lathi-charge", "charge", "repression", "clampdown", "strike",
-                "strikes", "protest", "protests", "demonstration", "march", "agitation"}
+                "strikes", "protest", "protests", "demonstration", "march", "agitation",
+                # and of the weapons they fire: "killed by police bullets", "army shells"
+                "bullet", "bullets", "gunfire", "shots", "shells", "lathis", "batons"}
 
 
 # Nouns for the members of a group, whose compound modifier names the group's sector:
