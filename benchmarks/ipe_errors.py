@@ -19,7 +19,7 @@ import collections
 import json
 from pathlib import Path
 
-from sankore.eval.india_police import LABELS, event_labels, read_documents
+from sankore.eval.india_police import LABELS, event_labels, read_documents, sentence_labels
 from sankore.records import Record
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus" / "india_police_events"
@@ -50,11 +50,10 @@ def main() -> None:
     counts: collections.Counter[str] = collections.Counter()
     with open(args.out, "w", encoding="utf-8") as out:
         for doc, record in zip(docs, analysed(docs, args.records), strict=True):
-            found = event_labels(record)
+            per_sentence = sentence_labels(event_labels(record), doc.sentences)
             entities = {e.id: e for e in record.entities}
-            for s in doc.sentences:
+            for s, coded in zip(doc.sentences, per_sentence, strict=True):
                 gold = set(s.labels) & set(LABELS)
-                coded = set().union(*([labels for at, labels in found if s.start <= at < s.end] or [set()]))
                 events = [{"type": e.type, "mode": e.mode, "modality": e.modality,
                            "actors": [(entities[a].text, entities[a].code, entities[a].kind)
                                       for a in e.actors],

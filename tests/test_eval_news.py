@@ -80,3 +80,12 @@ def test_unknown_split_is_a_clear_error():
 
     with pytest.raises(ValueError, match="dev, test"):
         news_events.evaluate(GOLD, split="held")
+
+
+def test_an_event_counts_in_the_gold_sentence_that_holds_most_of_its_evidence():
+    from sankore.eval.india_police import Sentence, sentence_labels
+
+    # The gold cuts "… president s." from "simranjit singh mann … was arrested": one clause.
+    sentences = (Sentence(1, 0, 0, 40, frozenset()), Sentence(1, 1, 41, 140, frozenset({"ARREST"})))
+    assert sentence_labels([((30, 120), {"ARREST"})], sentences) == [set(), {"ARREST"}]
+    assert sentence_labels([((0, 39), {"KILL"}), ((200, 210), {"FORCE"})], sentences) == [{"KILL"}, set()]

@@ -291,7 +291,7 @@ def calibration(scored: list[tuple[str, float, float, bool]]) -> tuple[float, fl
 
 def ipe(nlp, det: Detector, n: int, exclude: set[str], cache: Path | None) -> dict:
     """Sentence P/R/F1 per label on N IndiaPoliceEvents dev documents, with and without the detector."""
-    from sankore.eval.india_police import LABELS, _score, event_labels, read_documents
+    from sankore.eval.india_police import LABELS, _score, event_labels, read_documents, sentence_labels
     from sankore.pipeline.to_records import doc_to_record
 
     docs = [d for d in read_documents(SHARED_DATA / "corpus" / "india_police_events", "dev")
@@ -308,9 +308,9 @@ def ipe(nlp, det: Detector, n: int, exclude: set[str], cache: Path | None) -> di
             events = find_events_scored(doc, model, settings, screen=screen, trigger_model=det)
             doc._.events = [e for e, _ in events]
             found = event_labels(doc_to_record(doc, a.document(), a.boilerplate))
-            for s in d.sentences:
+            for s, coded in zip(d.sentences, sentence_labels(found, d.sentences), strict=True):
                 gold_sets.append(set(s.labels) & set(LABELS))
-                pred.append(set().union(*([lab for at, lab in found if s.start <= at < s.end] or [set()])))
+                pred.append(coded)
         out[name] = _score(gold_sets, pred)
     return {"documents": len(docs), **out}
 

@@ -5,7 +5,8 @@ Gold: IndiaPoliceEvents (Halterman et al., Findings of ACL 2021; `sents.jsonl` b
 India articles on the 2002 Gujarat violence whose every sentence carries adjudicated labels:
 did police KILL someone, ARREST someone, use FORCE, FAIL to act. Sankore analyses each whole
 document (dated from its metadata), and a sentence gets a label when an event whose evidence
-starts in it has a police actor (an entity of kind `police` or with a `COP` code) and:
+lies mostly in it (`sentence_labels`: the gold's splitter and spaCy's cut sentences at different
+places) has a police actor (an entity of kind `police` or with a `COP` code) and:
 
 - KILL: an ASSAULT whose evidence clause tells of a death (killed, dead, died, toll: the
   records carry no casualty count, so the scorer reads it off the evidence);
@@ -116,8 +117,8 @@ def _police(record: Record) -> set[str]:
     return {e.id for e in record.entities if e.kind == "police" or (e.code or "").endswith("COP")}
 
 
-def event_labels(record: Record) -> list[tuple[int, set[str]]]:
-    """(evidence start, labels) of each of the record's events that has a police actor."""
+def event_labels(record: Record) -> list[tuple[tuple[int, int], set[str]]]:
+    """(evidence span, labels) of each of the record's events that has a police actor."""
     police = _police(record)
     out = []
     for ev in record.events:
@@ -134,7 +135,22 @@ def event_labels(record: Record) -> list[tuple[int, set[str]]]:
         if ev.type == "COERCE" and ev.mode == "arrest" and (police & set(ev.actors) or not ev.actors):
             labels.add("ARREST")
         if labels:
-            out.append((ev.evidence[0], labels))
+            out.append(((ev.evidence[0], ev.evidence[1]), labels))
+    return out
+
+
+def sentence_labels(found: list[tuple[tuple[int, int], set[str]]], sentences: tuple[Sentence, ...]
+                    ) -> list[set[str]]:
+    """The labels of each gold sentence: those of the events whose evidence lies mostly in it.
+    The gold's sentences and the parser's are cut apart at different places ("… president s.
+    simranjit singh mann … was arrested" is two gold sentences, one clause): an event counts
+    once, in the sentence that holds the most of its evidence (the first, on a tie)."""
+    out: list[set[str]] = [set() for _ in sentences]
+    for (start, end), labels in found:
+        overlaps = [min(end, s.end) - max(start, s.start) for s in sentences]
+        best = max(range(len(sentences)), key=lambda i: (overlaps[i], -i), default=None)
+        if best is not None and overlaps[best] > 0:
+            out[best] |= labels
     return out
 
 
@@ -184,10 +200,9 @@ def evaluate(gold: Path, limit: int | None = None, split: str | None = None,
     seconds = time.perf_counter() - start
     gold_sets, pred, base = [], [], []
     for doc, record in zip(docs, records, strict=True):
-        found = event_labels(record)
-        for s in doc.sentences:
+        for s, coded in zip(doc.sentences, sentence_labels(event_labels(record), doc.sentences), strict=True):
             gold_sets.append(set(s.labels) & set(LABELS))
-            pred.append(set().union(*([lab for at, lab in found if s.start <= at < s.end] or [set()])))
+            pred.append(coded)
             base.append(baseline_labels(doc.text[s.start:s.end]))
     return {
         "task": "events", "format": "india-police", "gold": str(_folder(gold)), "split": split,
