@@ -140,3 +140,13 @@ def test_what_people_died_of_and_the_weapons_they_were_killed_by_name_its_actor(
     assert not [e for e in record.events if e.type == "RETREAT"]  # "left two dead": no departure
     due = sankore.analyze("the minister is due to visit moscow next week.", published="2002-03-05", nlp=nlp)
     assert [e.modality for e in due.events if e.type == "CONSULT"] == ["planned"]
+
+
+def test_who_resorted_to_an_act_did_it(nlp):
+    # "resort to", "indulge in": the verb's subject does the act its object names, and a bare
+    # participle of such a verb is no passive.
+    record = sankore.analyze("ahmedabad: police resorted to firing to disperse the mob after teargas "
+                             "failed. the police had to resort to lathi-charge to disperse the crowd.",
+                             published="2002-03-05", nlp=nlp)
+    roles = _roles(record)
+    assert [r[2] for r in roles if r[0] == "ASSAULT"] == [["police"], ["police"]]

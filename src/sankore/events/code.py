@@ -99,7 +99,13 @@ def select(matches: list[Match]) -> list[tuple[Match, Token]]:
 
 
 def anchor_of(tok: Token) -> Token:
-    """The verb a nominal trigger hangs on when it is a light verb's ("held a summit meeting")."""
+    """The verb a nominal trigger hangs on when it is a light verb's ("held a summit meeting",
+    "police resorted to firing")."""
+    verb = tok.head.head
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ == "prep" and not any(
+            c.dep_ == "auxpass" for c in verb.children) \
+            and (verb.lemma_.lower(), tok.head.lower_) in phrases.PREP_LIGHT_VERBS:
+        return verb  # not "units were engaged in fighting", whose subject the roles read as it is
     if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") \
             and tok.head.lemma_.lower() in LIGHT_VERBS:
         return tok.head

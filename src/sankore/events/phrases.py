@@ -45,6 +45,11 @@ def np_mentions(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
     return own if own and len(own) < len(found) else found
 
 
+# Verbs whose prepositional object is the act they tell of ("police resorted to firing",
+# "mobs indulged in stone throwing"): the verb's subject did it.
+PREP_LIGHT_VERBS = {("resort", "to"), ("indulge", "in"), ("engage", "in"), ("take", "to")}
+
+
 def subject(v: Token) -> tuple[Token | None, bool]:
     """The subject token of clause `v` and whether the clause is passive. Where the parser
     gives two ("HANOI, Vietnam (AP) — Police arrested …" makes the dateline a subject too),
@@ -52,7 +57,9 @@ def subject(v: Token) -> tuple[Token | None, bool]:
     # A bare past participle with neither auxiliary nor object is passive whatever the parser
     # calls its subject: the headline and wire shape "Five workers taken into custody", "two
     # killed in blast", which the small model parses as an active verb with its subject.
-    bare = v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in v.children)
+    # Not a verb that takes its act through a preposition ("police resorted to firing").
+    bare = v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in v.children) \
+        and not any((v.lemma_.lower(), c.lower_) in PREP_LIGHT_VERBS for c in v.children if c.dep_ == "prep")
     subjects = [(c, c.dep_ in ("nsubjpass", "csubjpass") or bare and c.dep_ == "nsubj") for c in v.children
                 if c.dep_ in _SUBJECT_DEPS or c.dep_ in ("nsubjpass", "csubjpass")]
     before = [s for s in subjects if s[0].i < v.i]
