@@ -11,7 +11,7 @@ for each country it matches.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # Words allowed between a country and its sector noun ("U.S. military forces", "Niger's
 # national army"): modifiers that do not change the sector.
@@ -55,7 +55,7 @@ def sector_after(doc: Doc, start: int, sectors: dict[str, tuple[str, str]]
     return None
 
 
-def _compound_head(doc: Doc, i: int):
+def _compound_head(doc: Doc, i: int) -> Token | None:
     """The noun that the nouns from token `i` on modify as compounds ("defence" → "ministry"),
     when it is at most `_MAX_COMPOUNDS` tokens on and every token before it modifies it."""
     if i >= len(doc) or doc[i].dep_ != "compound" or doc[i].pos_ not in ("NOUN", "PROPN"):
@@ -70,10 +70,11 @@ def _compound_head(doc: Doc, i: int):
 
 def office_after(doc: Doc, start: int, roles: dict[str, str]) -> tuple[int, str, bool] | None:
     """(end token, title, named) of an office named after a country ending before token
-    `start` ("the Turkish [president] said", "Iraq's [prime minister]"), or None. `named`: a
-    name follows the title ("Turkish President Recep Tayyip Erdoğan", "Iraq's president,
-    Barham Salih"): the person carries the title and the country then
-    (`actors.ActorRecognizer._person`), and the country is no actor of its own."""
+    `start` ("the Turkish [president] said", "Iraq's [prime minister]"), or None. `named`: the
+    title belongs to a name before or after it ("Turkish President Recep Tayyip Erdoğan",
+    "Iraq's president, Barham Salih", "Erdoğan, Turkey's president"): the person carries the
+    title and the country (`actors.ActorRecognizer._person`), and the country stays a mention
+    of its own, as the actor test set codes it."""
     i = _after_modifiers(doc, start)
     for width in (3, 2, 1):
         end = i + width
