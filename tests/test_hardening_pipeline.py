@@ -90,9 +90,15 @@ def test_long_documents_cost_time_in_proportion_to_their_length(nlp):
         spent = cost.setdefault(label, {})
         for name, component in nlp.pipeline:
             if name.startswith("sankore_"):
-                started = process_time()
-                doc = component(doc)
-                spent[name] = process_time() - started
+                # The least of three runs: each component sets its findings afresh, and on a
+                # shared machine one run of a 0.05-second stage varies by half (2026-12-07:
+                # the actors stage read 0.8 to 1.7 s on the long text from one run to the next).
+                times = []
+                for _ in range(3):
+                    started = process_time()
+                    doc = component(doc)
+                    times.append(process_time() - started)
+                spent[name] = min(times)
         started = process_time()
         record = doc_to_record(doc, article.document(), article.boilerplate)
         spent["record"] = process_time() - started
