@@ -216,9 +216,9 @@ def test_targets_from_objects_content_clauses_and_governing_verbs(events_nlp, te
     ("Germany warned that repatriating the fighters would be extremely difficult.", "warned", False),
     ("Turkey warned that it would attack the Kurdish militia in Manbij.", "warned", True),
     ("Diplomats warned that the capture of the territory does not mean an end to Isis.", "warned", False),
-    # Addressed to a party, or conditional on its act, a warning is a threat.
+    # Addressed to a party a warning is a threat; to people at large, a forecast.
     ("Turkey warned the Syrian government that it risked a military confrontation.", "warned", True),
-    ("Erdogan warned that the regime risked a confrontation if it entered Afrin.", "warned", True),
+    ("Police warned residents that the river could burst its banks.", "warned", False),
     # A noun that characterises ("seen as a threat") reports no threat.
     ("Iraq regards the Kurdish vote as a threat to its unity.", "threat", False),
     # The writer's judgement of what is possible reports nothing.

@@ -1,6 +1,7 @@
 """What a trigger's clause says about it: the parse tests the coder applies to each trigger.
 
-Each test reads only the dependency parse around one token (no lexicon weights, no model):
+Each test reads only the dependency parse around one token (no lexicon weights, no model;
+a warning's addressee is read off the actors stage's mentions):
 how deep the trigger stands, whether it sits in an idiom ("met a mixed response"), in a
 predicative "as" phrase, in an epistemic judgement, a purpose infinitive or a describing
 relative clause, and whether its clause states a plain subject. The coder (`code.py`) turns
@@ -72,15 +73,11 @@ def depth_of(tok: Token) -> int:
 
 
 def _addressed(verb: Token) -> bool:
-    """Whether the verb's object is a political actor the actors stage found."""
+    """Whether the verb's object is a political actor the actors stage found: a state, a
+    government, a force, a group or a person, not people at large ("warned residents that the
+    river could burst its banks" is a forecast)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return any(a.start <= o.idx < a.end for o in objects for a in verb.doc._.actors)
-
-
-def _conditional(tok: Token) -> bool:
-    """An "if" or "unless" clause."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
-                                       for c in tok.children)
+    return any(a.start <= o.idx < a.end and a.kind != "other" for o in objects for a in verb.doc._.actors)
 
 
 def idiom(trigger: Token) -> bool:
@@ -104,12 +101,11 @@ def idiom(trigger: Token) -> bool:
         # territory does not mean an end to Isis": a judgement on a state of affairs, not a
         # threat; a threat's content names an act ("warned it would retaliate").
         # A warning addressed to a party ("warned the Syrian government that it risked a
-        # confrontation") or made conditional on its act ("… if it intervened") is a threat.
+        # confrontation") is a threat.
         content = [c for c in trigger.children if c.dep_ == "ccomp"]
         acts = [t for c in content for t in [c, *c.children]
                 if t.i == c.i or t.dep_ in ("dobj", "xcomp", "conj", "attr", "nsubjpass")]
-        if content and not any(token_match(t) for t in acts) and not _addressed(trigger) \
-                and not any(_conditional(t) for c in content for t in c.children):
+        if content and not any(token_match(t) for t in acts) and not _addressed(trigger):
             return True
     complements = IDIOM_COMPLEMENTS.get(lemma)
     if not complements:

@@ -102,7 +102,7 @@ def anchor_of(tok: Token) -> Token:
     """The verb a nominal trigger hangs on when it is a light verb's ("held a summit meeting",
     "police resorted to firing")."""
     verb = tok.head.head
-    if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ == "prep" and not any(
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ == "prep" and verb.pos_ == "VERB" and not any(
             c.dep_ == "auxpass" for c in verb.children) \
             and (verb.lemma_.lower(), tok.head.lower_) in phrases.PREP_LIGHT_VERBS:
         return verb  # not "units were engaged in fighting", whose subject the roles read as it is
@@ -292,8 +292,8 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         # in police firing"), not a description of the persons; so is the act a relative
         # clause's subject died of ("the people who died due to police firing").
         background=float((background_relative(anchor) and not (
-            m is not None and anchor.dep_ == "relcl" and phrases.subject(anchor)[1] and acting
-            and type_ in roles.OBJECT_OF or acting and roles.died_of(trigger)))
+            (m is not None and anchor.dep_ == "relcl" and phrases.subject(anchor)[1] and acting
+             and type_ in roles.OBJECT_OF) or (acting and roles.died_of(trigger))))
             or purpose(anchor) or speculation(anchor) or predicative(trigger) or measured(trigger)),
     )
     rank_options(type_, scores, ranking[0], model, ranking[1])

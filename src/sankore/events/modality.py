@@ -156,7 +156,8 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
                 dep in ("xcomp", "dobj") and lemma in SEEMING:
             found.append("hypothetical")  # "expected Isis to be defeated", "risks a confrontation"
         elif dep in ("xcomp", "pcomp", "prep", "pobj", "acl", "acomp", "dobj") and lemma in PLANNING \
-                and not (lemma == "due" and dep != "xcomp"):  # "due to police firing": a cause
+                and not (lemma == "due" and any(c.lower_ == "to" and c.tag_ == "IN" for c in tok.children)):
+            # not "due to police firing", a cause ("is due to visit", "due in Ankara" are plans)
             found.append("planned")
         if tok.pos_ in ("VERB", "AUX"):
             head_aux = _aux(tok)

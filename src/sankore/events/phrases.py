@@ -47,7 +47,8 @@ def np_mentions(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
 
 # Verbs whose prepositional object is the act they tell of ("police resorted to firing",
 # "mobs indulged in stone throwing"): the verb's subject did it.
-PREP_LIGHT_VERBS = {("resort", "to"), ("indulge", "in"), ("engage", "in"), ("take", "to")}
+# Not "take to": "two youths taken to police custody" is the passive of an arrest.
+PREP_LIGHT_VERBS = {("resort", "to"), ("indulge", "in"), ("engage", "in")}
 
 
 def subject(v: Token) -> tuple[Token | None, bool]:

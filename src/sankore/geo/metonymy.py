@@ -1,7 +1,8 @@
 """Metonymy: a country, union or capital that speaks or decides stands for its government.
 
 "Moscow said", "Washington and Paris agreed", "Mali rejected the offer": the place is the
-grammatical subject of a speech or decision verb, so it is an actor here. The coordinates
+grammatical subject of a speech or decision verb, or its agent in the passive ("rebels backed
+by Ankara"), so it is an actor here. The coordinates
 are kept (the place is still where the actor sits); only `metonymy` is set, which the actor
 component reads to turn the mention into a state actor.
 """
@@ -45,8 +46,8 @@ SEATS_OF_POWER = {"country", "region", "continent"}
 
 
 def is_metonymic(span: Span, feature: str | None, capital: bool) -> bool:
-    """True when the country, union ("the EU") or capital `span` is the subject of a
-    speech/decision verb."""
+    """True when the country, union ("the EU") or capital `span` is the subject or the passive
+    agent of a speech/decision verb."""
     if feature not in SEATS_OF_POWER and not capital:
         return False
     return acts(span)

@@ -24,7 +24,8 @@ _MAX_COMPOUNDS = 2
 # Titles that after a country more often name something other than an office of its state:
 # a sports team's "England captain", a country's "general" election, a "representative"
 # sample, a "speaker" of a language. The person path (`actors._title_before`) still reads
-# them before a name ("Gen. Mark Milley").
+# them before a name ("Gen. Mark Milley"). Officers of a court or a district (judge, justice,
+# inspector, collector) and a bare "secretary" are left to that path too.
 _NOT_OFFICES = {"captain", "capt.", "general", "gen.", "col.", "speaker", "representative", "rep.",
                 "sen.", "secretary", "justice", "inspector", "collector", "judge"}
 
@@ -76,6 +77,8 @@ def office_after(doc: Doc, start: int, roles: dict[str, str]) -> tuple[int, str,
     title and the country (`actors.ActorRecognizer._person`), and the country stays a mention
     of its own, as the actor test set codes it."""
     i = _after_modifiers(doc, start)
+    if any(doc[j].lower_ == "former" for j in range(start, i)):
+        return None  # "Iraq's former prime minister" holds no office of the state
     for width in (3, 2, 1):
         end = i + width
         if end > len(doc):
