@@ -54,7 +54,9 @@ def test_the_component_is_registered_and_declares_what_it_needs(events_nlp):
     # Lexicon v4, from the PLOVER manual's mode definitions.
     ("Kenya and Somalia restored diplomatic relations on Monday.", "SUPPORT"),
     ("The Ethiopian government made concessions to the Tigrayan negotiators.", "CONCEDE"),
-    ("A Kenyan court convicted two former ministers of fraud.", "ACCUSE"),
+    # v15: a court's conviction is SANCTION convict, as the news annotation guidelines and the
+    # PLOVER 2.0 manual have it (it was ACCUSE, after the CAMEO->PLOVER table's 116).
+    ("A Kenyan court convicted two former ministers of fraud.", "SANCTION"),
     ("Russian hackers carried out a cyber attack on the Estonian government.", "COERCE"),
 ])
 def test_news_sentences_get_their_plover_type(events_nlp, text, type_):

@@ -115,6 +115,16 @@ def idiom(trigger: Token) -> bool:
         for c in trigger.children)
 
 
+def hyphen_modifier(trigger: Token) -> bool:
+    """A participle joined by a hyphen to the word before it and modifying a noun after it:
+    "US-backed Kurdish forces", "Kurdish-held Syria", "Turkish-supported groups" describe a
+    relation, not an act (guidelines §9: "X-backed forces" codes no event)."""
+    if trigger.tag_ != "VBN" or trigger.i < 2 or trigger.head.i <= trigger.i:
+        return False
+    hyphen = trigger.nbor(-1)
+    return hyphen.text == "-" and not hyphen.whitespace_ and not trigger.nbor(-2).whitespace_
+
+
 def cancelled(trigger: Token) -> bool:
     """A noun trigger whose act a governing verb calls off ("scuttled the talks", "the talks
     collapsed", "called off the visit")."""

@@ -30,11 +30,14 @@ _NEAR_DEPS = {"prt", "prep", "dobj", "nsubjpass", "attr", "compound", "amod", "d
 # An entry's "@place" stands for an object that is a place: "captured the town", "Raqqa was
 # retaken" name a battle (ASSAULT, as the news gold codes it), "captured two fighters" an arrest.
 PLACE_OBJECT = "@place"
-# Common nouns for ground taken or held in a war; a named place is known by its entity type.
+# Common nouns for ground or buildings taken or held by force; a named place is known by its
+# entity type.
 TERRITORY = {"town", "city", "village", "stronghold", "base", "airbase", "airport", "territory", "area",
              "district", "province", "region", "capital", "hill", "hilltop", "crossing", "border",
              "neighbourhood", "neighborhood", "suburb", "outpost", "port", "bastion", "enclave", "pocket",
-             "oilfield", "dam", "valley", "island", "camp", "garrison", "checkpoint"}
+             "oilfield", "dam", "valley", "island", "camp", "garrison", "checkpoint",
+             # Buildings held or stormed ("stormed the building", "captured the headquarters").
+             "building", "compound", "headquarters", "embassy", "parliament", "premises", "station"}
 _PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 # An entry's "@person" stands for an object that is a person or people ("50 persons were held",
 # "he was picked up"): the custody senses of verbs that take goods and meetings too.
@@ -200,10 +203,33 @@ def _dates(child: Token) -> bool:
                                         for g in child.children)
 
 
+def _joined_act(tok: Token) -> Match | None:
+    """The act a verb of taking part names in its object: joining a march or taking part in
+    a procession is marching; joining talks is talking. The verb anchors the act (its
+    subject is the act's actor) and the object noun, in the verb's clause, adds no event of
+    its own (`code.select`)."""
+    lemma = tok.lemma_.lower()
+    children = list(tok.children)
+    if lemma == "take":  # only "take part in"
+        parts = [c for c in children if c.dep_ == "dobj" and c.lemma_.lower() == "part"]
+        if not parts:
+            return None
+        children += list(parts[0].children)
+    elif lemma not in ("join", "participate"):
+        return None
+    objects = [c for c in children if c.dep_ == "dobj" and lemma == "join"]
+    objects += [g for c in children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                if g.dep_ == "pobj"]
+    acts = [m for o in objects if o.pos_ == "NOUN" and (m := token_match(o)) is not None]
+    return Match(tok, acts[0].entries) if acts else None
+
+
 def token_match(tok: Token, sources: tuple[str, ...] = (PRIMARY,)) -> Match | None:
     pos = "V" if tok.pos_ == "VERB" else "N" if tok.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return None
+    if pos == "V" and PRIMARY in sources and (joined := _joined_act(tok)) is not None:
+        return joined
     lemma = tok.lemma_.lower()
     for source in sources:
         found = _lookup(source, pos, lemma)
@@ -213,15 +239,20 @@ def token_match(tok: Token, sources: tuple[str, ...] = (PRIMARY,)) -> Match | No
             found = _lookup(source, "N", tok.lower_)
         if not found:
             continue
-        near = _near_lemmas(tok, forms=source != PRIMARY)
-        fitting = [e for e in found if all(w in near for w in e.words if w != e.head)]
-        if not fitting:
+        top = _most_specific(found, _near_lemmas(tok, forms=source != PRIMARY))
+        if not top:
             continue
-        top = max(len(e.words) for e in fitting)
-        best = tuple(e for e in fitting if len(e.words) == top and e.type != "NONE")
-        # The most specific entries decide: when they are all NONE, CAMEO codes no event here.
+        best = tuple(e for e in top if e.type != "NONE")
+        # The most specific entries decide: when they are all NONE, no event is named here.
         return Match(tok, best) if best else None
     return None
+
+
+def _most_specific(found: tuple[Entry, ...], near: set[str]) -> tuple[Entry, ...]:
+    """The entries whose other words all stand next to the head, the longest of them."""
+    fitting = [e for e in found if all(w in near for w in e.words if w != e.head)]
+    top = max((len(e.words) for e in fitting), default=0)
+    return tuple(e for e in fitting if len(e.words) == top)
 
 
 def _gerund_noun(tok: Token) -> bool:
@@ -242,11 +273,15 @@ def sentence_matches(sent: Span, second: bool = False) -> list[Match]:
 
 
 def no_event_sense(tok: Token) -> bool:
-    """Whether CAMEO's verb dictionary says this verb, here, names no event: its default
+    """Whether a lexicon says this verb, here, names no event: the first lexicon's most
+    specific phrases that fit are NONE ("plead guilty"), or CAMEO's verb dictionary's default
     entries are all NONE ("see", "flee" alone) and no pattern of it fits the words around it.
     A verb the dictionary does not list is not judged: nothing is known of its senses."""
     if tok.pos_ != "VERB":
         return False
+    top = _most_specific(_lookup(PRIMARY, "V", tok.lemma_.lower()), _near_lemmas(tok))
+    if top and all(e.type == "NONE" for e in top):
+        return True
     defaults = [e for e in cameo_entries(tok.lemma_.lower()) if len(e.words) == 1]
     return bool(defaults) and all(e.type == "NONE" for e in defaults) \
         and token_match(tok, (SECONDARY,)) is None

@@ -1,0 +1,73 @@
+"""Phrases whose event type lies in more than their head word (issue 17, DATA_CARD v15): taking
+part in an act, hyphenated backers, courts, arson, fighting alongside, phone calls, pleas,
+taking a town. The sentences are written for these tests, after the news and
+IndiaPoliceEvents styles, not taken from any gold set."""
+
+from __future__ import annotations
+
+import sankore
+from sankore.events.lexicon import no_event_sense, token_match
+
+
+def _events(text, nlp, **kw):
+    record = sankore.analyze(text, nlp=nlp, **kw)
+    ents = {e.id: e for e in record.entities}
+    return [(e.type, e.mode, [ents[a].text for a in e.actors], [ents[t].text for t in e.targets])
+            for e in record.events]
+
+
+def test_taking_part_in_a_protest_is_protesting(nlp):
+    joined = _events("Hundreds of teachers joined the protest outside the education ministry on Tuesday.",
+                     nlp)
+    assert [(t, a) for t, _, a, _ in joined] == [("PROTEST", ["teachers"])]
+    # Joining a body stays cooperation: the object names no act.
+    assert [e[0] for e in _events("Norway joined the coalition in 2014.", nlp)] == ["COOPERATE"]
+
+
+def test_protest_forms_named_by_their_own_nouns(nlp):
+    dharna = _events("congress workers staged a dharna outside the collectorate on monday.", nlp,
+                     published="2002-03-05")
+    assert [e[:2] for e in dharna] == [("PROTEST", "demo")]
+
+
+def test_a_hyphenated_backer_names_no_event(nlp):
+    events = _events("The Turkish-supported groups and US-backed rebels fought each other near Afrin.", nlp)
+    assert [e[0] for e in events] == ["ASSAULT"]
+
+
+def test_a_court_conviction_is_a_sanction(nlp):
+    events = _events("A court in Ankara convicted the journalist on Monday.", nlp)
+    assert [e[:2] for e in events] == [("SANCTION", "convict")]
+
+
+def test_setting_fire_to_property_is_an_assault(nlp):
+    events = _events("Rioters set fire to a bus in Surat on Friday.", nlp)
+    assert [e[:3] for e in events] == [("ASSAULT", "destroy", ["Rioters"])]
+
+
+def test_fighting_alongside_a_force_is_cooperation_with_it(nlp):
+    [event] = _events("Kurdish fighters fought alongside US special forces near Raqqa.", nlp)
+    assert event[0] == "COOPERATE" and event[3] == ["US special forces"]
+
+
+def test_a_phone_call_is_a_consultation(nlp):
+    events = _events("Erdogan said in a phone call with Putin that Turkey would respond.", nlp)
+    assert ("CONSULT", "phone") in [e[:2] for e in events]
+    assert "REQUEST" not in [e[0] for e in events]
+
+
+def test_a_plea_in_court_asks_nothing(nlp):
+    # Neither lexicon reads the plea as a request, and the detector may not add it.
+    doc = nlp("The defendant pleaded not guilty to the charges on Monday.")
+    [pleaded] = [t for t in doc if t.lower_ == "pleaded"]
+    assert token_match(pleaded) is None and no_event_sense(pleaded)
+    assert token_match(nlp("He pleaded for mercy.")[1]) is not None
+
+
+def test_taking_a_town_is_a_battle_and_taking_a_government_a_seizure(nlp):
+    town = _events("Rebels took control of the town after a week of fighting.", nlp)
+    assert [e[0] for e in town] == ["ASSAULT"]
+    stormed = _events("Hundreds of protesters stormed the parliament building in Colombo.", nlp)
+    assert [e[0] for e in stormed] == ["ASSAULT"]
+    coup = _events("The army took over the government in 2020.", nlp)
+    assert [e[:2] for e in coup] == [("COERCE", "seize")]
