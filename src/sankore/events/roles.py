@@ -48,7 +48,8 @@ def armed_backing(type_: str, trigger: Token, targets: list[ActorMention]) -> bo
 
 # Event types whose content clause names who is addressed ("demanded that X …").
 ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN"}
-_TARGET_PREPS = {"with", "against", "to", "on", "at", "from", "toward", "towards", "upon", "into", "alongside"}
+_TARGET_PREPS = {"with", "against", "to", "on", "at", "from", "toward", "towards", "upon", "into",
+                 "alongside"}
 _INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "relcl", "pobj", "dobj", "acomp"}
 _RELATIVE = {"which", "who", "that", "whom", "whose"}
 _PRONOUNS = {"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"}
