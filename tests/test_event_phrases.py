@@ -71,3 +71,39 @@ def test_taking_a_town_is_a_battle_and_taking_a_government_a_seizure(nlp):
     assert [e[0] for e in stormed] == ["ASSAULT"]
     coup = _events("The army took over the government in 2020.", nlp)
     assert [e[:2] for e in coup] == [("COERCE", "seize")]
+
+
+def test_calling_for_a_party_to_act_is_a_request(nlp):
+    # The parser hangs "for" on the clause it opens ("for the council to act"), not on "called".
+    doc = nlp("He also called for the five permanent members of the security council to relinquish "
+              "their role.")
+    [called] = [t for t in doc if t.lower_ == "called"]
+    assert set(token_match(called).types) == {"REQUEST"}
+
+
+def test_words_of_the_type_definitions(nlp):
+    cases = {"Turkey launched an incursion into northern Syria on Sunday.": "ASSAULT",
+             "Britain proscribed the militant group in 2019.": "SANCTION",
+             "Prosecutors dropped the charges against the two activists in July.": "RETREAT"}
+    for text, type_ in cases.items():
+        assert type_ in [e[0] for e in _events(text, nlp)], text
+
+
+def test_custody_words_of_south_asian_police_copy(nlp):
+    booked = _events("so far, the police have booked 62 people in godhra under the new law.", nlp,
+                     published="2002-03-05")
+    assert [e[:2] for e in booked] == [("COERCE", "arrest")]
+    caught = _events("the police acted and caught some of them near the station.", nlp,
+                     published="2002-03-05")
+    assert [e[:2] for e in caught] == [("COERCE", "arrest")]
+    assert _events("She booked a flight to Delhi for Monday.", nlp) == []
+
+
+def test_hurt_in_the_firing_told_before_names_who_fired(nlp):
+    events = _events("police opened fire on the mob in the market on monday. one person was injured in "
+                     "the firing, police said.", nlp, published="2002-03-05")
+    assert [e[2] for e in events if e[0] == "ASSAULT"] == [["police"], ["police"]]
+    # Only an act without an owner of its own: "injured in army firing" is the army's.
+    owned = _events("police opened fire on the mob in the market on monday. one person was injured in "
+                    "army firing later, officials said.", nlp, published="2002-03-05")
+    assert [e[2] for e in owned if e[0] == "ASSAULT"][1:] == [["army"]]

@@ -14,7 +14,8 @@ most recent actor named before it that fits:
   the last state or organization (news says "they" of a government as often as of a group);
 - "I", "we", "my", "our" inside a quotation: its speaker;
 - "the group", "the organisation", "the ministry", "the country" …: the last actor of a
-  kind such a noun names; "the minister", "the president": the last person with that title.
+  kind such a noun names; "the minister", "the president": the last person with that title;
+- "injured in the firing": the actors of the last act of its type told before (`earlier_act`).
 
 Only actors named in the same sentence before the word or in the `WINDOW` sentences before
 it count (for "he" with no person there, and for a title, any earlier sentence), and never
@@ -27,8 +28,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..mentions import ActorMention
-from ..pipeline.generic_actors import DATELINE_CHARS, dateline_spans
+from ..pipeline.generic_actors import ACTION_NOUNS, DATELINE_CHARS, dateline_spans
 from .lookups import index_of
+from .phrases import agent, subject
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 NEUTER = {"it", "its", "itself"}
@@ -182,3 +184,16 @@ def _speaker(doc: Doc, tok: Token) -> list[ActorMention]:
                 if found:
                     return found[:1]
     return []
+
+
+def earlier_act(v: Token, type_: str, previous: list[tuple[str, list[ActorMention]]]
+                ) -> list[ActorMention]:
+    """The actors of the act a passive clause names with a definite noun and no owner: "one
+    person was injured in the firing" is hurt in the firing the article told before, whose
+    actor fired (the last earlier event of the same type with an actor)."""
+    nouns = [n for p in v.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
+             for n in p.children if n.dep_ == "pobj" and n.lower_ in ACTION_NOUNS]
+    definite = [n for n in nouns if [c.lower_ for c in n.children if c.dep_ != "punct"] == ["the"]]
+    if not definite or not subject(v)[1] or agent(v) is not None:
+        return []
+    return next((list(acting) for t, acting in reversed(previous) if t == type_), [])

@@ -29,7 +29,7 @@ from ..pipeline.generic_actors import UNNAMED
 
 # Modules, not names: importing a component's module first runs pipeline/__init__, which
 # imports this one while they are half defined (tests/test_architecture.py).
-from . import classifier, detector, dyads, event_place, evidence, news_filter, phrases, roles
+from . import antecedents, classifier, detector, dyads, event_place, evidence, news_filter, phrases, roles
 from .categories import CAMEO_ROOT
 from .classifier import Classifier, EventScores, calibrated, features
 from .clauses import (
@@ -244,7 +244,8 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         subj, _ = phrases.subject(speech)
         acting = phrases.np_mentions(subj, actors) if subj is not None else []
     if not acting and refers_back and previous:
-        acting = list(previous[-1])
+        acting = list(previous[-1][1])
+    acting = acting or antecedents.earlier_act(anchor, type_, previous)  # "injured in the firing"
     speaker, attributed = evidence.speaker_span(doc, trigger, speech)
     if mod == "asserted" and attributed and not own_voice(anchor, trigger):
         mod = "reported"
@@ -300,7 +301,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
     rank_options(type_, scores, ranking[0], model, ranking[1])
     confidence = calibrated(model.calibration if model is not None else {}, scores)
     if acting:
-        previous.append(acting)
+        previous.append((type_, acting))
     return (EventMention(
         type=type_, evidence=evidence.evidence_span(doc, sent, trigger), confidence=round(confidence, 4),
         mode=entry.mode if entry else mode, cameo=(entry.cameo if entry else CAMEO_ROOT.get(type_)),

@@ -154,6 +154,10 @@ def _near_lemmas(tok: Token, forms: bool = False) -> set[str]:
     too: the second lexicon's patterns are written as the dictionary wrote them)."""
     near = set()
     for child in tok.children:
+        # "called for the council to act": the parser hangs "for" on the clause it opens.
+        if child.dep_ in ("ccomp", "advcl") and any(g.dep_ == "mark" and g.lower_ == "for"
+                                                    for g in child.children):
+            near.add("for")
         if child.dep_ not in _NEAR_DEPS or _dates(child):
             continue
         near.add(child.lemma_.lower())
