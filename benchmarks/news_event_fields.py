@@ -1,13 +1,15 @@
 """Error dump for the date and modality of coded events on the news gold set's dev part.
 
 Usage: python benchmarks/news_event_fields.py [--split dev] [--limit N] [--out FILE]
+                                              [--records FILE]
 
 Runs the default coder end to end over the dev articles (as `sankore eval events --gold
 gold/news_events --split dev` does), matches coded events to gold ones the way the scorer
 does, and writes one JSON line per matched event whose date or modality is wrong, with the
 gold's `date_text`, the coded time's words and value, the trigger and the evidence, so the
 errors can be grouped by class. Prints the two accuracies and the counts per class. Reads
-the `dev` split only unless told otherwise; never run it on `test` while tuning.
+the `dev` split only unless told otherwise; never run it on `test` while tuning. `--records`
+keeps the analysed records (JSON lines), as the other dumps do, so a rerun costs no parsing.
 """
 
 from __future__ import annotations
@@ -39,9 +41,10 @@ def main() -> None:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--out", default="news_event_fields.jsonl")
+    ap.add_argument("--records", default=None)
     args = ap.parse_args()
     articles, raw, texts = gold_part(args.split, args.limit, Path(args.gold))
-    records = analysed(articles, texts)
+    records = analysed(articles, texts, cache=Path(args.records) if args.records else None)
     date_ok, mod_ok = [], []
     classes: collections.Counter[str] = collections.Counter()
     with open(args.out, "w", encoding="utf-8") as out:

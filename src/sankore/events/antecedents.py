@@ -186,14 +186,22 @@ def _speaker(doc: Doc, tok: Token) -> list[ActorMention]:
     return []
 
 
-def earlier_act(v: Token, type_: str, previous: list[tuple[str, list[ActorMention]]]
-                ) -> list[ActorMention]:
+def earlier_act(v: Token, type_: str, previous: list[tuple[str, list[ActorMention]]],
+                targets: list[ActorMention]) -> list[ActorMention]:
     """The actors of the act a passive clause names with a definite noun and no owner: "one
-    person was injured in the firing" is hurt in the firing the article told before, whose
-    actor fired (the last earlier event of the same type with an actor)."""
+    person was injured in the firing" was hurt in the firing told just before (the last event
+    of the same type with an actor, named in the `WINDOW` sentences before), by whoever fired.
+    None when that actor is on the side of those it was done to ("The army launched an
+    offensive … Two soldiers were killed in the operation": a side's own dead name no act of
+    its own against them)."""
     nouns = [n for p in v.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
              for n in p.children if n.dep_ == "pobj" and n.lower_ in ACTION_NOUNS]
     definite = [n for n in nouns if [c.lower_ for c in n.children if c.dep_ != "punct"] == ["the"]]
     if not definite or not subject(v)[1] or agent(v) is not None:
         return []
-    return next((list(acting) for t, acting in reversed(previous) if t == type_), [])
+    earlier = next((acting for t, acting in reversed(previous) if t == type_), [])
+    if not earlier or earlier[0].start < _window_start(v.doc, v):
+        return []
+    if {a.code or a.key for a in earlier} & {a.code or a.key for a in targets}:
+        return []
+    return list(earlier)

@@ -245,7 +245,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         acting = phrases.np_mentions(subj, actors) if subj is not None else []
     if not acting and refers_back and previous:
         acting = list(previous[-1][1])
-    acting = acting or antecedents.earlier_act(anchor, type_, previous)  # "injured in the firing"
+    acting = acting or antecedents.earlier_act(anchor, type_, previous, targets)  # "in the firing"
     speaker, attributed = evidence.speaker_span(doc, trigger, speech)
     if mod == "asserted" and attributed and not own_voice(anchor, trigger):
         mod = "reported"

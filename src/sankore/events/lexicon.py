@@ -30,14 +30,11 @@ _NEAR_DEPS = {"prt", "prep", "dobj", "nsubjpass", "attr", "compound", "amod", "d
 # An entry's "@place" stands for an object that is a place: "captured the town", "Raqqa was
 # retaken" name a battle (ASSAULT, as the news gold codes it), "captured two fighters" an arrest.
 PLACE_OBJECT = "@place"
-# Common nouns for ground or buildings taken or held by force; a named place is known by its
-# entity type.
+# Common nouns for ground taken or held in a war; a named place is known by its entity type.
 TERRITORY = {"town", "city", "village", "stronghold", "base", "airbase", "airport", "territory", "area",
              "district", "province", "region", "capital", "hill", "hilltop", "crossing", "border",
              "neighbourhood", "neighborhood", "suburb", "outpost", "port", "bastion", "enclave", "pocket",
-             "oilfield", "dam", "valley", "island", "camp", "garrison", "checkpoint",
-             # Buildings held or stormed ("stormed the building", "captured the headquarters").
-             "building", "compound", "headquarters", "embassy", "parliament", "premises", "station"}
+             "oilfield", "dam", "valley", "island", "camp", "garrison", "checkpoint"}
 _PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 # An entry's "@person" stands for an object that is a person or people ("50 persons were held",
 # "he was picked up"): the custody senses of verbs that take goods and meetings too.
