@@ -6,7 +6,7 @@ IndiaPoliceEvents styles, not taken from any gold set."""
 from __future__ import annotations
 
 import sankore
-from sankore.events.lexicon import no_event_sense, token_match
+from sankore.events.lexicon import no_event_sense, sentence_matches, token_match
 
 
 def _events(text, nlp, **kw):
@@ -61,6 +61,7 @@ def test_a_plea_in_court_asks_nothing(nlp):
     doc = nlp("The defendant pleaded not guilty to the charges on Monday.")
     [pleaded] = [t for t in doc if t.lower_ == "pleaded"]
     assert token_match(pleaded) is None and no_event_sense(pleaded)
+    assert sentence_matches(next(doc.sents), second=True) == []  # nor CAMEO's dictionary
     assert token_match(nlp("He pleaded for mercy.")[1]) is not None
 
 
@@ -113,3 +114,21 @@ def test_hurt_in_the_firing_told_before_names_who_fired(nlp):
     own = _events("The army launched an offensive against militants in the valley on Monday. Two "
                   "soldiers were killed in the operation.", nlp)
     assert [e[2] for e in own] == [["army"], []]
+
+
+def test_declining_to_comment_and_asking_a_question_are_no_events(nlp):
+    assert _events("Senior officials refused to comment on the issue on Monday.", nlp) == []
+    assert _events("The ministry declined to answer questions about the raid.", nlp) == []
+    assert _events("He asked one question: has the anger of the people died down?", nlp) == []
+    # A refusal conjoined to the formula still stands.
+    assert [e[0] for e in _events("Syria refused to comment but later rejected the plan on Monday.", nlp)] \
+        == ["REJECT"]
+
+
+def test_a_veiled_attack_is_criticism(nlp):
+    events = _events("In a veiled attack on the ministers, the party on Friday questioned their resolve.",
+                     nlp)
+    assert "ASSAULT" not in [e[0] for e in events]
+    doc = nlp("In a scathing attack on the government, the opposition leader spoke for an hour.")
+    [attack] = [t for t in doc if t.lower_ == "attack"]
+    assert set(token_match(attack).types) == {"ACCUSE"}

@@ -44,6 +44,11 @@ CANCELLING = {"drop", "scuttle", "cancel", "abandon", "postpone", "suspend", "de
               "torpedo", "sabotage", "wreck", "scrap", "call", "delay", "defer", "stall", "block", "end",
               "collapse", "fail", "break"}
 IDIOM_COMPLEMENTS = {"request": {"comment", "interview"}}
+# Declining to say something is a newsroom formula, no refusal of anything asked by a party
+# ("refused to comment on the issue", "declined to answer questions").
+# Not "respond": "refused to respond to a demand" rejects the demand.
+_UNSAID = {"comment", "answer", "elaborate", "speculate", "confirm", "disclose", "reveal", "identify", "name"}
+NO_COMMENT = {"refuse": _UNSAID, "decline": _UNSAID}
 WARNING = {"warn", "caution"}
 WISHES = {"want", "wish"}
 # Verbs that characterise their object "as" something (`predicative`).
@@ -82,8 +87,9 @@ def _addressed(verb: Token) -> bool:
 
 def idiom(trigger: Token) -> bool:
     """A trigger in a fixed phrase that names no event: "the demand has met a mixed
-    response", "did not respond to a request for comment" (a newsroom's formula); a wish for
-    oneself ("he wanted to return to the Netherlands"), which asks nothing of anyone."""
+    response", "did not respond to a request for comment", "declined to comment" (a
+    newsroom's formulas); a wish for oneself ("he wanted to return to the Netherlands"),
+    which asks nothing of anyone."""
     lemma = trigger.lemma_.lower()
     if lemma in WISHES and trigger.pos_ == "VERB":
         # "wants the withdrawal of troops", "wants Britain to take her back" ask something of
@@ -93,6 +99,12 @@ def idiom(trigger: Token) -> bool:
         return not asks
     if lemma == "leave" and trigger.pos_ == "VERB" and any(c.dep_ == "oprd" for c in trigger.children):
         return True  # "the firing left two dead", "left thousands homeless": a result, no departure
+    said = NO_COMMENT.get(lemma)
+    children = list(trigger.children)
+    # Not with a conjunct, which the verb's clause absorbs ("refused to comment but rejected").
+    if said and trigger.pos_ == "VERB" and not any(c.dep_ == "conj" for c in children) \
+            and any(c.dep_ == "xcomp" and c.lemma_.lower() in said for c in children):
+        return True
     objects = IDIOM_OBJECTS.get(lemma)
     if objects and trigger.pos_ == "VERB":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in trigger.children)

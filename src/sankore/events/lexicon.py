@@ -270,7 +270,9 @@ def sentence_matches(sent: Span, second: bool = False) -> list[Match]:
     found = [m for tok in sent if (m := token_match(tok)) is not None]
     if found or not second:
         return found
-    return [m for tok in sent if (m := token_match(tok, (SECONDARY,))) is not None]
+    # Not where the first lexicon's phrase says no event ("pleaded not guilty" is no plea for).
+    return [m for tok in sent
+            if (m := token_match(tok, (SECONDARY,))) is not None and not no_event_sense(tok)]
 
 
 def no_event_sense(tok: Token) -> bool:
