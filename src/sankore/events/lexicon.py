@@ -210,14 +210,14 @@ def _joined_act(tok: Token) -> Match | None:
     subject is the act's actor) and the object noun, in the verb's clause, adds no event of
     its own (`code.select`)."""
     lemma = tok.lemma_.lower()
+    if lemma not in ("join", "participate", "take"):
+        return None
     children = list(tok.children)
     if lemma == "take":  # only "take part in"
         parts = [c for c in children if c.dep_ == "dobj" and c.lemma_.lower() == "part"]
         if not parts:
             return None
         children += list(parts[0].children)
-    elif lemma not in ("join", "participate"):
-        return None
     objects = [c for c in children if c.dep_ == "dobj" and lemma == "join"]
     objects += [g for c in children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
                 if g.dep_ == "pobj"]
