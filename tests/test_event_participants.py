@@ -64,6 +64,26 @@ def test_titled_persons_in_lower_cased_copy(nlp):
     assert all(e.kind != "person" for e in record.entities)
 
 
+def test_lower_cased_names_in_apposition_tagged_as_verbs_and_a_foreign_bodys_common_name(nlp):
+    # A title's own "of" phrase before a name set off by commas; a later bare surname the tagger
+    # reads as a verb; "congress" of an Indian story is no US Congress (it names the party).
+    text = ("lucknow: president of the state unit of the samajwadi party, ramesh dubey, on friday met "
+            "the district magistrate. officials said it was at this meeting that dubey had demanded "
+            "a judicial inquiry into the firing. leaders of the state congress also criticised the "
+            "police action in the city.")
+    record = sankore.analyze(text, published="2002-03-05", nlp=nlp)
+    ents = {e.text: e for e in record.entities}
+    dubey = ents["ramesh dubey"]
+    assert (dubey.code, dubey.role) == ("IND GOV", "president")
+    assert len(dubey.mentions) == 2
+    assert ("REQUEST", ["ramesh dubey"]) in _texts(record)
+    assert all(e.code != "USA LEG" for e in record.entities)
+    # Written with its capital, or in a story at home in the United States, Congress is Congress.
+    record = sankore.analyze("WASHINGTON (AP) — Congress rejected the president's budget on Monday.",
+                             published="2019-01-10", nlp=nlp)
+    assert any(e.code == "USA LEG" for e in record.entities)
+
+
 def test_unnamed_victims_are_targets_never_actors(nlp):
     record = sankore.analyze("KABUL - Police detained 12 people on Friday.", published="2019-01-10", nlp=nlp)
     assert ("COERCE", ["AFG COP"], ["AFG CVL"]) in _events(record)

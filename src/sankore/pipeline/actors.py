@@ -23,7 +23,7 @@ from ..spans import Overlaps, entity_at, overlaps, trim_entity
 from .composites import office_after, sector_after
 from .extensions import in_boilerplate, register_extensions
 from .generic_actors import generic_mentions, home_country, sector_organizations
-from .lowercase_persons import lowercased_text, surname_mentions, titled_persons
+from .lowercase_persons import foreign_institution, lowercased_text, surname_mentions, titled_persons
 from .seats import party_to_relation
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels",
@@ -96,6 +96,8 @@ class ActorRecognizer:
                 taken.append((span.start_char, span.end_char))
                 continue
             actor = self.actors[span.label_]
+            if foreign_institution(doc, span.text, actor.kind, actor.country, actor.names):
+                continue
             if span.label_.startswith("G:") and self._swallowed(doc, span, matched):
                 continue  # "Muslim Brotherhood", "Kurdish People's Protection Units": a name
             if span.label_.startswith("O:") and self._swallowed(doc, span, matched, {"PERSON"}):

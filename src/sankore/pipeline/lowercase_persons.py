@@ -12,18 +12,25 @@ person (in any text: the NER tags a bare surname inconsistently), keyed as
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from spacy.tokens import Doc, Span
 
 from ..mentions import ActorMention
 from ..spans import Overlaps, overlaps, overlaps_in_order
+from .generic_actors import home_country
 
 _MAX_TITLE = 4
 _MAX_NAME = 4
 # Parts of speech a name's word may be given in lower-cased text (names are tagged as
 # nouns, adjectives or proper nouns there); anything else ends the name.
 _NAME_POS = {"PROPN", "NOUN", "ADJ", "X"}
+# An office's "of" phrase before an apposed name ("president of the ram temple trust, …"):
+# the prepositions that open it and the most words it holds up to the comma.
+_TITLE_PREPS = {"of", "in", "for"}
+_MAX_OF_PHRASE = 8
+# Dependencies of a noun phrase's head: a word in one is a name even when tagged as a verb.
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss", "dative", "attr"}
 # A surname must be this long to be matched alone ("shah" yes, "ali" no).
 _MIN_SURNAME = 4
 # Share of capitalized words under which a text counts as lower-cased (as `spans.is_lowercased`),
@@ -44,6 +51,16 @@ def lowercased_text(doc: Doc) -> bool:
     return sum(t.text[0].isupper() for t in words) / len(words) < LOWERCASE_SHARE
 
 
+def foreign_institution(doc: Doc, text: str, kind: str, country: str | None, names: Collection[str]) -> bool:
+    """A state body's name matched only in lower case ("congress") in a document at home in
+    another country: in Indian copy "the state congress" is the party, not the US Congress.
+    Written with its capital ("Congress"), the name keeps its row."""
+    if kind != "government" or not country or text in names:
+        return False
+    home = home_country(doc, [])
+    return home is not None and home != country
+
+
 def _name_after(doc: Doc, i: int, stop: set[str]) -> Span | None:
     """The run of name-like words starting at token `i` ("l k advani", "narendra modi")."""
     j = i
@@ -55,6 +72,26 @@ def _name_after(doc: Doc, i: int, stop: set[str]) -> Span | None:
     if j == i or len(doc[j - 1].text) < 3:
         return None
     return doc[i:j]
+
+
+def _name_in_apposition(doc: Doc, i: int, stop: set[str]) -> Span | None:
+    """The name set off by a comma after a title's own "of" phrase: "general secretary of the
+    state congress, shaktisinh gohil, has …", "minister of state for home, ch vidyasagar rao".
+    Two words at least, and followed by what ends a noun phrase (punctuation, a verb, a stop
+    word), so that a longer common phrase after the comma is not read as a name."""
+    if i >= len(doc) or doc[i].lower_ not in _TITLE_PREPS:
+        return None
+    for j in range(i + 1, min(i + 1 + _MAX_OF_PHRASE, len(doc))):
+        if doc[j].text == ",":
+            name = _name_after(doc, j + 1, stop)
+            if name is None or len(name) < 2:
+                return None
+            after = doc[name.end] if name.end < len(doc) else None
+            ends = after is None or after.is_punct or after.is_stop or after.pos_ in ("VERB", "AUX")
+            return name if ends else None
+        if doc[j].is_punct and doc[j].text not in "()&-'":
+            return None
+    return None
 
 
 def titled_persons(doc: Doc, roles: dict[str, str], taken: list[tuple[int, int]], stop: set[str],
@@ -70,7 +107,7 @@ def titled_persons(doc: Doc, roles: dict[str, str], taken: list[tuple[int, int]]
         if title is None:
             i += 1
             continue
-        name = _name_after(doc, title.end, stop)
+        name = _name_after(doc, title.end, stop) or _name_in_apposition(doc, title.end, stop)
         # A one-word "name" after a one-word title is as often a common noun ("general
         # bandobast", "speaker system"): a person needs two words or a longer title.
         short = name is not None and len(name) == 1 and (len(title) == 1 or title[-1].pos_ == "ADJ")
@@ -102,7 +139,11 @@ def surname_mentions(doc: Doc, persons: Iterable[ActorMention], taken: list[tupl
     added: list[tuple[int, int]] = []
     for tok in doc:
         first = by_surname.get(tok.lower_)
-        if first is None or tok.idx < first.end or tok.is_stop or tok.pos_ in ("VERB", "AUX", "ADP"):
+        if first is None or tok.idx < first.end or tok.is_stop:
+            continue
+        # A verb is no name, but in lower-cased text the tagger reads many surnames as verbs
+        # ("that modi had agreed": VERB, nsubj); there the parse's role decides.
+        if tok.pos_ in ("VERB", "AUX", "ADP") and not (lowercased and tok.dep_ in _NOMINAL_DEPS):
             continue
         if not lowercased and not tok.text[0].isupper():
             continue
