@@ -56,13 +56,18 @@ def test_a_phone_call_is_a_consultation(nlp):
     assert "REQUEST" not in [e[0] for e in events]
 
 
-def test_a_plea_in_court_asks_nothing(nlp):
-    # Neither lexicon reads the plea as a request, and the detector may not add it.
-    doc = nlp("The defendant pleaded not guilty to the charges on Monday.")
+def test_a_plea_in_court_asks_nothing_and_not_guilty_rejects_the_charge(nlp):
+    # Neither lexicon reads a guilty plea as a request, and the detector may not add it.
+    doc = nlp("The defendant pleaded guilty to the charges on Monday.")
     [pleaded] = [t for t in doc if t.lower_ == "pleaded"]
     assert token_match(pleaded) is None and no_event_sense(pleaded)
     assert sentence_matches(next(doc.sents), second=True) == []  # nor CAMEO's dictionary
     assert token_match(nlp("He pleaded for mercy.")[1]) is not None
+    # Pleading not guilty denies the charge (guidelines, Courts): REJECT, asserted, though
+    # the sentence holds a negation (it is on "guilty", not on the plea).
+    record = sankore.analyze("LONDON - The former soldier pleaded not guilty to the charges on Monday.",
+                             nlp=nlp, published="2019-01-10")
+    assert [(e.type, e.modality) for e in record.events] == [("REJECT", "asserted")]
 
 
 def test_taking_a_town_is_a_battle_and_taking_a_government_a_seizure(nlp):

@@ -161,7 +161,9 @@ def _near_lemmas(tok: Token, forms: bool = False) -> set[str]:
         if forms:
             near.add(child.lower_)
         for grand in child.children:
-            if grand.dep_ in ("pobj", "compound", "amod", "prt", "dobj"):
+            # "pleaded not guilty": the negation sits on the complement and belongs to the phrase.
+            if grand.dep_ in ("pobj", "compound", "amod", "prt", "dobj") or \
+                    grand.dep_ == "neg" and child.dep_ in ("acomp", "oprd"):
                 near.add(grand.lemma_.lower())
                 if forms:
                     near.add(grand.lower_)
