@@ -100,11 +100,12 @@ def idiom(trigger: Token) -> bool:
     if lemma == "leave" and trigger.pos_ == "VERB" and any(c.dep_ == "oprd" for c in trigger.children):
         return True  # "the firing left two dead", "left thousands homeless": a result, no departure
     said = NO_COMMENT.get(lemma)
-    children = list(trigger.children)
-    # Not with a conjunct, which the verb's clause absorbs ("refused to comment but rejected").
-    if said and trigger.pos_ == "VERB" and not any(c.dep_ == "conj" for c in children) \
-            and any(c.dep_ == "xcomp" and c.lemma_.lower() in said for c in children):
-        return True
+    if said and trigger.pos_ == "VERB":
+        children = list(trigger.children)
+        # Not with a conjunct, which the verb's clause absorbs ("refused to comment but rejected").
+        if not any(c.dep_ == "conj" for c in children) and \
+                any(c.dep_ == "xcomp" and c.lemma_.lower() in said for c in children):
+            return True
     objects = IDIOM_OBJECTS.get(lemma)
     if objects and trigger.pos_ == "VERB":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in trigger.children)

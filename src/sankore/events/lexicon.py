@@ -272,9 +272,17 @@ def sentence_matches(sent: Span, second: bool = False) -> list[Match]:
     found = [m for tok in sent if (m := token_match(tok)) is not None]
     if found or not second:
         return found
-    # Not where the first lexicon's phrase says no event ("pleaded not guilty" is no plea for).
+    # Not where the first lexicon's phrase says no event ("pleaded guilty" is no plea for).
     return [m for tok in sent
-            if (m := token_match(tok, (SECONDARY,))) is not None and not no_event_sense(tok)]
+            if (m := token_match(tok, (SECONDARY,))) is not None and not _primary_none(tok)]
+
+
+def _primary_none(tok: Token) -> bool:
+    """Whether the first lexicon's most specific phrases that fit this verb are all NONE."""
+    if tok.pos_ != "VERB":
+        return False
+    top = _most_specific(_lookup(PRIMARY, "V", tok.lemma_.lower()), _near_lemmas(tok))
+    return bool(top) and all(e.type == "NONE" for e in top)
 
 
 def no_event_sense(tok: Token) -> bool:
@@ -284,8 +292,7 @@ def no_event_sense(tok: Token) -> bool:
     A verb the dictionary does not list is not judged: nothing is known of its senses."""
     if tok.pos_ != "VERB":
         return False
-    top = _most_specific(_lookup(PRIMARY, "V", tok.lemma_.lower()), _near_lemmas(tok))
-    if top and all(e.type == "NONE" for e in top):
+    if _primary_none(tok):
         return True
     defaults = [e for e in cameo_entries(tok.lemma_.lower()) if len(e.words) == 1]
     return bool(defaults) and all(e.type == "NONE" for e in defaults) \
