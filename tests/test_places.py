@@ -276,3 +276,14 @@ def test_a_town_listed_beside_a_place_of_its_state_is_a_place(places_nlp):
             "to study that possibility.")
     found = places(places_nlp, text)
     assert (found["Etowah"].country, found["McMinn County"].country) == ("USA", "USA")
+
+
+def test_a_countys_court_or_road_names_the_county_and_a_state_by_its_formal_name_is_the_state(places_nlp):
+    doc = places_nlp("The crash closed Dakota County Road 42 near Hastings on Monday. He appeared in "
+                     "Ramsey County District Court. The Province of Manitoba signed the pact.")
+    found = {p.text: p for p in [*doc._.places, *doc._.demonyms]}
+    for county in ("Dakota County", "Ramsey County"):  # not the road's or the court's whole name
+        assert found[county].name == county and found[county].feature == "admin2"
+    manitoba = found["Province of Manitoba"]
+    assert (manitoba.name, manitoba.country, manitoba.feature) == ("Manitoba", "CAN", "admin1")
+

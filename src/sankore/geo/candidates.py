@@ -20,7 +20,6 @@ from spacy.tokens import Doc, Span, Token
 from ..spans import entity_at, entity_within
 from .gazetteer import Gazetteer, GazPlace
 from .locative import (
-    DIRECTIONS,
     PLACE_LABELS,
     PLACE_PREPOSITIONS,
     before_noun,
@@ -30,11 +29,11 @@ from .locative import (
     where,
 )
 from .longer_names import (
-    NATURAL,
     STREET_WORDS,
     edges_free,
     geographic,
     inside_longer_name,
+    known_part,
     part_of_name,
     starts_name,
 )
@@ -63,9 +62,9 @@ CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "aug
             "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas", "easter"}
 ROUTE_WORDS = {"highway", "interstate", "route", "road", "hwy", "i", "us", "sr"}
-REGION_WORDS = {"northern", "southern", "eastern", "western", "central", "upper", "lower",
-                "greater", "downtown", "inner", "outer", "mid", "north-east", "north-west",
-                "south-east", "south-west", "far"}
+# Words of a county's name, after which a street word ends a road or a court named after the
+# county ("Mahnomen County Road 4", "Clarke County Superior Court"), not a street of a town.
+COUNTY_WORDS = {"county", "parish", "borough"}
 WEAK_POPULATION = 1_000  # below this, only the NER's word makes a name a place
 # A town of a state named in the article, under another NER label: (non-PERSON, PERSON).
 LOCAL_POPULATION = (1_000, 5_000)
@@ -118,26 +117,10 @@ def _candidate(doc: Doc, gaz: Gazetteer, start: int, end: int, label: str,
     places = not_acronym_towns(text, gaz.lookup(text))
     whole = end
     if not places and shrink and end - start > 1:
-        end, places = _known_part(doc, gaz, start, end)
+        end, places = known_part(doc, gaz, start, end)
         text = _span_text(doc, start, end)
     return Candidate(doc[start].idx, doc[start].idx + len(text), start, end, text, label, places,
                      embedded=end < whole and not geographic(doc, start, places))
-
-
-def _known_part(doc: Doc, gaz: Gazetteer, start: int, end: int) -> tuple[int, tuple[GazPlace, ...]]:
-    """The end and entries of an unknown name's known part: "Northeast Georgia" and "West
-    Wichita" lie in Georgia and Wichita (the whole span stays); "Titus County Jail" and
-    "Dublin City Council" name Titus County and Dublin (the span shrinks to them). LGL dev
-    set: 60 such spans were matched but unresolved."""
-    if doc[start].lower_ in DIRECTIONS or doc[start].lower_ in REGION_WORDS:
-        if found := gaz.lookup(_span_text(doc, start + 1, end)):
-            return end, tuple(found)
-    for stop in range(end - 1, start, -1):
-        if doc[stop].lower_ in NATURAL:
-            continue  # "Red River" is a river, not the town of Red
-        if found := gaz.lookup(_span_text(doc, start, stop)):
-            return stop, tuple(found)
-    return end, ()
 
 
 def ner_candidates(doc: Doc, gaz: Gazetteer, persons: set[str]) -> list[Candidate]:
@@ -150,12 +133,15 @@ def ner_candidates(doc: Doc, gaz: Gazetteer, persons: set[str]) -> list[Candidat
         if start >= end:
             continue
         for s, e in _split_on_commas(doc, start, end, gaz):
-            # A street keeps its whole name ("Wichita Street" is no town of Wichita).
-            cand = _candidate(doc, gaz, s, e, ent.label_, shrink=not is_street(doc[s:e]))
+            # A street keeps its whole name ("Wichita Street" is no town of Wichita), unless it
+            # is a county's road or court ("Mahnomen County Road 4": the county is named).
+            road = is_street(doc[s:e])
+            street = road and not any(t.lower_ in COUNTY_WORDS for t in doc[s:e - 1])
+            cand = _candidate(doc, gaz, s, e, ent.label_, shrink=not street)
             e = cand.tok_end
             if names_an_actor(cand.text, by_shape=not cand.places) and not _surely_a_place(cand):
                 continue  # "Yazidi", "Isis", "DfID", "Congress" (a town too) tagged GPE
-            if ent.label_ == "FAC" and not (is_street(doc[s:e]) or any(
+            if ent.label_ == "FAC" and not (road or any(
                     p.feature in ("region", "water") for p in cand.places)):
                 continue
             if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[s:e]):

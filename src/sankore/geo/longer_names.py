@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import GazPlace
+from .gazetteer import Gazetteer, GazPlace
+from .locative import DIRECTIONS
 from .priors import prior_best
 
 # Words that make a longer name a place name too ("Port of Berbera", "Washington State").
@@ -23,6 +24,11 @@ STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blv
                 "dr", "lane", "ln", "parkway", "pkwy", "highway", "hwy", "way", "place", "pl",
                 "court", "ct", "terrace", "square", "plaza", "circle", "trail", "pike",
                 "turnpike", "expressway", "freeway", "bridge"}
+REGION_WORDS = {"northern", "southern", "eastern", "western", "central", "upper", "lower",
+                "greater", "downtown", "inner", "outer", "mid", "north-east", "north-west",
+                "south-east", "south-west", "far"}
+# Words of a state's formal name before "of" ("State of Illinois", "Commonwealth of Kentucky").
+POLITY_WORDS = {"state", "province", "commonwealth", "republic", "kingdom", "territory"}
 NATURAL = {"creek", "falls", "park", "forest", "canyon", "beach", "hill", "hills", "mountain",
            "mountains", "mount", "desert", "lakes", "ridge", "swamp", "reservoir", "dam", "river",
            "lake", "sea", "bay", "gulf", "strait", "island", "islands", "valley", "peninsula",
@@ -74,3 +80,24 @@ def edges_free(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     return not any(t is not None and starts_name(t) for t in (before, after))
+
+
+def known_part(doc: Doc, gaz: Gazetteer, start: int, end: int) -> tuple[int, tuple[GazPlace, ...]]:
+    """The end and entries of an unknown name's known part: "Northeast Georgia" and "West
+    Wichita" lie in Georgia and Wichita (the whole span stays); "Titus County Jail" and
+    "Dublin City Council" name Titus County and Dublin (the span shrinks to them). LGL dev
+    set: 60 such spans were matched but unresolved."""
+    if doc[start].lower_ in DIRECTIONS or doc[start].lower_ in REGION_WORDS:
+        if found := gaz.lookup(doc[start + 1:end].text):
+            return end, tuple(found)
+    if end - start > 2 and doc[start].lower_ in POLITY_WORDS and doc[start + 1].lower_ == "of":
+        # "the State of Illinois", "the Province of Ontario" name the state itself.
+        found = [p for p in gaz.lookup(doc[start + 2:end].text) if p.feature in ("admin1", "country")]
+        if found:
+            return end, tuple(found)
+    for stop in range(end - 1, start, -1):
+        if doc[stop].lower_ in NATURAL:
+            continue  # "Red River" is a river, not the town of Red
+        if found := gaz.lookup(doc[start:stop].text):
+            return stop, tuple(found)
+    return end, ()
