@@ -287,3 +287,14 @@ def test_a_countys_court_or_road_names_the_county_and_a_state_by_its_formal_name
     manitoba = found["Province of Manitoba"]
     assert (manitoba.name, manitoba.country, manitoba.feature) == ("Manitoba", "CAN", "admin1")
 
+
+def test_a_town_its_state_names_stays_in_that_state_when_the_gazetteer_lacks_it(places_nlp):
+    # New England towns are not among GeoNames' populated places: "Lebanon, Connecticut" is in
+    # Connecticut (its point, at half the confidence), not Lebanon, Tennessee; so is a bare
+    # "Lebanon" later. A list of countries is no town with its state.
+    found = list(places_nlp("She was born in Lebanon, Connecticut, in 1931. She attended school in "
+                            "Lebanon. Her sons served in Iraq, Afghanistan and Kuwait.")._.places)
+    lebanon = [p for p in found if p.text == "Lebanon"]
+    assert len(lebanon) == 2
+    assert all(km(41.63, -72.21, p.lat, p.lon) < 100 and p.confidence < 0.5 for p in lebanon)
+    assert [p.country for p in found if p.text in ("Iraq", "Afghanistan", "Kuwait")] == ["IRQ", "AFG", "KWT"]

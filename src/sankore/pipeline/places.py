@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ..geo.candidates import Candidate, find_candidates, prior_best
 from ..geo.demonyms import DemonymMatch, find_demonyms
-from ..geo.gazetteer import Gazetteer, load_gazetteer
+from ..geo.gazetteer import Gazetteer, GazPlace, load_gazetteer
 from ..geo.lower_case import lower_case_candidates, lower_cased
 from ..geo.metonymy import acts, is_metonymic, place_kind
 from ..geo.names import name_key
@@ -27,6 +27,7 @@ from ..geo.outlets import OutletHome
 from ..geo.priors import ap_state
 from ..geo.resolve import (
     OUTLET,
+    Context,
     Qualifier,
     add_home,
     add_namesakes,
@@ -136,10 +137,22 @@ class PlaceRecognizer:
         add_points(ctx, [(c, resolve(c, ctx, q)[0]) for c, q in zip(candidates, qualifiers,
                                                                       strict=True)])
         add_namesakes(ctx, candidates)
+        # "Grantville, Pennsylvania" where the gazetteer knows no Grantville in that state (it
+        # lists towns of 500 people and more): somewhere in the state the text names, at half
+        # the confidence, not a namesake in another state; so too its bare mentions.
+        stated: dict[str, GazPlace] = {}
+        for i, (cand, qualifier) in enumerate(zip(candidates, qualifiers, strict=True)):
+            if qualifier is not None and (area := self._stated_area(doc, cand, candidates[i + 1:i + 2],
+                                                                    ctx, qualifier)):
+                stated.setdefault(name_key(cand.text), area)
         out = []
         for cand, qualifier in zip(candidates, qualifiers, strict=True):
             span = doc[cand.tok_start:cand.tok_end]
             place, confidence = resolve(cand, ctx, qualifier)
+            area = stated.get(name_key(cand.text))
+            if area is not None and qualifier is not None and qualifier.matches(area) and \
+                    place is not None and not qualifier.matches(place):
+                place, confidence = area, round(confidence / 2, 2)
             if place is not None and not place.capital and acts(span):
                 # "Washington said": a place that speaks is a seat of government, so a
                 # capital of that name beats the state or the town.
@@ -157,6 +170,26 @@ class PlaceRecognizer:
                 kind=place_kind(span, metonymy, cand.embedded),
             ))
         return out
+
+    def _stated_area(self, doc: Doc, cand: Candidate, following: list[Candidate], ctx: Context,
+                     qualifier: Qualifier) -> GazPlace | None:
+        """The state or country written right after `cand` (", Pennsylvania", ", Pa."), as the
+        document reads it: "Sharon, Cornwall and Salisbury" lists towns, and Cornwall there is
+        the Connecticut town, no qualifier."""
+        i = cand.tok_end
+        if i + 1 >= len(doc) or doc[i].text not in (",", "("):
+            return None
+        if following and following[0].tok_start == i + 1:
+            area, _ = resolve(following[0], ctx)
+        elif qualifier.admin1 and ap_state(doc[i + 1].text) == qualifier.admin1:
+            area = self.gazetteer.admin1("USA", qualifier.admin1)
+        else:
+            return None
+        if area is None or area.feature not in ("admin1", "country") or not qualifier.matches(area):
+            return None
+        # Not a list of states or countries ("Iraq, Afghanistan", "Indiana, Ill."): a name with
+        # a reading of the area's own rank is not inside it.
+        return None if any(p.feature == area.feature for p in cand.places) else area
 
     def _qualifier(self, doc: Doc, cand: Candidate, following: list[Candidate]) -> Qualifier | None:
         """A state or country right after ", " or " (" that narrows the name down."""
