@@ -209,7 +209,7 @@ def main() -> None:
                              f"…{gold_doc.text[left:gold.end + 40]!r}")
         for i, p in enumerate(ours):
             if i not in used:
-                cls = fp_class(doc, p.start, p.end, p.kind)
+                cls = fp_class(doc, p.start, p.end, p.kind) + ("" if p.lat is not None else " unresolved")
                 false_pos[cls] += 1
                 if args.show and ("fp " + cls).startswith(args.show):
                     left = max(0, p.start - 50)

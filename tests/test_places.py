@@ -180,19 +180,25 @@ def test_country_names_resolve_to_countries_never_to_towns():
 
 
 def test_an_ordinary_word_no_gazetteer_row_knows_is_no_place(places_nlp):
-    """"Literacy", "Scouting" tagged GPE are headings, not unresolved places; a town the
-    gazetteer lacks stays an unresolved place, and one it knows ("Reading") is kept."""
+    """"Literacy", "Scouting" tagged GPE are headings, not unresolved places, and so are names
+    made of ordinary words ("Olive Garden", a firm; "the City of", a fragment); a town the
+    gazetteer lacks stays an unresolved place, and one it knows ("Reading") is kept, as are
+    streets, natural features and areas of ordinary words, and names holding a known place."""
     from sankore.geo.gazetteer import load_gazetteer
     from sankore.geo.nonplaces import unknown_word
     from sankore.pipeline.places import common_words
 
     vocabulary = common_words(places_nlp, ("noun", "adj", "verb", "adv"))
     gaz = load_gazetteer()
-    for word in ("Literacy", "Scouting"):
-        assert unknown_word(word, tuple(gaz.lookup(word)), vocabulary), word
-    assert not unknown_word("Harwinton", tuple(gaz.lookup("Harwinton")), vocabulary)
-    assert not unknown_word("Reading", tuple(gaz.lookup("Reading")), vocabulary)
-    assert not unknown_word("Red River", (), vocabulary)
+
+    def unknown(name: str) -> bool:
+        return unknown_word(name, tuple(gaz.lookup(name)), vocabulary, gaz)
+
+    for name in ("Literacy", "Scouting", "Olive Garden", "City of", "County Judges", "Heavy Sandwich"):
+        assert unknown(name), name
+    for name in ("Harwinton", "Reading", "Red River", "Main Street", "Flat Creek", "Historic District",
+                 "Sand Creek Township", "Russian Empire", "United Georgia"):
+        assert not unknown(name), name
 
 
 def test_a_town_in_a_locative_phrase_is_found_whatever_the_ner_called_it(places_nlp):

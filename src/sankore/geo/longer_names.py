@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, GazPlace
-from .locative import DIRECTIONS
+from .locative import DIRECTIONS, SETTLEMENTS
 from .priors import prior_best
 
 # Words that make a longer name a place name too ("Port of Berbera", "Washington State").
@@ -28,7 +28,7 @@ REGION_WORDS = {"northern", "southern", "eastern", "western", "central", "upper"
                 "greater", "downtown", "inner", "outer", "mid", "north-east", "north-west",
                 "south-east", "south-west", "far"}
 # Words of a state's formal name before "of" ("State of Illinois", "Commonwealth of Kentucky").
-POLITY_WORDS = {"state", "province", "commonwealth", "republic", "kingdom", "territory"}
+POLITY_WORDS = {"state", "province", "commonwealth", "republic", "kingdom", "territory", "empire"}
 NATURAL = {"creek", "falls", "park", "forest", "canyon", "beach", "hill", "hills", "mountain",
            "mountains", "mount", "desert", "lakes", "ridge", "swamp", "reservoir", "dam", "river",
            "lake", "sea", "bay", "gulf", "strait", "island", "islands", "valley", "peninsula",
@@ -90,9 +90,11 @@ def known_part(doc: Doc, gaz: Gazetteer, start: int, end: int) -> tuple[int, tup
     if doc[start].lower_ in DIRECTIONS or doc[start].lower_ in REGION_WORDS:
         if found := gaz.lookup(doc[start + 1:end].text):
             return end, tuple(found)
-    if end - start > 2 and doc[start].lower_ in POLITY_WORDS and doc[start + 1].lower_ == "of":
-        # "the State of Illinois", "the Province of Ontario" name the state itself.
-        found = [p for p in gaz.lookup(doc[start + 2:end].text) if p.feature in ("admin1", "country")]
+    if end - start > 2 and doc[start + 1].lower_ == "of" and doc[start].lower_ in POLITY_WORDS | SETTLEMENTS:
+        # "the State of Illinois", "the Province of Ontario", "the City of Canton" name the
+        # state or the town itself.
+        kinds = ("admin1", "country") if doc[start].lower_ in POLITY_WORDS else ("city", "admin2")
+        found = [p for p in gaz.lookup(doc[start + 2:end].text) if p.feature in kinds]
         if found:
             return end, tuple(found)
     for stop in range(end - 1, start, -1):

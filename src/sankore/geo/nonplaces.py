@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span
 
 from ..resources import lexicons
 from .gazetteer import Gazetteer, GazPlace
-from .locative import PLACE_LABELS
-from .longer_names import GEO_HEADS, NATURAL, STREET_WORDS
+from .locative import PLACE_LABELS, SETTLEMENTS
+from .longer_names import GEO_HEADS, NATURAL, POLITY_WORDS, STREET_WORDS
 from .metonymy import acts
 from .names import name_key
 from .priors import is_strong, prior_best
@@ -117,12 +117,27 @@ def named_as_kin(doc: Doc, start: int) -> bool:
     return i >= 0 and doc[i].text in KIN  # lower case: not "Save the Children Australia"
 
 
-def unknown_word(text: str, places: tuple[GazPlace, ...], vocabulary: set[str]) -> bool:
-    """One ordinary English word the NER called a place that no gazetteer row knows
-    ("Scouting", "Literacy", "Resort", "District"): a capitalized heading or a name's
-    fragment, not a place to report unresolved (LGL, tuned on: 20 such false places for 2
-    gold ones, "Institute" and "Gun" of "Gun Barrel City")."""
-    return not places and " " not in text.strip() and text.strip().lower() in vocabulary
+def unknown_word(text: str, places: tuple[GazPlace, ...], vocabulary: set[str], gaz: Gazetteer) -> bool:
+    """Ordinary English words the NER called a place that no gazetteer row knows ("Scouting",
+    "Literacy", "United Way", "Heavy Sandwich", "County Judges", "the City of"): a heading, a
+    body's or a firm's name or a fragment, not a place to report unresolved. Not a street's,
+    a natural feature's or an area's name ("Main Street", "Flat Creek", "Historic District"),
+    nor one that holds a well-known place's name ("United Russia": LGL marks the country
+    inside it). LGL, tuned on: one word, 20 false places for 2 gold ones ("Institute", "Gun"
+    of "Gun Barrel City"); more words, see the data card."""
+    words = [w for w in text.lower().replace("’s", "").replace("'s", "").split() if w not in _LINKS]
+    if places or not words or not all(w in vocabulary for w in words):
+        return False
+    if len(words) == 1:
+        return True
+    last = words[-1].rstrip(".")
+    return last not in _AREA_ENDS and not last[:1].isdigit() and \
+        not any(is_strong(prior_best(gaz.lookup(w))) for w in words)
+
+
+_LINKS = {"of", "the", "and", "&"}
+# Last words of the names of roads, natural features, areas and polities.
+_AREA_ENDS = STREET_WORDS | NATURAL | GEO_HEADS | POLITY_WORDS | SETTLEMENTS
 
 
 def person_tokens(doc: Doc, gaz: Gazetteer) -> set[str]:

@@ -90,7 +90,7 @@ class PlaceRecognizer:
                                            found, areas)
                 if not in_boilerplate(doc, c.start, c.end)]
         candidates = [c for c in merge(found, more)
-                      if not unknown_word(c.text, c.places, self.vocabulary)]
+                      if not unknown_word(c.text, c.places, self.vocabulary, self.gazetteer)]
         # Names inside a longer name ("Shreveport Police Department") are resolved with the
         # others (they are context too) but kept off `doc._.places`, with the nationality
         # words: events, actors and the map read `places` as where things are.
