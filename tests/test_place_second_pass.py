@@ -46,6 +46,13 @@ def test_a_town_opening_an_organization_name_is_embedded_and_off_the_places(plac
     assert all(p.kind != "embedded" for p in doc._.places)
 
 
+def test_a_state_after_a_region_word_in_an_organization_name_is_embedded(places_nlp, lgl):
+    for phrase, state in (("Western Pennsylvania Kennel Association", "Pennsylvania"),
+                          ("Eastern Kentucky University", "Kentucky")):
+        _, inside = _around(places_nlp, lgl, phrase)
+        assert [(p.text, p.kind, p.name) for p in inside] == [(state, "embedded", state)]
+
+
 def test_a_person_named_like_a_town_opens_no_place(places_nlp, lgl):
     _, inside = _around(places_nlp, lgl, "George Washington High School")
     assert not [p for p in inside if p.text == "George"], inside

@@ -26,7 +26,8 @@ STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blv
                 "turnpike", "expressway", "freeway", "bridge"}
 REGION_WORDS = {"northern", "southern", "eastern", "western", "central", "upper", "lower",
                 "greater", "downtown", "inner", "outer", "mid", "north-east", "north-west",
-                "south-east", "south-west", "far"}
+                "south-east", "south-west", "far", "northeastern", "northwestern", "southeastern",
+                "southwestern"}
 # Words of a state's formal name before "of" ("State of Illinois", "Commonwealth of Kentucky").
 POLITY_WORDS = {"state", "province", "commonwealth", "republic", "kingdom", "territory", "empire"}
 NATURAL = {"creek", "falls", "park", "forest", "canyon", "beach", "hill", "hills", "mountain",

@@ -42,7 +42,7 @@ from .candidates import (
 )
 from .gazetteer import Gazetteer, GazPlace
 from .locative import DIRECTIONS, surely_located
-from .longer_names import inside_longer_name, starts_name
+from .longer_names import REGION_WORDS, inside_longer_name, starts_name
 from .names import name_key
 from .nonplaces import TITLES, names_an_actor, names_disease, person_tokens, reads_as_person
 from .priors import is_strong, prior_best
@@ -260,7 +260,7 @@ def _opens_name(doc: Doc, start: int) -> bool:
         return True
     prev = doc[start - 1]
     return not prev.text[:1].isupper() or prev.is_sent_start or prev.lower_ in CONNECTORS \
-        or prev.lower_ in DIRECTIONS
+        or prev.lower_ in DIRECTIONS or prev.lower_ in REGION_WORDS  # "Western Pennsylvania Kennel Club"
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
