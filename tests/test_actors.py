@@ -206,3 +206,13 @@ def test_leaders_of_past_decades_are_known_and_a_first_name_is_not_a_leader(nlp)
     codes = _codes(nlp, "Mugabe met Yeltsin and Arafat. Blair Hornstine, a student, wrote to them.")
     assert (codes["Mugabe"], codes["Yeltsin"], codes["Arafat"]) == ("ZWE GOV", "RUS GOV", "PSE GOV")
     assert "Blair" not in codes and codes.get("Blair Hornstine") is None
+
+
+def test_a_dateline_the_ner_runs_into_a_name_is_no_part_of_it(nlp):
+    # "ISTANBUL - Erdogan" is one PERSON to the small model: the dateline's town is where
+    # the story was filed, and the known person keeps his code.
+    doc = nlp("ISTANBUL - Erdogan criticised the United States on Monday.")
+    assert [(doc.text[a.start:a.end], a.code) for a in doc._.actors][0] == ("Erdogan", "TUR GOV")
+    assert [doc.text[s:e] for ev in doc._.events for s, e in ev.actor_spans] == ["Erdogan"]
+    # A hyphen inside a name is no dateline's dash.
+    assert "Bashar al-Assad" in _codes(nlp, "DAMASCUS - Bashar al-Assad met the Russian envoy.")

@@ -21,6 +21,9 @@ def is_lowercased(doc: Doc) -> bool:
     return sum(t.text[0].isupper() for t in words) / len(words) < _LOWERCASE_DOC
 
 
+_DASHES = {"-", "--", "—", "–"}
+
+
 def trim_entity(ent: Span) -> Span | None:
     """Strip whitespace, a leading "the" and a trailing possessive off an NER span."""
     start, end = ent.start, ent.end
@@ -30,6 +33,12 @@ def trim_entity(ent: Span) -> Span | None:
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct
                            or doc[end - 1].text in ("'s", "’s")):
         end -= 1
+    # "ISTANBUL - Erdogan": a dateline in capitals and a spaced dash, then the name the NER
+    # ran it into (a hyphen inside a name, "Al-Assad", has no space before it).
+    for i in range(end - 2, start, -1):
+        if doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[start:i].text.isupper():
+            start = i + 1
+            break
     if start >= end or not doc[start:end].text[0].isupper() and not doc[start].lower_ == "the":
         return None
     return Span(doc, start, end, label=ent.label_)

@@ -162,6 +162,7 @@ class ActorRecognizer:
         # Entities never overlap, so the only one that can hold the span is the one its first
         # token is part of.
         ent = entity_at(doc, span.start)
+        ent = (trim_entity(ent) or ent) if ent is not None else None  # no dateline run into it
         if ent is None or not (ent.label_ in labels and span.end <= ent.end
                                and ent.end - ent.start > span.end - span.start):
             return False
