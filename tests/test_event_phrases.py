@@ -137,3 +137,13 @@ def test_a_veiled_attack_is_criticism(nlp):
     doc = nlp("In a scathing attack on the government, the opposition leader spoke for an hour.")
     [attack] = [t for t in doc if t.lower_ == "attack"]
     assert set(token_match(attack).types) == {"ACCUSE"}
+
+
+def test_holding_someone_responsible_blames_them(nlp):
+    # The adjective is the phrase's, whichever way the parser hangs it (on the object, or as a
+    # small clause); holding a person without it is still custody.
+    for text in ("NEW DELHI - The opposition held Prime Minister Vajpayee responsible for the riots.",
+                 "NEW DELHI - The opposition held the government accountable for the deaths."):
+        assert [e[0] for e in _events(text, nlp, published="2002-03-05")] == ["ACCUSE"], text
+    assert [e[:2] for e in _events("KABUL - Police held two men for questioning on Friday.", nlp,
+                                   published="2019-01-10")] == [("COERCE", "arrest")]

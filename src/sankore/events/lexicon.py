@@ -155,6 +155,8 @@ def _near_lemmas(tok: Token, forms: bool = False) -> set[str]:
         if child.dep_ in ("ccomp", "advcl") and any(g.dep_ == "mark" and g.lower_ == "for"
                                                     for g in child.children):
             near.add("for")
+        if child.dep_ in ("ccomp", "xcomp") and child.pos_ == "ADJ":
+            near.add(child.lemma_.lower())  # "held the government responsible": a small clause
         if child.dep_ not in _NEAR_DEPS or _dates(child):
             continue
         near.add(child.lemma_.lower())
