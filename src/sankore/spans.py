@@ -25,7 +25,8 @@ _DASHES = {"-", "--", "—", "–"}
 
 
 def trim_entity(ent: Span) -> Span | None:
-    """Strip whitespace, a leading "the" and a trailing possessive off an NER span."""
+    """Strip whitespace, a leading "the", a trailing possessive and a dateline the NER ran into
+    the name ("ISTANBUL - Erdogan") off an NER span."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].is_space or doc[start].is_punct):

@@ -253,14 +253,15 @@ def _street(doc: Doc, end: int) -> bool:
 
 
 def _opens_name(doc: Doc, start: int) -> bool:
-    """The place is the first word of the longer name, or follows "of", "the" or a
-    direction ("University of Alexandria", "North Las Vegas"): not "George Washington
-    High School", whose place word is a person's surname."""
+    """The place is the first word of the longer name, or follows "of", "the", a direction
+    or a region word ("University of Alexandria", "North Las Vegas", "Western Pennsylvania
+    Kennel Association"): not "George Washington High School", whose place word is a
+    person's surname."""
     if start == 0:
         return True
     prev = doc[start - 1]
     return not prev.text[:1].isupper() or prev.is_sent_start or prev.lower_ in CONNECTORS \
-        or prev.lower_ in DIRECTIONS or prev.lower_ in REGION_WORDS  # "Western Pennsylvania Kennel Club"
+        or prev.lower_ in DIRECTIONS or prev.lower_ in REGION_WORDS
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:

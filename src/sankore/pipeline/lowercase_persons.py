@@ -8,6 +8,8 @@ the country before the title ("russian foreign minister …") or the document's 
 with the title's sector. A later mention of the surname alone ("advani said") is the same
 person (in any text: the NER tags a bare surname inconsistently), keyed as
 `ActorRecognizer._person` keys persons, so the records merge them into one entity.
+The dictionary's matches in such text need one check of their own: a state body's common
+name read in lower case ("congress") names that body only at home (`foreign_institution`).
 """
 
 from __future__ import annotations
