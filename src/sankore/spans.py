@@ -21,7 +21,8 @@ def is_lowercased(doc: Doc) -> bool:
     return sum(t.text[0].isupper() for t in words) / len(words) < _LOWERCASE_DOC
 
 
-_DASHES = {"-", "--", "—", "–"}
+# A dash standing as a word between parts of a text ("ISTANBUL - Erdogan", "TORRINGTON —").
+DASHES = {"-", "--", "---", "—", "–"}
 
 
 def trim_entity(ent: Span) -> Span | None:
@@ -37,7 +38,7 @@ def trim_entity(ent: Span) -> Span | None:
     # "ISTANBUL - Erdogan": a dateline in capitals and a spaced dash, then the name the NER
     # ran it into (a hyphen inside a name, "Al-Assad", has no space before it).
     for i in range(end - 2, start, -1):
-        if doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[start:i].text.isupper():
+        if doc[i].text in DASHES and doc[i - 1].whitespace_ and doc[start:i].text.isupper():
             start = i + 1
             break
     if start >= end or not doc[start:end].text[0].isupper() and not doc[start].lower_ == "the":

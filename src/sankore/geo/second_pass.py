@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from ..spans import DASHES
 from .candidates import (
     CONNECTORS,
     LOCAL_COUNTRY_POPULATION,
@@ -56,7 +57,6 @@ LIST_WORDS = {",", "and", "or", "&", "/"}
 # town only in a country the article names ("George Washington High School" in a Georgia
 # paper is no George, South Africa).
 BIG_CITY = 1_000_000
-DASHES = {"-", "--", "—", "–", "---"}
 # Nouns after a town that say it is where people live or things are ("a Coral Gables man",
 # "Camarillo residents", "Roselle police", "a Buford home").
 RESIDENTS = {"man", "woman", "men", "women", "resident", "residents", "native", "natives",
