@@ -150,3 +150,16 @@ def test_who_resorted_to_an_act_did_it(nlp):
                              published="2002-03-05", nlp=nlp)
     roles = _roles(record)
     assert [r[2] for r in roles if r[0] == "ASSAULT"] == [["police"], ["police"]]
+
+
+def test_a_noun_event_naming_no_one_is_coded_where_told_with_its_own_place(nlp):
+    # Guidelines §9: a noun event is coded when it is specific; violence reported in a named
+    # place is, a bare "the violence" is not.
+    placed = sankore.analyze("Fresh clashes were reported in Vadodara on Tuesday.", published="2002-03-05",
+                             nlp=nlp)
+    [clash] = [e for e in placed.events if e.type == "ASSAULT"]
+    places = {p.id: p.text for p in placed.places}
+    assert (clash.actors, clash.targets, places[clash.place]) == ([], [], "Vadodara")
+    assert clash.time is not None
+    vague = sankore.analyze("The clashes shocked the nation.", published="2002-03-05", nlp=nlp)
+    assert [e for e in vague.events if e.type == "ASSAULT"] == []

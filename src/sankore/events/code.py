@@ -8,10 +8,10 @@ operations are being carried out"), choose each trigger's type with the trained 
 ranker (`option_features`: the lexicon entry and weight beside the sentence classifier's
 probability; a model without one falls back to weight × (0.25 + P)), then read
 participants, time, place and modality off the parse; a reported obligation ("X said Y
-must leave") is X's demand of Y.
-Standalone nominals ("the severing of diplomatic relations between Kyiv and …") are
-kept only with a participant. A sentence with no trigger yields an event only if the
-classifier is confident (`fallback`), which matters for edited gold sentences, not news.
+must leave") is X's demand of Y. Standalone nominals ("the severing of diplomatic relations
+between Kyiv and …") are kept only with a participant or a place of their own ("violence was
+reported in Bharuch"). A sentence with no trigger yields an event only if the classifier is
+confident (`fallback`), which matters for edited gold sentences, not news.
 The news filters (`Settings`, `kept`) drop what a careful reader does not code: events with
 no coded participant, weak triggers without a named actor, descriptions, speculation.
 """
@@ -237,7 +237,9 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
     if roles.armed_backing(type_, trigger, targets):
         type_, entry = "AID", replace(entry, type="AID", cameo=CAMEO_ROOT["AID"]) if entry else None
     nominal = trigger.pos_ != "VERB" and anchor is trigger
-    if nominal and not acting and not targets:
+    situated = nominal and not acting and not targets  # coded only with its own place
+    told = event_place.told_with_place(doc, trigger, places) if situated else anchor
+    if told is None:
         return None
     mod, speech = modality(anchor, trigger)
     if not acting and refers_back and speech is not None:  # "X claimed they were deployed"
@@ -264,9 +266,9 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         subj = phrases.subject(speech)[0] if speech is not None else None
         acting = phrases.np_mentions(subj, actors) if subj is not None else \
             [a for a in actors if speaker and speaker[0] <= a.start and a.end <= speaker[1]]
-    time = event_time(doc, anchor, trigger, mod)
+    time = event_time(doc, told, told if situated else trigger, mod)
     exclude = [(a.start, a.end) for a in acting + targets]
-    place = event_place.event_place(doc, anchor, places, exclude)
+    place = event_place.event_place(doc, told, places, exclude)
     entry = entry if not demand else None
     weight = DEMAND_WEIGHT if demand else entry.weight if entry else 0.0
     scores = EventScores(
@@ -278,7 +280,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         actor=1.0 if acting else 0.0,
         root=1.0 if anchor.i == sent.root.i else 0.0,
         depth=float(depth_of(anchor)),
-        clear=clear_predicate(anchor, trigger),
+        clear=1.0 if situated else clear_predicate(anchor, trigger),
         # A participle modifying a noun describes it ("rebels fighting Assad", "a video
         # released on Tuesday", "the camp run by the SDF"), unless a passive one of the
         # lexicon's acts names who did it: "civilians killed by troops", "people killed in

@@ -33,6 +33,25 @@ def event_place(doc: Doc, anchor: Token, places: list[PlaceMention],
     return min(candidates, key=rank)
 
 
+# Verbs whose subject is an event and that say only that it happened ("clashes erupted in
+# Vadodara", "fresh violence was reported in the town", "a province rocked by heavy fighting"):
+# their place and time are the event's own.
+HAPPENING_VERBS = {"occur", "erupt", "break", "spread", "report", "flare", "rage",
+                   "escalate", "intensify", "rock", "grip", "engulf", "hit", "persist"}
+
+
+def told_with_place(doc: Doc, noun: Token, places: list[PlaceMention]) -> Token | None:
+    """The clause that tells a noun event naming no participant, where it names the event's
+    own place: the happening verb the noun is the subject (or "by" agent) of, else the noun's
+    own phrase ("violence in Bharuch"); None without such a place. The guidelines code a noun
+    event when it is specific (§9), not a vague "the violence"."""
+    agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent"
+    head = noun.head.head if agent else noun.head
+    told = head if (agent or noun.dep_ in ("nsubj", "nsubjpass")) and head.pos_ == "VERB" \
+        and head.lemma_.lower() in HAPPENING_VERBS else noun
+    return told if event_place(doc, told, places, []) is not None else None
+
+
 def dateline_place(doc: Doc) -> PlaceMention | None:
     """The place a dateline names ("ahmedabad:", "HANOI, Vietnam (AP) —"): the place of the
     events the story reports that name no place of their own (guidelines §5)."""

@@ -14,7 +14,9 @@ def kept(event: EventMention, scores: EventScores, coded: set[tuple[int, int]], 
     the actors that carry a code or a country, `named` those of them that are named (not a bare
     sector noun: "people", "police"), by default all of them."""
     spans = event.actor_spans + event.target_spans
-    clear = scores.clear and scores.lex >= 0.8 and event.place_span is not None
+    # A noun event is only `clear` where told with its own place; its trigger is then strong
+    # enough as the detector's or the lexicon's choice (`code._event`).
+    clear = scores.clear and (scores.lex >= 0.8 or scores.nominal) and event.place_span is not None
     if settings.require_participant and not spans and not clear:
         return False
     if settings.require_coded and not any(s in coded for s in spans) and not clear:
