@@ -163,3 +163,14 @@ def test_a_noun_event_naming_no_one_is_coded_where_told_with_its_own_place(nlp):
     assert clash.time is not None
     vague = sankore.analyze("The clashes shocked the nation.", published="2002-03-05", nlp=nlp)
     assert [e for e in vague.events if e.type == "ASSAULT"] == []
+
+
+def test_a_promised_act_is_coded_in_place_of_the_promise(nlp):
+    # Guidelines §2: "Russia pledged to send troops" is MOBILIZE, planned, not AGREE; a pledge
+    # whose content codes nothing stays the agreement.
+    sent = sankore.analyze("Russia pledged to send troops to Mali.", published="2019-01-10", nlp=nlp)
+    vowed = sankore.analyze("Iran vowed to attack Israel.", published="2019-01-10", nlp=nlp)
+    alone = sankore.analyze("Turkey promised a compromise on Sunday.", published="2019-01-10", nlp=nlp)
+    assert [(e.type, e.modality) for e in sent.events] == [("MOBILIZE", "planned")]
+    assert [(e.type, e.modality) for e in vowed.events] == [("ASSAULT", "planned")]
+    assert [e.type for e in alone.events] == ["AGREE"]

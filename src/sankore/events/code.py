@@ -1,9 +1,9 @@
 """Code a parsed `Doc`'s events: the pure "find" half of the `sankore_events` component.
 
 For every sentence: match the trigger lexicon, drop matches another trigger absorbs (the
-content of "asked for the withdrawal", the "talks" of "visited Moscow for talks"; under a
-pledge both stay: "pledged to send aid" is an AGREE and a planned AID, as PLOVER codes a
-promise), hang nominal triggers on their light verb ("held a summit meeting", "bombing
+content of "asked for the withdrawal", the "talks" of "visited Moscow for talks"; a pledge
+whose content codes is dropped after the filters: "pledged to send aid" is a planned AID,
+`filters.content_over_pledge`), hang nominal triggers on their light verb ("held a summit meeting", "bombing
 operations are being carried out"), choose each trigger's type with the trained trigger
 ranker (`option_features`: the lexicon entry and weight beside the sentence classifier's
 probability; a model without one falls back to weight × (0.25 + P)), then read
@@ -46,7 +46,7 @@ from .clauses import (
     speculation,
 )
 from .dating import event_time
-from .filters import describes_event, kept, merge_duplicates
+from .filters import content_over_pledge, describes_event, kept, merge_duplicates
 from .lexicon import Match, no_event_sense, sentence_matches
 from .lookups import index_of, indexing
 from .modality import PLANNING, modality, obligation, own_voice, statement_modality
@@ -183,7 +183,7 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
                                   else describes_event(*event, named, settings)):
             out.extend((dyad, event[1]) for dyad in dyads.split(doc, event[0], anchor))
     out = merge_duplicates(out)
-    return news_filter.apply(out, actors, learned) if learned is not None else out
+    return content_over_pledge(doc, news_filter.apply(out, actors, learned) if learned is not None else out)
 
 
 def _coded_spans(actors: list) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
@@ -223,7 +223,7 @@ def _detected(doc: Doc, sent: Span, model: Classifier | None, settings: Settings
         if event is not None and kept(*event, coded, settings, named):
             found_event = replace(event[0], confidence=round(trigger_model.confidence(p), 4))
             out.extend((dyad, event[1]) for dyad in dyads.split(doc, found_event, anchor_of(tok)))
-    return merge_duplicates(out)
+    return content_over_pledge(doc, merge_duplicates(out))
 
 
 def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, places, previous,

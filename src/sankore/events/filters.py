@@ -1,10 +1,13 @@
-"""The news filters: which coded events a careful reader keeps (`Settings`), and one event
-per type and modality in a sentence."""
+"""The news filters: which coded events a careful reader keeps (`Settings`), one event per
+type and modality in a sentence, and a promised act in place of its promise."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
+
 from ..mentions import EventMention
 from .classifier import EventScores
+from .modality import PLANNING
 from .settings import Settings
 
 
@@ -76,3 +79,35 @@ def _same_occasion(event: EventMention, larger: EventMention) -> bool:
 
 def _size(event: EventMention) -> int:
     return len(event.actor_spans) + len(event.target_spans) + (event.place_span is not None)
+
+
+def content_over_pledge(doc: Doc, scored: list[Scored]) -> list[Scored]:
+    """Without the pledge, offer or agreement whose content is coded as an event of its own:
+    that event, planned, is what was promised (guidelines §2: "Russia pledged to send troops"
+    is MOBILIZE, planned, not an AGREE beside it; "vowed to ask its allies" a REQUEST). A
+    pledge whose content codes no event stays ("pledged their support")."""
+    heads = {gov.i for event, _ in scored if event.trigger is not None
+             and (tok := _token_at(doc, event.trigger[0])) is not None for gov in _content_of(tok)}
+    return [(event, scores) for event, scores in scored
+            if not (event.type in ("AGREE", "THREATEN") and event.trigger is not None
+                    and (tok := _token_at(doc, event.trigger[0])) is not None
+                    and tok.i in heads and tok.lemma_.lower() in PLANNING)]
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+# How a promised act hangs from the promise: "vowed to ask", "vowed he would continue to
+# clear", "commitment to bolstering" (not a conjoined clause: "promised …, but insisted …").
+_CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl"}
+
+
+def _content_of(tok: Token) -> list[Token]:
+    """The heads `tok` hangs from as the content of a complement, nearest first (3 at most)."""
+    heads: list[Token] = []
+    while tok.dep_ in _CONTENT_DEPS and tok.head.i != tok.i and len(heads) < 3:
+        tok = tok.head
+        heads.append(tok)
+    return heads
