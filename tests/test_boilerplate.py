@@ -23,6 +23,7 @@ FOOTERS = {
     "newspaper.txt": "Related coverage:",  # related list, "you may also like", copyright
     "appeal.txt": "This story was first published by",  # origin, donation appeal, newsletter
     "wordpress.txt": "Share this:",  # share buttons, "Like this", related, tags, comment count
+    "runin.txt": "related stories:",  # a related list run into the last paragraph, share line
 }
 
 

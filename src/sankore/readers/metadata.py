@@ -32,6 +32,11 @@ _TRAILING_NAME = re.compile(
 _NOT_NAME = {"The", "A", "An", "Of", "In", "On", "For", "And", "To", "With", "News", "Report",
              "Update", "Analysis", "Opinion", "Says", "Said", "Is", "Are", "Was", "Be"}
 _MAX_TITLE = 300
+# A list of related headlines run into the story's last paragraph, as scraped newspaper pages
+# keep it ("… police added. related stories: narendra modi visits riot-hit areas …"): after a
+# sentence's end, never inside one ("and related stories of abuse").
+_RUN_IN_RELATED = re.compile(r"(?<=[.!?\"'”’])\s*related\s+(?:stor(?:y|ies)|articles?|coverage|links)"
+                             r"\s*:?(?=[\s\u00a0\u00c2]|$)", re.I)
 _TAIL_SHARE = 0.5  # boilerplate is only looked for in the last half of a text
 
 
@@ -101,7 +106,8 @@ def find_boilerplate(text: str, author: str | None = None) -> list[Span]:
     """The trailing run of furniture paragraphs, as one span, if it holds real furniture.
 
     Walks back from the end while paragraphs are furniture (a pattern, a separator line,
-    the author's bio). A run of separators alone is not reported.
+    the author's bio). A run of separators alone is not reported. A list of related
+    headlines run into the story's last paragraph starts the span there.
     """
     blocks = paragraphs(text)
     limit = len(text) * (1 - _TAIL_SHARE)
@@ -112,6 +118,13 @@ def find_boilerplate(text: str, author: str | None = None) -> list[Span]:
             break
         start = b_start
         found_pattern = found_pattern or not _SEPARATOR.match(text[b_start:b_end])
+    # The story's last paragraph (the one before the furniture) may end in a related list.
+    last = [b for b in blocks if start is None or b[1] <= start][-1:]
+    related = [m for b_start, b_end in last for m in _RUN_IN_RELATED.finditer(text, b_start, b_end)
+               if m.start() >= limit]
+    if related:
+        return [(related[0].start() + len(related[0].group()) - len(related[0].group().lstrip()),
+                 len(text.rstrip()))]
     if start is None or not found_pattern:
         return []
     return [(start, len(text.rstrip()))]
