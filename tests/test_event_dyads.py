@@ -36,6 +36,16 @@ def test_coordinated_targets_each_get_a_record(nlp):
     assert len(targets) == 2 and not targets[0] & targets[1]  # soldiers apart from villagers
 
 
+def test_a_phrase_after_the_last_conjunct_belongs_to_every_conjunct(nlp):
+    # The parser hangs "of Isis members" on "wives", the first conjunct; it qualifies both, so
+    # the targets are one group and the five countries give five records.
+    record = sankore.analyze("Russia, Kazakhstan, Indonesia, Sudan and the United States have taken back "
+                             "some wives and children of Isis members from Syria.", published="2019-01-10",
+                             nlp=nlp)
+    assert [actors for actors, _ in _dyads(record, "COOPERATE")] == [
+        ("IDN",), ("KAZ",), ("RUS",), ("SDN",), ("USA",)]
+
+
 def test_a_list_inside_one_participant_does_not_split(nlp):
     record = sankore.analyze("The president met a delegation of farmers and traders from Kenya in "
                              "Nairobi on Thursday.", published="2019-01-10", nlp=nlp)

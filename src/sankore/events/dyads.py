@@ -36,11 +36,15 @@ def _slot(tok: Token, event_heads: set[int]) -> int | None:
     """The conjunct this mention sits in: the first token up its head chain (below the verb)
     that is one member of a coordination of the event's arguments; None when there is none
     (the mention belongs to every conjunct: "the French and U.S. military forces" as a
-    whole). `event_heads`: the anchor's and the trigger's token indices."""
-    steps = 0
+    whole). `event_heads`: the anchor's and the trigger's token indices. A mention after the
+    last conjunct that the parser hangs on an earlier one is the whole coordination's ("wives
+    and children of Isis members": "of" hangs on "wives", the first)."""
+    steps, at = 0, tok.i
     while steps < 12 and tok.pos_ not in _STOP_POS:
         if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
-            return tok.i if _argument(tok, event_heads) else None
+            last = max(c.i for c in (tok, *tok.conjuncts))
+            after = at > last and tok.i != last
+            return tok.i if _argument(tok, event_heads) and not after else None
         if tok.head.i == tok.i:
             break
         tok, steps = tok.head, steps + 1
