@@ -174,3 +174,16 @@ def test_a_promised_act_is_coded_in_place_of_the_promise(nlp):
     assert [(e.type, e.modality) for e in sent.events] == [("MOBILIZE", "planned")]
     assert [(e.type, e.modality) for e in vowed.events] == [("ASSAULT", "planned")]
     assert [e.type for e in alone.events] == ["AGREE"]
+
+
+def test_an_office_holder_picked_up_or_people_caught_are_arrested_not_what_is_feared(nlp):
+    # An office names a person ("the president was picked up"); "catch" and "apprehend" arrest
+    # people only, and Indian English apprehends what it fears.
+    text = ("Godhra municipality president Kalota was picked up by the police on Friday. the police "
+            "acted and caught some of them. the army apprehended the man who was brandishing a revolver. "
+            "apprehending trouble, the administration is leaving nothing to chance. the residents were "
+            "caught unawares by the armed assailants.")
+    record = sankore.analyze(text, published="2002-03-05", nlp=nlp)
+    arrests = [text[e.evidence[0]:e.evidence[1]] for e in record.events
+               if (e.type, e.mode) == ("COERCE", "arrest")]
+    assert len(arrests) == 3 and not any("trouble" in a or "unawares" in a for a in arrests)

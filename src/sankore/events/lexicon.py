@@ -22,6 +22,8 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from ..resources import lexicons
+
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 # Dependents whose lemmas complete a phrase ("call for", "hold talks", "carried out attacks").
@@ -196,6 +198,10 @@ def _person(tok: Token) -> bool:
     from ..pipeline.generic_actors import UNNAMED
 
     if tok.ent_type_ == "PERSON" or tok.lower_ in _PERSONAL:
+        return True
+    # An office names its holder ("the president was picked up by the police"), as does a noun
+    # beside a person's name in apposition ("the municipality's president, Kalota").
+    if tok.lemma_.lower() in lexicons.roles() or any(c.dep_ == "appos" and _person(c) for c in tok.children):
         return True
     return any(a.start <= tok.idx < a.end and (a.kind == "person" or a.kind == "other"
                                                 and a.key.startswith(UNNAMED)) for a in tok.doc._.actors)
