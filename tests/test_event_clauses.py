@@ -187,3 +187,13 @@ def test_an_office_holder_picked_up_or_people_caught_are_arrested_not_what_is_fe
     arrests = [text[e.evidence[0]:e.evidence[1]] for e in record.events
                if (e.type, e.mode) == ("COERCE", "arrest")]
     assert len(arrests) == 3 and not any("trouble" in a or "unawares" in a for a in arrests)
+
+
+def test_the_agent_of_a_light_verb_on_an_act_noun_did_the_act(nlp):
+    # "the arrests made by the police": the noun is the act and the participle's agent its actor.
+    text = ("The arrests made by the police on Thursday angered residents. The raids carried out by "
+            "troops in the village killed two farmers.")
+    record = sankore.analyze(text, published="2019-01-10", nlp=nlp)
+    roles = _roles(record)
+    assert ("COERCE", "asserted", ["police"], []) in roles
+    assert any(r[0] == "ASSAULT" and r[2] == ["troops"] for r in roles)

@@ -50,15 +50,12 @@ from .filters import content_over_pledge, describes_event, kept, merge_duplicate
 from .lexicon import Match, no_event_sense, sentence_matches
 from .lookups import index_of, indexing
 from .modality import PLANNING, modality, obligation, own_voice, statement_modality
+from .phrases import LIGHT_VERBS
 from .ranking import best_option, options, rank_options
 from .settings import Settings, gsr_settings
 
 __all__ = ["LIGHT_VERBS", "Settings", "find_events", "find_events_scored", "gsr_settings", "prepare"]
 
-LIGHT_VERBS = {"hold", "carry", "conduct", "launch", "stage", "make", "reach", "begin", "start", "open",
-               "resume", "attend", "host", "organize", "organise", "mount", "pay", "issue", "announce",
-               "impose", "sign", "conclude", "give", "take", "continue", "end", "lead", "call", "complete",
-               "result", "order", "approve"}
 # Triggers whose complement is their content, not a separate event ("threatened to break
 # relations", "asked for the withdrawal", "agreed to set up", "refused to sign").
 ABSORBING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}

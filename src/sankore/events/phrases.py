@@ -45,6 +45,12 @@ def np_mentions(tok: Token, actors: list[ActorMention]) -> list[ActorMention]:
     return own if own and len(own) < len(found) else found
 
 
+# Verbs that carry a noun's act ("held talks", "carried out raids", "the arrests made by the
+# police"): the noun is the event and the verb's subject or agent its actor.
+LIGHT_VERBS = {"hold", "carry", "conduct", "launch", "stage", "make", "reach", "begin", "start", "open",
+               "resume", "attend", "host", "organize", "organise", "mount", "pay", "issue", "announce",
+               "impose", "sign", "conclude", "give", "take", "continue", "end", "lead", "call", "complete",
+               "result", "order", "approve"}
 # Verbs whose prepositional object is the act they tell of ("police resorted to firing",
 # "mobs indulged in stone throwing"): the verb's subject did it.
 # Not "take to": "two youths taken to police custody" is the passive of an arrest.

@@ -23,7 +23,7 @@ from ..mentions import ActorMention
 from ..pipeline.generic_actors import ACTION_NOUNS, PATIENT
 from . import antecedents
 from .modality import SPEECH
-from .phrases import NP_PREPS, addressee, agent, comitative, np_mentions, recipient, subject
+from .phrases import LIGHT_VERBS, NP_PREPS, addressee, agent, comitative, np_mentions, recipient, subject
 
 # Acts whose passive subject still acts ("troops were withdrawn", "were mobilised"), except a
 # release: "the hostages were released" names whom it was done to, like any passive.
@@ -155,6 +155,9 @@ def _subject_side(anchor: Token, trigger: Token, subject_acts: bool, actors: lis
         if child.dep_ in ("poss", "compound", "amod"):
             # Not resolved: "his arrest" names whom it was done to as often as who did it.
             acting.extend(m for m in np_mentions(child, actors) if m not in acting)
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in LIGHT_VERBS:
+            # "the arrests made by the police", "the raids carried out by troops"
+            acting.extend(m for m in passive_agent(child, actors) if m not in acting)
     victims = _victims(anchor.head, actors) if acting and anchor.dep_ == "pobj" else []
     return acting or borrowed_subject(anchor, actors), victims, False
 
