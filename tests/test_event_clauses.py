@@ -197,3 +197,14 @@ def test_the_agent_of_a_light_verb_on_an_act_noun_did_the_act(nlp):
     roles = _roles(record)
     assert ("COERCE", "asserted", ["police"], []) in roles
     assert any(r[0] == "ASSAULT" and r[2] == ["troops"] for r in roles)
+
+
+def test_an_arrest_told_in_a_relative_clause_is_an_arrest_of_its_own(nlp):
+    # A participle on the subject of a charge is no content of the charge, and a passive
+    # relative clause tells an act done to its head as its reduced form does.
+    text = ("the 51 people arrested for their role in friday's violence had been charged with rioting. "
+            "of the 9,000 workers who have been arrested, about 6,000 have already got bail.")
+    record = sankore.analyze(text, published="2002-03-05", nlp=nlp)
+    arrests = [r for r in _roles(record) if r[0] == "COERCE"]
+    assert [targets for *_, targets in arrests] == [["people"], ["workers"]]
+    assert any(r[0] == "ACCUSE" for r in _roles(record))

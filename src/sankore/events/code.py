@@ -73,7 +73,10 @@ def select(matches: list[Match]) -> list[tuple[Match, Token]]:
     for m in matches:
         tok = m.token
         absorbed = False
-        for gov in governors(tok):
+        # A participle or relative clause on a noun is an act of its own: "the 51 people arrested
+        # for their role … had been charged" tells an arrest, not what the charge says.
+        own = tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl") and roles.misparsed_owner(tok) is None
+        for gov in governors(tok) if not own else ():
             gm = by_token.get(gov.i)
             if gm is None:
                 continue
@@ -288,12 +291,12 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
             anchor.tag_ == "VBG" or anchor.tag_ == "VBN" and not (
                 m is not None and roles.reduced_passive(anchor) and (
                     acting or targets and type_ in roles.OBJECT_OF))) else 0.0,
-        # A passive relative clause that names who did its act is that act told whole, as its
-        # reduced form is above ("persons who were killed in police firing" as "persons killed
-        # in police firing"), not a description of the persons; so is the act a relative
+        # A passive relative clause of an act done to its head is that act told whole, as its
+        # reduced form is above ("persons who were killed in police firing", "workers who have
+        # been arrested"), not a description of the persons; so is the act a relative
         # clause's subject died of ("the people who died due to police firing").
         background=float((background_relative(anchor) and not (
-            (m is not None and anchor.dep_ == "relcl" and phrases.subject(anchor)[1] and acting
+            (m is not None and anchor.dep_ == "relcl" and phrases.subject(anchor)[1] and (acting or targets)
              and type_ in roles.OBJECT_OF) or (acting and roles.died_of(trigger))))
             or purpose(anchor) or speculation(anchor) or predicative(trigger) or measured(trigger)),
     )
