@@ -208,3 +208,10 @@ def test_an_arrest_told_in_a_relative_clause_is_an_arrest_of_its_own(nlp):
     arrests = [r for r in _roles(record) if r[0] == "COERCE"]
     assert [targets for *_, targets in arrests] == [["people"], ["workers"]]
     assert any(r[0] == "ACCUSE" for r in _roles(record))
+
+
+def test_police_firing_conjoined_to_another_subject_is_still_the_polices_act(nlp):
+    # The small model hangs "firing" on "rioting" and makes "police" its conjunct.
+    text = "rioting and subsequent police firing in the old city left two dead on tuesday."
+    record = sankore.analyze(text, published="2002-03-05", nlp=nlp)
+    assert any(r[0] == "ASSAULT" and r[2] == ["police"] for r in _roles(record))

@@ -283,6 +283,9 @@ def _instrument(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
     return []
 
 
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
 def misparsed_owner(tok: Token) -> Token | None:
     """The owner of an act noun the parser took for a participle: the small model parses "in
     police firing", "due to police firing" as the object "police" followed by a verb "firing"
@@ -292,8 +295,9 @@ def misparsed_owner(tok: Token) -> Token | None:
     if tok.lower_ not in ACTION_NOUNS or tok.pos_ != "VERB" or tok.i == 0:
         return None
     owner = tok.doc[tok.i - 1]
-    if owner.pos_ in ("NOUN", "PROPN") and owner.dep_ in ("nsubj", "nsubjpass") and tok.head.i == owner.i:
-        return owner  # "police firing in the market left two dead": the subject's act
+    subject = owner.dep_ in _SUBJECT_DEPS or owner.dep_ == "conj" and owner.head.dep_ in _SUBJECT_DEPS
+    if owner.pos_ in ("NOUN", "PROPN") and subject and tok.head.i in (owner.i, owner.head.i):
+        return owner  # "(rioting and) police firing in the market left two dead": the subject's act
     if owner.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
         return None
     # On the noun, on the verb the phrase is on, or on the noun that verb modifies ("the people
