@@ -2,9 +2,9 @@
 
 For every sentence: match the trigger lexicon, drop matches another trigger absorbs (the
 content of "asked for the withdrawal", the "talks" of "visited Moscow for talks"; a pledge
-whose content codes is dropped after the filters: "pledged to send aid" is a planned AID,
-`filters.content_over_pledge`), hang nominal triggers on their light verb ("held a summit meeting", "bombing
-operations are being carried out"), choose each trigger's type with the trained trigger
+whose content codes goes after the filters: "pledged to send aid" is a planned AID,
+`filters.content_over_pledge`), hang nominal triggers on their light verb ("held a summit
+meeting", "bombing operations are being carried out"), choose each trigger's type with the trained trigger
 ranker (`option_features`: the lexicon entry and weight beside the sentence classifier's
 probability; a model without one falls back to weight × (0.25 + P)), then read
 participants, time, place and modality off the parse; a reported obligation ("X said Y
