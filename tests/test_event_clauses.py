@@ -163,6 +163,10 @@ def test_a_noun_event_naming_no_one_is_coded_where_told_with_its_own_place(nlp):
     assert clash.time is not None
     vague = sankore.analyze("The clashes shocked the nation.", published="2002-03-05", nlp=nlp)
     assert [e for e in vague.events if e.type == "ASSAULT"] == []
+    # A noun that names people names no event, wherever they are.
+    people = sankore.analyze("The police crackdown on protesters in Tehran continued on Sunday.",
+                             published="2019-01-10", nlp=nlp)
+    assert [e.type for e in people.events] == ["COERCE"]
 
 
 def test_a_promised_act_is_coded_in_place_of_the_promise(nlp):

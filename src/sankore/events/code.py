@@ -238,7 +238,7 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         type_, entry = "AID", replace(entry, type="AID", cameo=CAMEO_ROOT["AID"]) if entry else None
     nominal = trigger.pos_ != "VERB" and anchor is trigger
     situated = nominal and not acting and not targets  # coded only with its own place
-    told = event_place.told_with_place(doc, trigger, places) if situated else anchor
+    told = event_place.told_with_place(doc, trigger, places, actors) if situated else anchor
     if told is None:
         return None
     mod, speech = modality(anchor, trigger)

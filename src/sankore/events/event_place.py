@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..mentions import PlaceMention
+from ..mentions import ActorMention, PlaceMention
 from ..pipeline.generic_actors import DATELINE_CHARS, dateline_spans
 from ..pipeline.seats import visited
 
@@ -40,11 +40,15 @@ HAPPENING_VERBS = {"occur", "erupt", "break", "spread", "report", "flare", "rage
                    "escalate", "intensify", "rock", "grip", "engulf", "hit", "persist"}
 
 
-def told_with_place(doc: Doc, noun: Token, places: list[PlaceMention]) -> Token | None:
+def told_with_place(doc: Doc, noun: Token, places: list[PlaceMention],
+                    actors: list[ActorMention]) -> Token | None:
     """The clause that tells a noun event naming no participant, where it names the event's
     own place: the happening verb the noun is the subject (or "by" agent) of, else the noun's
     own phrase ("violence in Bharuch"); None without such a place. The guidelines code a noun
-    event when it is specific (§9), not a vague "the violence"."""
+    event when it is specific (§9), not a vague "the violence"; a noun that names people, one
+    of the `actors` ("protesters in Tehran"), tells no event."""
+    if any(a.start <= noun.idx < a.end for a in actors):
+        return None
     agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent"
     head = noun.head.head if agent else noun.head
     told = head if (agent or noun.dep_ in ("nsubj", "nsubjpass")) and head.pos_ == "VERB" \
