@@ -219,3 +219,12 @@ def test_police_firing_conjoined_to_another_subject_is_still_the_polices_act(nlp
     text = "rioting and subsequent police firing in the old city left two dead on tuesday."
     record = sankore.analyze(text, published="2002-03-05", nlp=nlp)
     assert any(r[0] == "ASSAULT" and r[2] == ["police"] for r in _roles(record))
+
+
+def test_the_purpose_of_an_attack_or_a_threat_names_its_target(nlp):
+    # "an offensive to dismantle Kurdish groups": whom the offensive is aimed at.
+    text = ("Iran has threatened a full-scale military offensive to dismantle Kurdish groups. The Syrian "
+            "Kurds had spearheaded a campaign to oust Isis from its self-proclaimed capital.")
+    roles = _roles(sankore.analyze(text, published="2019-01-10", nlp=nlp))
+    assert [r[3] for r in roles if r[0] == "THREATEN"] == [["Kurdish"]]
+    assert [r[3] for r in roles if r[0] == "ASSAULT"] == [["Isis"]]

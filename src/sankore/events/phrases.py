@@ -124,3 +124,11 @@ def comitative(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
                 out.extend(m for m in actors if m.start == tok.idx and m not in out)
             return out
     return []
+
+
+def purposes(tok: Token) -> list[Token]:
+    """The infinitives that say what `tok`, or its object, is for: "an offensive to dismantle
+    Kurdish groups", "launched a campaign to oust Isis"."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return [c for h in heads for c in h.children if c.dep_ in ("acl", "advcl") and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]

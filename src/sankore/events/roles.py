@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ..mentions import ActorMention
 from ..pipeline.generic_actors import ACTION_NOUNS, PATIENT
-from . import antecedents
+from . import antecedents, phrases
 from .modality import SPEECH
 from .phrases import LIGHT_VERBS, NP_PREPS, addressee, agent, comitative, np_mentions, recipient, subject
 
@@ -366,12 +366,12 @@ def _fallback_targets(anchor: Token, type_: str, actors: list[ActorMention],
         targets = addressee(anchor, actors)
     if not targets and depth < 2:
         # The content names whom a promise, threat, refusal or demand concerns: "threatened
-        # to break relations with Russia", "refused to meet Jordan's King Abdullah".
-        for child in anchor.children:
-            if child.dep_ == "xcomp" and child.pos_ == "VERB":
-                targets = [m for m in participants(child, child, type_, actors, depth + 1)[1]
-                           if m not in acting]
-                break
+        # to break relations with Russia", "refused to meet Jordan's King Abdullah"; the purpose
+        # of an attack or a threat whom it is aimed at ("an offensive to dismantle the YPG").
+        contents = [c for c in anchor.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        for child in contents + (phrases.purposes(anchor) if type_ in ("ASSAULT", "THREATEN") else [])[:1]:
+            targets = [m for m in participants(child, child, type_, actors, depth + 1)[1] if m not in acting]
+            break
     if not targets and anchor.pos_ not in ("VERB", "AUX"):
         targets = recipient(anchor, actors)
     return targets
