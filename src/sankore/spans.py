@@ -1,5 +1,5 @@
-"""Span helpers the components use: trimming an NER span, the entity at a token, overlap and
-mentions by position found by bisection, lower-cased text."""
+"""Span helpers the components use: trimming an NER span, the entity at a token, the token at
+a character, overlap and mentions by position found by bisection, lower-cased text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Generic, TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _LOWERCASE_DOC = 0.03  # share of capitalized words under which a text counts as lower-cased
 
@@ -44,6 +44,12 @@ def trim_entity(ent: Span) -> Span | None:
     if start >= end or not doc[start:end].text[0].isupper() and not doc[start].lower_ == "the":
         return None
     return Span(doc, start, end, label=ent.label_)
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token a character offset falls in (a mention's or a trigger's first character)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def entity_at(doc: Doc, i: int) -> Span | None:

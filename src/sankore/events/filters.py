@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..mentions import EventMention
+from ..spans import token_at
 from .classifier import EventScores
 from .modality import PLANNING
 from .settings import Settings
@@ -86,17 +87,12 @@ def content_over_pledge(doc: Doc, scored: list[Scored]) -> list[Scored]:
     that event, planned, is what was promised (guidelines §2: "Russia pledged to send troops"
     is MOBILIZE, planned, not an AGREE beside it; "vowed to ask its allies" a REQUEST). A
     pledge whose content codes no event stays ("pledged their support")."""
-    heads = {gov.i for event, _ in scored if event.trigger is not None
-             and (tok := _token_at(doc, event.trigger[0])) is not None for gov in _content_of(tok)}
-    return [(event, scores) for event, scores in scored
-            if not (event.type in ("AGREE", "THREATEN") and event.trigger is not None
-                    and (tok := _token_at(doc, event.trigger[0])) is not None
+    triggers = [token_at(doc, event.trigger[0]) if event.trigger is not None else None
+                for event, _ in scored]
+    heads = {gov.i for tok in triggers if tok is not None for gov in _content_of(tok)}
+    return [(event, scores) for (event, scores), tok in zip(scored, triggers, strict=True)
+            if not (event.type in ("AGREE", "THREATEN") and tok is not None
                     and tok.i in heads and tok.lemma_.lower() in PLANNING)]
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 # How a promised act hangs from the promise: "vowed to ask", "vowed he would continue to

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..mentions import TimeMention
+from ..spans import token_at
 
 # Dependencies a time expression climbs through on its way to its clause: the preposition
 # ("in June"), the object of a preposition, a bare noun-phrase adverbial ("met Thursday"),
@@ -70,11 +71,6 @@ def span_head(span: Span) -> Token:
     return tok
 
 
-def _token_at(doc: Doc, start: int) -> Token | None:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def is_calendar(m: TimeMention) -> bool:
     """Whether the mention names a point or stretch of the calendar ("2019-03-22", "2017-W50",
     "199"): a duration ("the past 24 hours", PT24H), a set or "now" (PRESENT_REF) dates no event."""
@@ -96,7 +92,7 @@ def _by_head(doc: Doc, token: Token, times: list[TimeMention] | None = None) -> 
         if not is_calendar(m) or gov is None or not (sent.start_char <= gov[0] < sent.end_char) \
                 or m.start < start:
             continue
-        head = _token_at(doc, gov[0])
+        head = token_at(doc, gov[0])
         if head is not None:
             by_head.setdefault(head.i, []).append(m)
     return by_head
