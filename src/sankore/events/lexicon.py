@@ -23,6 +23,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from ..resources import lexicons
+from .lookups import index_of
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -203,8 +204,10 @@ def _person(tok: Token) -> bool:
     # beside a person's name in apposition ("the municipality's president, Kalota").
     if tok.lemma_.lower() in lexicons.roles() or any(c.dep_ == "appos" and _person(c) for c in tok.children):
         return True
-    return any(a.start <= tok.idx < a.end and (a.kind == "person" or a.kind == "other"
-                                                and a.key.startswith(UNNAMED)) for a in tok.doc._.actors)
+    # The document's actors by position (`lookups`): reading them all per word made a long
+    # document quadratic (tests/test_hardening_pipeline.py).
+    return any(a.kind == "person" or a.kind == "other" and a.key.startswith(UNNAMED)
+               for a in index_of(tok.doc).actors.every((tok.idx, tok.idx + 1)))
 
 
 def _dates(child: Token) -> bool:
