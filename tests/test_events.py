@@ -251,3 +251,10 @@ def test_a_forecast_is_a_hypothetical_event(events_nlp):
     # gold set codes them, guidelines §4); before v8 this sentence gave no event at all.
     _, events = _events(events_nlp, "Analysts say the army could launch an offensive before the rains.")
     assert [(e.type, e.modality) for e in events] == [("ASSAULT", "hypothetical")]
+
+
+def test_an_infinitive_hung_past_an_intention_is_planned(events_nlp):
+    # The parser hangs "to allow" on "reports" or on the clause; it is the willingness's.
+    doc = events_nlp("There were reports of a plan of the government of Niger to expel French troops "
+                     "from the country.")
+    assert [e.modality for e in doc._.events] == ["planned"]

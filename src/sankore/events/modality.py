@@ -156,7 +156,8 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
                 dep in ("xcomp", "dobj") and lemma in SEEMING:
             found.append("hypothetical")  # "expected Isis to be defeated", "risks a confrontation"
         elif dep in ("xcomp", "pcomp", "prep", "pobj", "acl", "acomp", "dobj") and lemma in PLANNING \
-                and not (lemma == "due" and any(c.lower_ == "to" and c.tag_ == "IN" for c in tok.children)):
+                and not (lemma == "due" and any(c.lower_ == "to" and c.tag_ == "IN" for c in tok.children)) \
+                or dep in ("acl", "advcl") and _intention_between(child, tok):
             # not "due to police firing", a cause ("is due to visit", "due in Ankara" are plans)
             found.append("planned")
         if tok.pos_ in ("VERB", "AUX"):
@@ -192,6 +193,16 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         if kind in found:
             return kind, speech
     return "asserted", speech
+
+
+def _intention_between(infinitive: Token, head: Token) -> bool:
+    """An infinitive the parser hung on a word before an "of" phrase that names an intention:
+    in "there are reports of a willingness of the government to allow a presence" it is the
+    willingness's, a plan, not the reports' or the clause's."""
+    if infinitive.i < head.i or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in infinitive.children):
+        return False
+    return any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.lemma_.lower() in PLANNING
+               and head.is_ancestor(t) for t in head.doc[head.i + 1:infinitive.i])
 
 
 def _verb_of(noun: Token) -> Token | None:
