@@ -147,3 +147,23 @@ def test_holding_someone_responsible_blames_them(nlp):
         assert [e[0] for e in _events(text, nlp, published="2002-03-05")] == ["ACCUSE"], text
     assert [e[:2] for e in _events("KABUL - Police held two men for questioning on Friday.", nlp,
                                    published="2019-01-10")] == [("COERCE", "arrest")]
+
+
+def test_a_relative_clause_object_is_the_noun_it_hangs_on(nlp):
+    # "which was captured" takes its object from "Raqqa": a town taken (ASSAULT), not a capture
+    # of people; "who were picked up by the police" is custody.
+    taken = _events("Rebels entered Raqqa, which was captured by Kurdish forces in 2017.", nlp)
+    assert [e[0] for e in taken] == ["ASSAULT"]
+    held = _events("Two men, who were picked up by the police on Monday, were released.", nlp)
+    assert ("COERCE", "arrest", ["police"], ["men"]) in held
+
+
+def test_closing_a_military_base_is_a_withdrawal(nlp):
+    closed = _events("France shut down its military base in Chad in January.", nlp)
+    assert [e[:3] for e in closed] == [("RETREAT", "withdraw", ["France"])]
+    # Its agent, when named, does it even in the passive.
+    vacated = _events("The outpost was vacated by French troops in March.", nlp)
+    assert [e[:3] for e in vacated] == [("RETREAT", "withdraw", ["French troops"])]
+    # Closing something else on others is still a restriction.
+    schools = _events("Police closed all schools in the district on Friday.", nlp)
+    assert "RETREAT" not in [e[0] for e in schools]

@@ -33,6 +33,7 @@ _NEAR_DEPS = {"prt", "prep", "dobj", "nsubjpass", "attr", "compound", "amod", "d
 # An entry's "@place" stands for an object that is a place: "captured the town", "Raqqa was
 # retaken" name a battle (ASSAULT, as the news gold codes it), "captured two fighters" an arrest.
 PLACE_OBJECT = "@place"
+_RELATIVE = {"which", "that", "who", "whom"}
 # Common nouns for ground taken or held in a war; a named place is known by its entity type.
 TERRITORY = {"town", "city", "village", "stronghold", "base", "airbase", "airport", "territory", "area",
              "district", "province", "region", "capital", "hill", "hilltop", "crossing", "border",
@@ -174,12 +175,32 @@ def _near_lemmas(tok: Token, forms: bool = False) -> set[str]:
                     near.add(grand.lower_)
     if tok.dep_ == "compound":
         near.add(tok.head.lemma_.lower())
-    objects = [o for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for o in _object_heads(c)]
-    if any(c.ent_type_ in _PLACE_ENTITIES or c.lemma_.lower() in TERRITORY for c in objects):
+    objects = [o for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+               for o in _object_heads(_antecedent(c))]
+    near.update(o.lemma_.lower() for o in objects)  # "the base which was closed": "close base"
+    if any(_place(c) for c in objects):
         near.add(PLACE_OBJECT)
     if any(_person(c) for c in objects):
         near.add(PERSON_OBJECT)
     return near
+
+
+def _place(tok: Token) -> bool:
+    """A place by its entity type, a territory noun, or the places stage's literal reading
+    (which reads the whole document: "Raqqa" typed ORG in one sentence is a town in another)."""
+    if tok.ent_type_ in _PLACE_ENTITIES or tok.lemma_.lower() in TERRITORY:
+        return True
+    places = index_of(tok.doc).places.every((tok.idx, tok.idx + 1))
+    return any(p.kind in ("literal", "metonymic") for p in places)
+
+
+def _antecedent(obj: Token) -> Token:
+    """A relative pronoun's noun: in "Raqqa, which was captured by Kurdish forces" and "two
+    men who were picked up by the police" the verb's object is the noun the clause hangs on."""
+    verb = obj.head
+    if obj.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    return obj
 
 
 def _object_heads(obj: Token) -> list[Token]:

@@ -165,6 +165,8 @@ def _subject_side(anchor: Token, trigger: Token, subject_acts: bool, actors: lis
 def _verb_subject(anchor: Token, subject_acts: bool, actors: list[ActorMention]
                   ) -> tuple[list[ActorMention], list[ActorMention], bool]:
     subj, passive = subject(anchor)
+    # A named agent does even a withdrawal: "the base was vacated by French troops".
+    subject_acts = subject_acts and agent(anchor) is None
     if subj is None and reduced_passive(anchor) and not subject_acts:
         # "six civilians killed by troops", "the people killed in police firing": the noun
         # is whom it was done to, and the agent or the act's owner did it.
