@@ -94,3 +94,15 @@ def test_group_nouns_after_a_sector_word_name_an_actor(nlp):
     ents = {e.id: e for e in record.entities}
     [attack] = [e for e in record.events if e.type == "ASSAULT"]
     assert [ents[a].code for a in attack.actors] == ["NGA REB"]
+
+
+def test_a_communitys_fighters_are_an_armed_group_of_the_country_they_fight_in(nlp):
+    # No state is the Kurds' own; their forces fighting in Syrian towns are Syria's non-state
+    # armed group, whichever states the story names more often.
+    text = ("Turkey warned Washington on Monday. Kurdish militias fought Turkish troops near Afrin and "
+            "Manbij on Sunday. Turkey said the fighting in Afrin would go on.")
+    ents = _entities(sankore.analyze(text, published="2018-02-12", nlp=nlp))
+    assert ents["kurdish militias"].code == "SYR REB" and ents["kurdish militias"].kind == "armed_group"
+    # The community named alone, or before a noun that is no armed force, is left as it was.
+    ents = _entities(sankore.analyze("Kurdish refugees crossed into Iraq on Sunday.", nlp=nlp))
+    assert "kurdish refugees" not in ents

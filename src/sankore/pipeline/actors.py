@@ -22,7 +22,7 @@ from ..resources import lexicons
 from ..spans import Overlaps, entity_at, overlaps, trim_entity
 from .composites import office_after, sector_after
 from .extensions import in_boilerplate, register_extensions
-from .generic_actors import generic_mentions, home_country, sector_organizations
+from .generic_actors import armed_communities, generic_mentions, home_country, sector_organizations
 from .lowercase_persons import foreign_institution, lowercased_text, surname_mentions, titled_persons
 from .seats import party_to_relation
 
@@ -133,7 +133,8 @@ class ActorRecognizer:
             mentions.extend(self._named_entities(doc, taken + claimed))
         if self.persons:
             mentions.extend(self._lowercase_persons(doc, mentions, claimed))
-        mentions = sector_organizations(doc, mentions, self.standalone)
+        mentions = armed_communities(doc, sector_organizations(doc, mentions, self.standalone), self.sectors,
+                                     lexicons.groups())
         # Unnamed actors last: a sector word inside a name or a composite is already taken.
         taken = [(m.start, m.end) for m in mentions] + claimed
         mentions.extend(generic_mentions(doc, mentions, taken, self.standalone, lexicons.patient_sectors()))

@@ -30,7 +30,9 @@ from collections.abc import Collection, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..mentions import ActorMention
+from ..resources.lexicons import capitals
 from ..spans import Overlaps, overlaps_in_order
+from .composites import sector_after
 from .extensions import in_boilerplate
 
 # Sectors whose members are the people of the place where they act; troops, envoys or
@@ -252,3 +254,48 @@ def sector_organizations(doc: Doc, mentions: list[ActorMention], words: dict[str
         code = f"{country} {sector}" if country else sector
         out.append(ActorMention(m.start, m.end, m.text, m.key, kind, m.name, code, country))
     return out
+
+
+# The armed nouns that make a community's fighters a party of their own: "Kurdish forces",
+# "Tuareg rebels", "Fulani militias". A community is no state, so its armed men are a non-state
+# armed group of the country they fight in (CAMEO/PLOVER REB: the news gold set codes
+# "Kurdish forces", "Kurdish militias", "Kurdish groups" in Syria as SYR REB).
+ARMED_SECTORS = {"MIL", "REB"}
+
+
+def armed_communities(doc: Doc, mentions: list[ActorMention], words: dict[str, tuple[str, str]],
+                      communities: Collection[str]) -> list[ActorMention]:
+    """`mentions` with each ethnic or religious community (`communities`: their keys) that
+    an armed sector noun follows ("Kurdish forces", `words`: noun → (sector, kind)) made one
+    armed-group mention over both, coded REB of the community's own country, else of its
+    sentence's places, else of the document's home country (`sector_organizations` reads the
+    same way); the home here is where the document's places lie, not whose states it names
+    ("Turkey", "the US" are named in every story of fighting in Syria)."""
+    home: str | None = None
+    places: Overlaps | None = None
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end) if m.key in communities and m.code is None else None
+        found = sector_after(doc, span.end, words) if span is not None else None
+        if found is None or found[1] not in ARMED_SECTORS:
+            out.append(m)
+            continue
+        if places is None:
+            home, places = _places_country(doc), Overlaps([(p.start, p.end, p) for p in doc._.places])
+        country = m.country or _sentence_country(places, span.sent) or home
+        code = f"{country} REB" if country else "REB"
+        phrase = doc[span.start:found[0]]
+        name = " ".join(t.lemma_.lower() for t in phrase)
+        out.append(ActorMention(phrase.start_char, phrase.end_char, phrase.text, f"{UNNAMED}{code}:{name}",
+                                "armed_group", name, code, country))
+    return out
+
+
+def _places_country(doc: Doc) -> str | None:
+    """The country most of the document's towns and regions lie in, when it has more than any
+    other: not countries or capitals, which name the states that act ("Turkey warned",
+    "Ankara said") as often as where anything happens."""
+    capital = capitals()
+    counts = Counter(p.country for p in doc._.places if p.country and p.kind == "literal"
+                     and p.feature != "country" and (p.name or p.text) not in capital).most_common(2)
+    return counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
