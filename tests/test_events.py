@@ -258,3 +258,13 @@ def test_an_infinitive_hung_past_an_intention_is_planned(events_nlp):
     doc = events_nlp("There were reports of a plan of the government of Niger to expel French troops "
                      "from the country.")
     assert [e.modality for e in doc._.events] == ["planned"]
+
+
+def test_a_bounty_for_whoever_kills_and_an_act_too_late_to_happen(events_nlp):
+    bounty = events_nlp("Isis has offered a reward to whomever kills Abu Muath al-Jazairi.")
+    assert [e.modality for e in bounty._.events] == ["hypothetical"]
+    # A past "whoever" did it: the attack happened, its author is unknown.
+    done = events_nlp("Whoever attacked the convoy on Monday will be punished.")
+    assert [e.modality for e in done._.events] == ["asserted"]
+    late = events_nlp("The sighting was too brief to deploy fighter jets.")
+    assert [e.modality for e in late._.events] == ["negated"]

@@ -34,6 +34,8 @@ PREVENTING = {"prevent", "stop", "bar", "block", "forbid", "prohibit", "ban", "k
 FAILING = {"fail", "neglect", "unable"}
 # Subjects that say no one did it or had it done: "nobody was arrested", "no one was hurt".
 _NO_ONE = {"nobody", "none", "nothing", "noone"}
+# Subjects that name whoever may do it, no one who did: "a bounty for whoever kills him".
+_ANYONE = {"whoever", "whomever", "whosoever"}
 SPEECH = {"say", "state", "tell", "announce", "claim", "report", "note", "emphasize", "emphasise",
           "add", "stress", "insist", "assert", "declare", "confirm", "explain", "argue", "write",
           "warn", "reveal", "disclose", "indicate", "suggest", "allege", "quote", "reaffirm",
@@ -117,6 +119,9 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         found.append("negated")
     if "any" in dets:
         found.append("hypothetical")
+    if anchor.tag_ != "VBD" and any(c.lower_ in _ANYONE for c in anchor.children):
+        # "a reward to whomever kills him": no one has yet ("whoever attacked the convoy" did)
+        found.append("hypothetical")
     aux = _aux(anchor)
     # "would" under a past speech verb with no condition is the reported future ("NATO said it
     # would tighten the blockade" reports "we will"), decided once the speech verb is found.
@@ -150,7 +155,9 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         if dep == "pcomp" and child.head.lower_ == "from" and child.head.head.lemma_.lower() in PREVENTING:
             found.append("negated")  # "prevented civilians from leaving": no one left
         unable = lemma == "able" and tok.dep_ == "acomp" and _negated(tok.head)
-        if dep == "xcomp" and (lemma in FAILING or unable):
+        # "too fleeting to deploy fighter jets": what it was too much for did not happen
+        excess = tok.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in tok.children)
+        if dep == "xcomp" and (lemma in FAILING or unable or excess):
             found.append("negated")  # "failed to reach agreement", "have not been able to arrest"
         if dep in ("xcomp", "ccomp") and lemma in FORECAST or \
                 dep in ("xcomp", "dobj") and lemma in SEEMING:

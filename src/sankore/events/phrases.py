@@ -55,6 +55,10 @@ LIGHT_VERBS = {"hold", "carry", "conduct", "launch", "stage", "make", "reach", "
 # "mobs indulged in stone throwing"): the verb's subject did it.
 # Not "take to": "two youths taken to police custody" is the passive of an arrest.
 PREP_LIGHT_VERBS = {("resort", "to"), ("indulge", "in"), ("engage", "in")}
+# Verbs of acts that take no object, so have no passive: "forces advanced on Mosul", "police
+# and protesters clashed", which the tagger may still read as bare participles.
+INTRANSITIVE_ACTS = {"advance", "clash", "march", "rally", "riot", "flee", "retreat", "demonstrate",
+                     "mutiny", "rebel", "agitate", "skirmish"}
 
 
 def subject(v: Token) -> tuple[Token | None, bool]:
@@ -65,8 +69,10 @@ def subject(v: Token) -> tuple[Token | None, bool]:
     # calls its subject: the headline and wire shape "Five workers taken into custody", "two
     # killed in blast", which the small model parses as an active verb with its subject.
     # Not a verb that takes its act through a preposition ("police resorted to firing").
-    bare = v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in v.children) \
-        and not any((v.lemma_.lower(), c.lower_) in PREP_LIGHT_VERBS for c in v.children if c.dep_ == "prep")
+    lemma = v.lemma_.lower()
+    bare = v.tag_ == "VBN" and lemma not in INTRANSITIVE_ACTS and not any(
+        c.dep_ in ("aux", "auxpass", "dobj") for c in v.children) and not any(
+        (lemma, c.lower_) in PREP_LIGHT_VERBS for c in v.children if c.dep_ == "prep")
     subjects = [(c, c.dep_ in ("nsubjpass", "csubjpass") or bare and c.dep_ == "nsubj") for c in v.children
                 if c.dep_ in _SUBJECT_DEPS or c.dep_ in ("nsubjpass", "csubjpass")]
     before = [s for s in subjects if s[0].i < v.i]
