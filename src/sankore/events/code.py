@@ -37,8 +37,8 @@ from .clauses import (
     cancelled,
     clear_predicate,
     depth_of,
+    describing,
     governors,
-    hyphen_modifier,
     idiom,
     measured,
     predicative,
@@ -168,7 +168,7 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
                            (opts, settings.use_ranker))
             return [event] if event is not None and kept(*event, coded, settings, named) else []
     for m, anchor in chosen:
-        if idiom(m.token) or cancelled(m.token) or hyphen_modifier(m.token):
+        if idiom(m.token) or cancelled(m.token) or describing(m.token):
             continue
         opts = options(m, anchor, proba, settings, second)
         ranked = best_option(opts, model, settings)
@@ -212,7 +212,7 @@ def _detected(doc: Doc, sent: Span, model: Classifier | None, settings: Settings
     matched = {m.token.i for m in matches}
     for tok, _ in found:
         name, p = best[tok.idx]
-        if tok.i in matched or p < trigger_model.threshold or no_event_sense(tok) or hyphen_modifier(tok):
+        if tok.i in matched or p < trigger_model.threshold or no_event_sense(tok) or describing(tok):
             continue  # no_event_sense: "Children … were seen" is no assault, whatever its shape
         type_, mode = detector.split_class(name)
         event = _event(doc, sent, None, (type_, anchor_of(tok)), proba, actors, places, previous, model,
