@@ -268,3 +268,13 @@ def test_a_bounty_for_whoever_kills_and_an_act_too_late_to_happen(events_nlp):
     assert [e.modality for e in done._.events] == ["asserted"]
     late = events_nlp("The sighting was too brief to deploy fighter jets.")
     assert [e.modality for e in late._.events] == ["negated"]
+
+
+def test_a_question_asks_and_a_claim_demands_nothing(events_nlp):
+    assert [e.modality for e in events_nlp("Who is fighting whom in Idlib?")._.events] == ["hypothetical"]
+    # A question about an act that happened takes it as given.
+    why = events_nlp("Why did police open fire on the protesters on Monday?")
+    assert [e.modality for e in why._.events] == ["asserted"]
+    # Insisting on a state of affairs claims it; insisting that something be done demands it.
+    assert events_nlp("The parents have insisted their son is innocent.")._.events == []
+    assert [e.type for e in events_nlp("Iran insisted that US troops leave Iraq.")._.events] == ["REQUEST"]

@@ -51,6 +51,9 @@ _UNSAID = {"comment", "answer", "elaborate", "speculate", "confirm", "disclose",
 NO_COMMENT = {"refuse": _UNSAID, "decline": _UNSAID}
 WARNING = {"warn", "caution"}
 WISHES = {"want", "wish"}
+# Verbs that demand with a deontic or subjunctive complement and only claim with a plain one.
+CLAIMING = {"insist", "maintain"}
+DEMANDING = {"must", "should", "shall", "ought", "need"}
 # Verbs that characterise their object "as" something (`predicative`).
 REGARDING = {"see", "regard", "view", "consider", "describe", "label", "brand", "deem", "perceive",
              "characterize", "characterise", "portray", "depict", "treat", "hail", "denounce"}
@@ -120,6 +123,14 @@ def idiom(trigger: Token) -> bool:
                 if t.i == c.i or t.dep_ in ("dobj", "xcomp", "conj", "attr", "nsubjpass")]
         if content and not any(token_match(t) for t in acts) and not _addressed(trigger):
             return True
+    if lemma in CLAIMING and trigger.pos_ == "VERB":
+        # "insisted that the ban be lifted", "insisted that Assad must go", "insisted on his
+        # removal" demand; "insisted her son was innocent", "insisted the agreement included
+        # the jihadists" claim, and a claim is no request.
+        content = [c for c in trigger.children if c.dep_ == "ccomp"]
+        demands = any(c.dep_ == "prep" and c.lower_ == "on" for c in trigger.children) or any(
+            _subjunctive(c, trigger) or _aux_words(c) & DEMANDING for c in content)
+        return bool(content) and not demands
     complements = IDIOM_COMPLEMENTS.get(lemma)
     if not complements:
         return False
@@ -251,3 +262,18 @@ def clear_predicate(anchor: Token, trigger: Token) -> float:
         return 0.0
     # A nominal on its light verb is as plain: "students staged mass demonstrations in Jakarta".
     return 1.0 if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "NUM") for c in anchor.children) else 0.0
+
+
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _subjunctive(verb: Token, governor: Token) -> bool:
+    """A bare verb with no modal, which the tagger often calls present: "that the ban be
+    lifted" ("be" is never an indicative), "insisted that troops leave" (a present after a
+    past could only be a bare verb; "insisted the deal included", "insists it is" claim)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("MD", "TO") for a in auxes):
+        return False
+    return verb.tag_ == "VB" or any(a.lower_ == "be" for a in auxes) or \
+        verb.tag_ == "VBP" and not auxes and governor.tag_ == "VBD"

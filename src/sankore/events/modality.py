@@ -36,6 +36,7 @@ FAILING = {"fail", "neglect", "unable"}
 _NO_ONE = {"nobody", "none", "nothing", "noone"}
 # Subjects that name whoever may do it, no one who did: "a bounty for whoever kills him".
 _ANYONE = {"whoever", "whomever", "whosoever"}
+_GIVEN_QUESTIONS = {"why", "how", "when", "where"}
 SPEECH = {"say", "state", "tell", "announce", "claim", "report", "note", "emphasize", "emphasise",
           "add", "stress", "insist", "assert", "declare", "confirm", "explain", "argue", "write",
           "warn", "reveal", "disclose", "indicate", "suggest", "allege", "quote", "reaffirm",
@@ -119,6 +120,8 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         found.append("negated")
     if "any" in dets:
         found.append("hypothetical")
+    if _asked(anchor):
+        found.append("hypothetical")  # "Who is fighting whom?", "Will the regime enter there?"
     if anchor.tag_ != "VBD" and any(c.lower_ in _ANYONE for c in anchor.children):
         # "a reward to whomever kills him": no one has yet ("whoever attacked the convoy" did)
         found.append("hypothetical")
@@ -200,6 +203,22 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         if kind in found:
             return kind, speech
     return "asserted", speech
+
+
+def _asked(tok: Token) -> bool:
+    """Whether the sentence is a question that does not take the act as given (guidelines §9:
+    acts inside a question are hypothetical): not "why", "how", "when" or "where", which ask
+    about an act that happened ("Why did police fire?")."""
+    words = [t for t in tok.sent if not t.is_space]
+    marks = [t for t in words[-3:] if t.text == "?"]
+    if not marks:
+        return False
+    # Only the quotation that asks: in 'he lashed out, saying "is this mature?"' the lashing
+    # out is told, not asked.
+    quotes = index_of(tok.doc).quotes_at
+    if {q.start for q in quotes(marks[-1].idx)} != {q.start for q in quotes(tok.idx)}:
+        return False
+    return not any(t.lower_ in _GIVEN_QUESTIONS and t.tag_ == "WRB" for t in words)
 
 
 def _intention_between(infinitive: Token, head: Token) -> bool:
