@@ -142,6 +142,9 @@ def test_metonymy_keeps_coordinates(places_nlp):
     assert found["Niger"].metonymy and found["Niger"].feature == "country"
     found = places(places_nlp, "Officials from Mali visited Moscow for talks.")
     assert not found["Moscow"].metonymy and not found["Mali"].metonymy
+    # A capital that rebuffs, arms or brokers acts as its government.
+    found = places(places_nlp, "Ankara's demands for a truce were rebuffed by Moscow.")
+    assert found["Moscow"].metonymy
 
 
 def test_every_call_assigns_a_new_list(places_nlp):

@@ -25,6 +25,11 @@ SPEECH_DECISION = {
     "support", "back", "oppose", "endorse", "retaliate", "vote", "hail",
     "dismiss", "denounce", "reaffirm", "commit", "deploy", "withdraw", "suspend", "sever",
     "invite", "seek", "want", "plan", "intend", "hope", "believe", "fear",
+    # rebuffing, rebuking, courting, brokering and arming are a government's acts too ("demands
+    # rebuffed by Moscow", "rebels armed by Tehran", "a deal brokered by Doha")
+    "rebuff", "snub", "spurn", "rebuke", "slam", "lambast", "castigate", "dispute", "resist", "block",
+    "host", "court", "woo", "broker", "fund", "arm", "supply", "train", "pressure", "press", "lobby",
+    "thank", "congratulate", "extradite", "deport",
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
