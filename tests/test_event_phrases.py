@@ -195,3 +195,14 @@ def test_a_participle_that_describes_names_no_act(nlp):
 def test_a_sentence_handed_down_is_a_conviction(nlp):
     events = _events("The judge handed down a life sentence to the gunman on Monday.", nlp)
     assert [e[:2] for e in events] == [("SANCTION", "convict")]
+
+
+def test_branding_someone_accuses_them(nlp):
+    events = _events("Assad's officials have branded all those who stood against him as terrorists.", nlp)
+    assert [e[:2] for e in events] == [("ACCUSE", "disapprove")]
+
+
+def test_a_reduced_relatives_noun_is_its_object(nlp):
+    # "areas taken by … forces": the areas were taken, a battle (the "@place" phrase).
+    events = _events("They are exiles from areas taken in conflict by Syrian government forces in 2016.", nlp)
+    assert [e[0] for e in events] == ["ASSAULT"]

@@ -177,6 +177,8 @@ def _near_lemmas(tok: Token, forms: bool = False) -> set[str]:
         near.add(tok.head.lemma_.lower())
     objects = [o for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
                for o in _object_heads(_antecedent(c))]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        objects += _object_heads(tok.head)  # "areas taken by government forces", "men held in jail"
     near.update(o.lemma_.lower() for o in objects)  # "the base which was closed": "close base"
     if any(_place(c) for c in objects):
         near.add(PLACE_OBJECT)

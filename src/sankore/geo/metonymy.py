@@ -29,7 +29,7 @@ SPEECH_DECISION = {
     # rebuffed by Moscow", "rebels armed by Tehran", "a deal brokered by Doha")
     "rebuff", "snub", "spurn", "rebuke", "slam", "lambast", "castigate", "dispute", "resist", "block",
     "host", "court", "woo", "broker", "fund", "arm", "supply", "train", "pressure", "press", "lobby",
-    "thank", "congratulate", "extradite", "deport",
+    "thank", "congratulate", "extradite", "deport", "brand",
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
