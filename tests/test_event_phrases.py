@@ -206,3 +206,9 @@ def test_a_reduced_relatives_noun_is_its_object(nlp):
     # "areas taken by … forces": the areas were taken, a battle (the "@place" phrase).
     events = _events("They are exiles from areas taken in conflict by Syrian government forces in 2016.", nlp)
     assert [e[0] for e in events] == ["ASSAULT"]
+
+
+def test_offering_a_glimpse_and_caring_for_children_are_no_events(nlp):
+    assert _events("Their mistakes offered glimpses of his capacity and methods as leader.", nlp) == []
+    assert _events("Children born to fighters are now being cared for by their mothers.", nlp) == []
+    assert [e[0] for e in _events("Russia offered a ceasefire to the rebels on Monday.", nlp)] == ["AGREE"]

@@ -278,3 +278,8 @@ def test_a_question_asks_and_a_claim_demands_nothing(events_nlp):
     # Insisting on a state of affairs claims it; insisting that something be done demands it.
     assert events_nlp("The parents have insisted their son is innocent.")._.events == []
     assert [e.type for e in events_nlp("Iran insisted that US troops leave Iraq.")._.events] == ["REQUEST"]
+
+
+def test_an_act_named_as_a_priority_is_sought_not_done(events_nlp):
+    doc = events_nlp("Killing her had been a priority of both US and UK intelligence.")
+    assert [e.modality for e in doc._.events] == ["planned"]

@@ -30,6 +30,11 @@ IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "
                  # What one seeks for oneself asks nothing of another ("civilians sought refuge").
                  "seek": {"refuge", "shelter", "safety", "cover", "treatment", "care", "work", "employment",
                           "re-election", "reelection", "office", "fortune"},
+                 # Offering a glimpse or a sign shows something; PLOVER's AGREE offers an act
+                 # ("their mistakes offered glimpses of his methods", "will offer a sign of victory").
+                 "offer": {"glimpse", "glimmer", "sign", "insight", "view", "picture", "reminder", "example",
+                           "lesson", "clue", "window", "perspective", "hint", "indication", "hope",
+                           "explanation", "account", "opinion", "analysis", "snapshot", "taste"},
                  # Releasing a document publishes it; PLOVER's RETREAT release frees people
                  # ("Police released video of the arrest", "said in a statement released on …").
                  "release": {"statement", "video", "footage", "report", "figure", "detail", "image", "photo",

@@ -27,6 +27,10 @@ PLANNING = {"plan", "intend", "aim", "pledge", "promise", "vow", "commit", "comm
             # the police to arrest": the act is ordered, not yet done.
             "order", "instruction", "instruct", "direct", "directive", "direction", "warrant", "authorise",
             "authorize", "mandate"}
+# Nouns that name an act as an end in view when it is their subject ("killing her had been a
+# priority", "ousting Assad is the goal").
+GOALS = {"priority", "goal", "aim", "objective", "target", "mission", "ambition", "intention", "task",
+         "plan", "purpose"}
 # Verbs whose "from" complement names what did not happen ("prevented them from leaving").
 PREVENTING = {"prevent", "stop", "bar", "block", "forbid", "prohibit", "ban", "keep", "deter",
               "discourage", "restrain", "dissuade"}
@@ -120,6 +124,9 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         found.append("negated")
     if "any" in dets:
         found.append("hypothetical")
+    if anchor.dep_ == "csubj" and any(c.dep_ == "attr" and c.lemma_.lower() in GOALS
+                                      for c in anchor.head.children):
+        found.append("planned")  # "killing her had been a priority": sought, not done
     if _asked(anchor):
         found.append("hypothetical")  # "Who is fighting whom?", "Will the regime enter there?"
     if anchor.tag_ != "VBD" and any(c.lower_ in _ANYONE for c in anchor.children):
