@@ -29,7 +29,7 @@ from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from ..mentions import ActorMention
+from ..mentions import ActorMention, PlaceMention
 from ..resources.lexicons import capitals
 from ..spans import Overlaps, overlaps_in_order
 from .composites import sector_after
@@ -267,22 +267,24 @@ def armed_communities(doc: Doc, mentions: list[ActorMention], words: dict[str, t
                       communities: Collection[str]) -> list[ActorMention]:
     """`mentions` with each ethnic or religious community (`communities`: their keys) that
     an armed sector noun follows ("Kurdish forces", `words`: noun → (sector, kind)) made one
-    armed-group mention over both, coded REB of the community's own country, else of its
-    sentence's places, else of the document's home country (`sector_organizations` reads the
-    same way); the home here is where the document's places lie, not whose states it names
-    ("Turkey", "the US" are named in every story of fighting in Syria)."""
+    armed-group mention over both, coded REB of the community's own country, else of where
+    the towns and regions of its sentence lie, else of the document's (`_places_country`):
+    not of the states a story names ("Turkey", "the US" are named in every story of fighting
+    in Syria)."""
+    places: Overlaps[PlaceMention] | None = None  # built at the first community, once
     home: str | None = None
-    places: Overlaps | None = None
     out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end) if m.key in communities and m.code is None else None
         found = sector_after(doc, span.end, words) if span is not None else None
-        if found is None or found[1] not in ARMED_SECTORS:
+        if span is None or found is None or found[1] not in ARMED_SECTORS:
             out.append(m)
             continue
         if places is None:
-            home, places = _places_country(doc), Overlaps([(p.start, p.end, p) for p in doc._.places])
-        country = m.country or _sentence_country(places, span.sent) or home
+            places = Overlaps([(p.start, p.end, p) for p in doc._.places])
+            home = _places_country(list(doc._.places))
+        country = m.country or _places_country(places.starting(span.sent.start_char, span.sent.end_char)) \
+            or home
         code = f"{country} REB" if country else "REB"
         phrase = doc[span.start:found[0]]
         name = " ".join(t.lemma_.lower() for t in phrase)
@@ -291,11 +293,12 @@ def armed_communities(doc: Doc, mentions: list[ActorMention], words: dict[str, t
     return out
 
 
-def _places_country(doc: Doc) -> str | None:
-    """The country most of the document's towns and regions lie in, when it has more than any
-    other: not countries or capitals, which name the states that act ("Turkey warned",
-    "Ankara said") as often as where anything happens."""
+def _places_country(places: list[PlaceMention]) -> str | None:
+    """The country most of the towns and regions among `places` (a sentence's or a document's)
+    lie in, when it has more than any other: not countries or capitals, which name the states
+    that act ("the US, allied to Kurdish forces", "Ankara said") as often as where anything
+    happens."""
     capital = capitals()
-    counts = Counter(p.country for p in doc._.places if p.country and p.kind == "literal"
+    counts = Counter(p.country for p in places if p.country and p.kind == "literal"
                      and p.feature != "country" and (p.name or p.text) not in capital).most_common(2)
     return counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
