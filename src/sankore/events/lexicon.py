@@ -177,10 +177,11 @@ def _near_lemmas(tok: Token, forms: bool = False) -> set[str]:
         near.add(tok.head.lemma_.lower())
     objects = [o for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
                for o in _object_heads(_antecedent(c))]
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        objects += _object_heads(tok.head)  # "areas taken by government forces", "men held in jail"
     near.update(o.lemma_.lower() for o in objects)  # "the base which was closed": "close base"
-    if any(_place(c) for c in objects):
+    # A reduced relative's noun is its object for ground taken ("areas taken by government
+    # forces"), not for people, whom it describes ("children held in the camp … were seen").
+    reduced = _object_heads(tok.head) if tok.dep_ == "acl" and tok.tag_ == "VBN" else []
+    if any(_place(c) for c in objects + reduced):
         near.add(PLACE_OBJECT)
     if any(_person(c) for c in objects):
         near.add(PERSON_OBJECT)
