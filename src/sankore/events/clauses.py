@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .lexicon import token_match
+from .modality import auxiliaries
 
 _CLAUSE_OPENERS = {",", "(", "—", "–", "-"}
 # Nouns whose infinitive says what they are for, not an act (`purpose`).
@@ -134,7 +135,7 @@ def idiom(trigger: Token) -> bool:
         # the jihadists" claim, and a claim is no request.
         content = [c for c in trigger.children if c.dep_ == "ccomp"]
         demands = any(c.dep_ == "prep" and c.lower_ == "on" for c in trigger.children) or any(
-            _subjunctive(c, trigger) or _aux_words(c) & DEMANDING for c in content)
+            _subjunctive(c, trigger) or auxiliaries(c) & DEMANDING for c in content)
         return bool(content) and not demands
     complements = IDIOM_COMPLEMENTS.get(lemma)
     if not complements:
@@ -267,10 +268,6 @@ def clear_predicate(anchor: Token, trigger: Token) -> float:
         return 0.0
     # A nominal on its light verb is as plain: "students staged mass demonstrations in Jakarta".
     return 1.0 if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "NUM") for c in anchor.children) else 0.0
-
-
-def _aux_words(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
 def _subjunctive(verb: Token, governor: Token) -> bool:

@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from ..resources import lexicons
 from .lookups import index_of
+from .phrases import RELATIVE
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -33,7 +34,6 @@ _NEAR_DEPS = {"prt", "prep", "dobj", "nsubjpass", "attr", "compound", "amod", "d
 # An entry's "@place" stands for an object that is a place: "captured the town", "Raqqa was
 # retaken" name a battle (ASSAULT, as the news gold codes it), "captured two fighters" an arrest.
 PLACE_OBJECT = "@place"
-_RELATIVE = {"which", "that", "who", "whom"}
 # Common nouns for ground taken or held in a war; a named place is known by its entity type.
 TERRITORY = {"town", "city", "village", "stronghold", "base", "airbase", "airport", "territory", "area",
              "district", "province", "region", "capital", "hill", "hilltop", "crossing", "border",
@@ -201,7 +201,7 @@ def _antecedent(obj: Token) -> Token:
     """A relative pronoun's noun: in "Raqqa, which was captured by Kurdish forces" and "two
     men who were picked up by the police" the verb's object is the noun the clause hangs on."""
     verb = obj.head
-    if obj.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+    if obj.lower_ in RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
     return obj
 

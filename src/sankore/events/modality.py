@@ -68,7 +68,7 @@ SEEMING = {"seem", "appear", "risk"}
 # Sentence adverbs that hand the claim to unnamed others: "troops reportedly killed …".
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _NOUNS = ("NOUN", "PROPN")
-_SUBJECTS = ("nsubj", "nsubjpass")
+SUBJECTS = ("nsubj", "nsubjpass")
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly"}
 # Sentence adverbs that make the claim a guess (guidelines §9: "apparently" is hypothetical):
 # "the strikes had probably been carried out by the air force".
@@ -83,7 +83,7 @@ def _negated(v: Token) -> bool:
 def _negative_subject(v: Token) -> bool:
     """"nobody was arrested", "no one was killed", "not a single activist has been arrested"."""
     for c in v.children:
-        if c.dep_ in _SUBJECTS:
+        if c.dep_ in SUBJECTS:
             words = {g.lower_ for g in c.subtree if g.i <= c.i}
             if c.lower_ in _NO_ONE or "no" in words and c.lower_ in ("one", "body") or \
                     any(g.dep_ == "det" and g.lower_ == "no" for g in c.children) or \
@@ -92,7 +92,7 @@ def _negative_subject(v: Token) -> bool:
     return False
 
 
-def _aux(v: Token) -> set[str]:
+def auxiliaries(v: Token) -> set[str]:
     return {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
 
 
@@ -132,7 +132,7 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
     if anchor.tag_ != "VBD" and any(c.lower_ in _ANYONE for c in anchor.children):
         # "a reward to whomever kills him": no one has yet ("whoever attacked the convoy" did)
         found.append("hypothetical")
-    aux = _aux(anchor)
+    aux = auxiliaries(anchor)
     # "would" under a past speech verb with no condition is the reported future ("NATO said it
     # would tighten the blockade" reports "we will"), decided once the speech verb is found.
     backshifted = _backshift(aux, anchor)
@@ -154,7 +154,7 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         # A noun climbs from its clause's subject too: "a series of airstrikes … killed 120
         # fighters, the ministry said" is the ministry's claim.
         if tok.head.i == tok.i or tok.dep_ not in _GOVERNED and not (
-                tok.dep_ in _SUBJECTS and tok.pos_ in _NOUNS):
+                tok.dep_ in SUBJECTS and tok.pos_ in _NOUNS):
             break
         child = tok
         dep, tok = tok.dep_, tok.head
@@ -178,11 +178,11 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
             # not "due to police firing", a cause ("is due to visit", "due in Ankara" are plans)
             found.append("planned")
         if tok.pos_ in ("VERB", "AUX"):
-            head_aux = _aux(tok)
+            head_aux = auxiliaries(tok)
             # A conjunct shares its head's modal only when it has no tense or auxiliary of
             # its own ("could lead to fighting or force the Kurds to ally", not "would stay
             # and did leave").
-            shares = dep != "conj" or (child.tag_ == "VB" and not _aux(child))
+            shares = dep != "conj" or (child.tag_ == "VB" and not auxiliaries(child))
             if head_aux & _HYPOTHETICAL_AUX and shares:
                 if _backshift(head_aux, tok):  # "said he would be ready to host a meeting"
                     backshifted = True
@@ -273,7 +273,7 @@ def own_voice(anchor: Token, trigger: Token) -> bool:
                    for c in trigger.children)
     if anchor.tag_ == "VBG" and anchor.dep_ == "advcl" and anchor.head.lemma_.lower() in SPEECH:
         return True
-    return anchor.tag_ in ("VBP", "VBZ") and not _aux(anchor) and not _negated(anchor) and \
+    return anchor.tag_ in ("VBP", "VBZ") and not auxiliaries(anchor) and not _negated(anchor) and \
         any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in anchor.children)
 
 
@@ -295,11 +295,11 @@ def statement_modality(mod: str, type_: str, trigger: Token) -> str:
 
 
 def _obliged(v: Token) -> bool:
-    if _aux(v) & _DEONTIC_AUX:
+    if auxiliaries(v) & _DEONTIC_AUX:
         return True
     head = v.head
     # "police had to fire": a past necessity reports what was done, it demands nothing.
-    if head.tag_ == "VBD" and not _aux(head):
+    if head.tag_ == "VBD" and not auxiliaries(head):
         return False
     return (v.dep_ == "xcomp" and head.lemma_.lower() in _DEONTIC_HEADS and head.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children))

@@ -9,6 +9,8 @@ from spacy.tokens import Token
 from ..mentions import ActorMention
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
+# Relative pronouns: the subject or object of a relative clause stands for the noun it hangs on.
+RELATIVE = {"which", "who", "that", "whom", "whose"}
 _MAX_HOPS = 6
 _NP_PARTS = {"compound", "poss", "amod", "appos", "conj", "cc", "det", "nmod", "nummod", "npadvmod",
              "case", "punct"}

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from ..mentions import ActorMention
 from ..pipeline.generic_actors import ACTION_NOUNS, PATIENT
 from . import antecedents, phrases
-from .modality import SPEECH
+from .modality import SPEECH, SUBJECTS
 from .phrases import LIGHT_VERBS, NP_PREPS, addressee, agent, comitative, np_mentions, recipient, subject
 
 # Acts whose passive subject still acts ("troops were withdrawn", "were mobilised"), except a
@@ -51,7 +51,6 @@ ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN"}
 _TARGET_PREPS = {"with", "against", "to", "on", "at", "from", "toward", "towards", "upon", "into",
                  "alongside"}
 _INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "relcl", "pobj", "dobj", "acomp"}
-_RELATIVE = {"which", "who", "that", "whom", "whose"}
 _PRONOUNS = {"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"}
 MAX_HOPS = 6
 _STATIVE_PASSIVES = {"engage", "involve"}
@@ -181,7 +180,7 @@ def _verb_subject(anchor: Token, subject_acts: bool, actors: list[ActorMention]
         return acting, borrowed_subject(anchor, actors), False
     if subj is None:
         return borrowed_subject(anchor, actors), [], False
-    if subj.lower_ in _RELATIVE and anchor.dep_ == "relcl":
+    if subj.lower_ in phrases.RELATIVE and anchor.dep_ == "relcl":
         if passive and not subject_acts:  # "84 persons who have been killed in police firing"
             return passive_agent(anchor, actors), np_mentions(anchor.head, actors), False
         return np_mentions(anchor.head, actors), [], False
@@ -211,7 +210,7 @@ def _victims(prep: Token, actors: list[ActorMention]) -> list[ActorMention]:
     subj, passive = (v.head, True) if v.dep_ == "acl" else subject(v)
     if subj is None or not (passive or v.lemma_.lower() in _SUFFER):
         return []
-    if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
+    if subj.lower_ in phrases.RELATIVE and v.dep_ == "relcl":
         subj = v.head
     return np_mentions(subj, actors)
 
@@ -285,9 +284,6 @@ def _instrument(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
     return []
 
 
-_SUBJECT_DEPS = ("nsubj", "nsubjpass")
-
-
 def misparsed_owner(tok: Token) -> Token | None:
     """The owner of an act noun the parser took for a participle: the small model parses "in
     police firing", "due to police firing" as the object "police" followed by a verb "firing"
@@ -297,7 +293,7 @@ def misparsed_owner(tok: Token) -> Token | None:
     if tok.lower_ not in ACTION_NOUNS or tok.pos_ != "VERB" or tok.i == 0:
         return None
     owner = tok.doc[tok.i - 1]
-    subject = owner.dep_ in _SUBJECT_DEPS or owner.dep_ == "conj" and owner.head.dep_ in _SUBJECT_DEPS
+    subject = owner.dep_ in SUBJECTS or owner.dep_ == "conj" and owner.head.dep_ in SUBJECTS
     if owner.pos_ in ("NOUN", "PROPN") and subject and tok.head.i in (owner.i, owner.head.i):
         return owner  # "(rioting and) police firing in the market left two dead": the subject's act
     if owner.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
@@ -371,9 +367,10 @@ def _fallback_targets(anchor: Token, type_: str, actors: list[ActorMention],
         # to break relations with Russia", "refused to meet Jordan's King Abdullah"; the purpose
         # of an attack or a threat whom it is aimed at ("an offensive to dismantle the YPG").
         contents = [c for c in anchor.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-        for child in contents + (phrases.purposes(anchor) if type_ in ("ASSAULT", "THREATEN") else [])[:1]:
-            targets = [m for m in participants(child, child, type_, actors, depth + 1)[1] if m not in acting]
-            break
+        contents += phrases.purposes(anchor) if type_ in ("ASSAULT", "THREATEN") else []
+        if contents:
+            targets = [m for m in participants(contents[0], contents[0], type_, actors, depth + 1)[1]
+                       if m not in acting]
     if not targets and anchor.pos_ not in ("VERB", "AUX"):
         targets = recipient(anchor, actors)
     return targets
