@@ -213,3 +213,41 @@ def test_offering_a_glimpse_and_caring_for_children_are_no_events(nlp):
     assert _events("Their mistakes offered glimpses of his capacity and methods as leader.", nlp) == []
     assert _events("Children born to fighters are now being cared for by their mothers.", nlp) == []
     assert [e[0] for e in _events("Russia offered a ceasefire to the rebels on Monday.", nlp)] == ["AGREE"]
+
+
+def test_welcoming_people_is_a_visit_and_welcoming_a_move_is_support(nlp):
+    visit = _events("Putin welcomed Erdogan to Moscow on Monday.", nlp)
+    assert [e[:2] for e in visit] == [("CONSULT", "visit")]
+    support = _events("Turkey welcomed the withdrawal of US troops on Monday.", nlp)
+    assert [e[0] for e in support] == ["SUPPORT"]
+    # Hosting or welcoming refugees shelters them: no visit.
+    assert _events("Ankara hosts 3.5 million Syrian refugees.", nlp) == []
+    assert _events("Turkey is welcoming 3.5 million refugees.", nlp) == []
+
+
+def test_people_caught_between_sides_or_settled_somewhere_are_not_arrested_or_agreeing(nlp):
+    assert _events("The Christians are caught between radical groups and Iranian militias.", nlp) == []
+    caught = _events("Police caught two men in Delhi on Monday.", nlp)
+    assert [e[:2] for e in caught] == [("COERCE", "arrest")]
+    assert _events("Millions of refugees have settled inside Turkey.", nlp) == []
+    # Unnamed soldiers are people taken prisoner; a picture captures no one.
+    assert [e[:2] for e in _events("Rebels captured 30 soldiers near Idlib.", nlp)] == [("COERCE", "arrest")]
+    assert _events("The image of the soldiers captured the central predicament of the rebels.", nlp) == []
+
+
+def test_a_sources_anonymity_is_no_meeting(nlp):
+    assert _events("They spoke on condition of anonymity to discuss relations with Turkey.", nlp) == []
+    text = ("The officials spoke on condition of anonymity because they were not authorised to discuss "
+            "the talks.")
+    assert _events(text, nlp) == []
+    assert [e[0] for e in _events("Putin and Erdogan discussed Syria on Monday.", nlp)][:1] == ["CONSULT"]
+
+
+def test_a_question_asked_killing_off_an_idea_and_details_released_are_no_events(nlp):
+    assert _events("Someone asked him why he had not fled with the other families.", nlp) == []
+    assert _events("Fighters gave us water and asked if anybody was wounded.", nlp) == []
+    text = "Asked about the circumstances in which Labour would back military action, Abbott cited the war."
+    assert [e[0] for e in _events(text, nlp)] != ["REQUEST"]
+    assert [e[0] for e in _events("The minister asked the court to release the men.", nlp)] == ["REQUEST"]
+    assert _events("Officials are attempting to kill off speculation about a strike.", nlp) == []
+    assert all(e[0] != "RETREAT" for e in _events("No details of the meeting have yet been released.", nlp))

@@ -42,7 +42,12 @@ IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "
                              "picture", "name", "data", "list", "album", "book", "film", "information",
                              "result", "document", "recording", "text", "tape", "audio", "transcript",
                              "letter", "plan", "budget", "update", "version", "guideline", "advisory",
-                             "memo", "study", "survey", "poll", "record", "file", "email", "message"}}
+                             "memo", "study", "survey", "poll", "record", "file", "email", "message"},
+                 # Killing off an idea, a deal or a bill ends it; PLOVER's ASSAULT kills people.
+                 "kill": {"speculation", "idea", "plan", "deal", "bill", "proposal", "hope", "rumour",
+                          "rumor", "chance", "momentum", "story", "debate", "measure", "legislation",
+                          "initiative", "project", "process", "talk", "agreement", "motion", "scheme",
+                          "prospect"}}
 # Verbs that call off, end or wreck what their object names: "dropped an investigation",
 # "scuttled the talks", "postponed the visit" report no investigation, talks or visit
 # (`cancelled`); the verb is the event where the lexicon lists it ("cancel talks": REJECT).
@@ -56,6 +61,9 @@ IDIOM_COMPLEMENTS = {"request": {"comment", "interview"}}
 _UNSAID = {"comment", "answer", "elaborate", "speculate", "confirm", "disclose", "reveal", "identify", "name"}
 NO_COMMENT = {"refuse": _UNSAID, "decline": _UNSAID}
 WARNING = {"warn", "caution"}
+# Verbs of talking that wire copy's sourcing formulas use, and the permissions they cite.
+SOURCING = {"discuss", "talk", "speak", "comment", "brief"}
+AUTHORISED = {"authorize", "authorise", "allow", "permit", "empower", "entitle", "clear"}
 WISHES = {"want", "wish"}
 # Verbs that demand with a deontic or subjunctive complement and only claim with a plain one.
 CLAIMING = {"insist", "maintain"}
@@ -108,6 +116,8 @@ def idiom(trigger: Token) -> bool:
         return not asks
     if lemma == "leave" and trigger.pos_ == "VERB" and any(c.dep_ == "oprd" for c in trigger.children):
         return True  # "the firing left two dead", "left thousands homeless": a result, no departure
+    if lemma in SOURCING and trigger.pos_ == "VERB" and _sourcing_formula(trigger):
+        return True
     said = NO_COMMENT.get(lemma)
     if said and trigger.pos_ == "VERB":
         children = list(trigger.children)
@@ -115,9 +125,11 @@ def idiom(trigger: Token) -> bool:
         if not any(c.dep_ == "conj" for c in children) and \
                 any(c.dep_ == "xcomp" and c.lemma_.lower() in said for c in children):
             return True
+    if lemma == "ask" and trigger.pos_ == "VERB" and _question(trigger):
+        return True
     objects = IDIOM_OBJECTS.get(lemma)
-    if objects and trigger.pos_ == "VERB":
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in trigger.children)
+    if objects and trigger.pos_ == "VERB":  # the object, or the passive's subject ("details were released")
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects for c in trigger.children)
     if lemma in WARNING and trigger.pos_ == "VERB":
         # "warned that repatriation would be extremely difficult", "warned that the capture of
         # territory does not mean an end to Isis": a judgement on a state of affairs, not a
@@ -143,6 +155,29 @@ def idiom(trigger: Token) -> bool:
     return trigger.pos_ == "NOUN" and any(
         c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in complements for g in c.children)
         for c in trigger.children)
+
+
+def _question(verb: Token) -> bool:
+    """"asked him why he had stayed", "asked if anybody was wounded", "asked about the
+    circumstances": a question put, which demands no act (PLOVER's REQUEST asks for one:
+    "asked him to leave", "asked for help", "asked that we leave")."""
+    children = list(verb.children)
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "about" for c in children) or any(
+        c.dep_ == "ccomp" and (c.left_edge.tag_ in ("WDT", "WP", "WRB", "WP$") or any(
+            g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)) for c in children)
+
+
+def _sourcing_formula(verb: Token) -> bool:
+    """Wire copy's note on its source: "spoke on condition of anonymity to discuss relations
+    with Turkey", "were not authorised to discuss the talks": who told the reporter, not a
+    meeting of the parties."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in AUTHORISED:
+        return True
+    heads = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "advcl") else [])
+    return any(c.dep_ == "prep" and any(t.lower_ == "anonymity" for t in c.subtree)
+               for h in heads for c in h.children)
 
 
 def describing(trigger: Token) -> bool:

@@ -217,7 +217,7 @@ def _object_heads(obj: Token) -> list[Token]:
 
 def _person(tok: Token) -> bool:
     """A person or people: a name, a personal pronoun, or an actor the actors stage read as a
-    person or as unnamed people ("persons", "workers", "activists")."""
+    person or as unnamed people ("persons", "workers", "activists", "soldiers")."""
     # Here, not at the top: importing the pipeline package first imports the events coder,
     # which imports this module (tests/test_architecture.py imports every module first).
     from ..pipeline.generic_actors import UNNAMED
@@ -230,7 +230,9 @@ def _person(tok: Token) -> bool:
         return True
     # The document's actors by position (`lookups`): reading them all per word made a long
     # document quadratic (tests/test_hardening_pipeline.py).
-    return any(a.kind == "person" or a.kind == "other" and a.key.startswith(UNNAMED)
+    # Unnamed soldiers, fighters or militants are people too ("captured 30 soldiers"); a named
+    # group ("captured Isis") is not.
+    return any(a.kind == "person" or a.key.startswith(UNNAMED)
                for a in index_of(tok.doc).actors.every((tok.idx, tok.idx + 1)))
 
 
@@ -287,10 +289,15 @@ def token_match(tok: Token, sources: tuple[str, ...] = (PRIMARY,)) -> Match | No
 
 
 def _most_specific(found: tuple[Entry, ...], near: set[str]) -> tuple[Entry, ...]:
-    """The entries whose other words all stand next to the head, the longest of them."""
+    """The entries whose other words all stand next to the head, the longest of them; a word
+    is more specific than a kind of object ("welcome refugee" over "welcome @person")."""
     fitting = [e for e in found if all(w in near for w in e.words if w != e.head)]
-    top = max((len(e.words) for e in fitting), default=0)
-    return tuple(e for e in fitting if len(e.words) == top)
+    top = max((_specificity(e) for e in fitting), default=0.0)
+    return tuple(e for e in fitting if _specificity(e) == top)
+
+
+def _specificity(entry: Entry) -> float:
+    return sum(0.5 if w in (PLACE_OBJECT, PERSON_OBJECT) else 1.0 for w in entry.words)
 
 
 def _gerund_noun(tok: Token) -> bool:
