@@ -143,3 +143,36 @@ def test_lower_cased_wire_copy_killed_in_police_firing_names_the_police(nlp):
     ents = {e.id: e for e in record.entities}
     [killing] = [e for e in record.events if e.type == "ASSAULT"]
     assert [ents[a].text for a in killing.actors] == ["police"]
+
+
+def test_coordinated_passives_share_their_agent(nlp):
+    # The parser hangs "by" on the last participle only; each act was done by it.
+    text = "The villagers were beaten and robbed by soldiers."
+    record = sankore.analyze(text, published="2019-01-10", nlp=nlp)
+    assert ("ASSAULT", ["soldiers"]) in _texts(record)
+    text = "The Christians, who were targeted, expelled and killed by Isis, are going home."
+    record = sankore.analyze(text, published="2019-01-10", nlp=nlp)
+    assert [(t, a) for t, a in _texts(record) if t == "ASSAULT"] == [("ASSAULT", ["Isis"])]
+    assert ("ASSAULT", ["Christians"]) in _texts(record, "targets")
+    # A conjunct with a subject of its own keeps its own agent (none here).
+    text = "Five men were arrested and two were killed by militants."
+    record = sankore.analyze(text, published="2019-01-10", nlp=nlp)
+    assert ("COERCE", []) in _texts(record)
+
+
+def test_between_two_sides_the_first_acts_on_the_other(nlp):
+    # Guidelines §2: one record, the side named first as actor and the other as target.
+    text = "Clashes broke out between police and protesters in Delhi on Monday."
+    record = sankore.analyze(text, published="2019-01-10", nlp=nlp)
+    assert [(t, a) for t, a in _texts(record)] == [("ASSAULT", ["police"])]
+    assert _texts(record, "targets") == [("ASSAULT", ["protesters"])]
+
+
+def test_an_act_judged_or_investigated_is_not_the_judges(nlp):
+    text = "UN investigators condemned the suspected use of chemical weapons in Douma."
+    record = sankore.analyze(text, published="2018-04-13", nlp=nlp)
+    assert [(t, a) for t, a in _texts(record) if t == "ASSAULT"] in ([], [("ASSAULT", [])])
+    assert [e.modality for e in record.events if e.type == "ASSAULT"] in ([], ["reported"])
+    # A light verb's subject still does the act it names.
+    record = sankore.analyze("Russia launched airstrikes on Idlib.", published="2018-04-13", nlp=nlp)
+    assert ("ASSAULT", ["Russia"]) in _texts(record)

@@ -4,7 +4,7 @@ around a verb that name one side of it: an addressee, a recipient, a "with" part
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..mentions import ActorMention
 
@@ -88,6 +88,37 @@ def agent(v: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def shared_agent(v: Token) -> Token | None:
+    """The passive verb's "by" agent, or that of a conjunct with no subject of its own:
+    "were arrested and charged by the police", "were beaten and robbed by soldiers" hang the
+    agent on the last verb only."""
+    for verb in (v, *(c for c in v.conjuncts if subject(c)[0] is None or c.i < v.i)):
+        by = agent(verb)
+        if by is not None:
+            return by
+    return None
+
+
+def first_conjunct(v: Token) -> Token:
+    """The first of the participles coordinated with `v` ("expelled" in "expelled and
+    killed"), or `v`."""
+    while v.dep_ == "conj" and v.head.tag_ == "VBN" and v.head.i < v.i:
+        v = v.head
+    return v
+
+
+def first_side(doc: Doc, between: list[ActorMention]) -> list[ActorMention]:
+    """The mentions of the first of the coordinated sides named after "between"."""
+    span = doc.char_span(between[0].start, between[0].end, alignment_mode="expand")
+    if span is None:
+        return between
+    tok = span.root
+    while tok.dep_ not in ("pobj", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    end = min((c.left_edge.idx for c in tok.conjuncts if c.i > tok.i), default=None)
+    return between if end is None else [m for m in between if m.start < end]
 
 
 def addressee(v: Token, actors: list[ActorMention]) -> list[ActorMention]:

@@ -54,6 +54,11 @@ _INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "relcl", "po
 _PRONOUNS = {"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"}
 MAX_HOPS = 6
 _STATIVE_PASSIVES = {"engage", "involve"}
+# Verbs whose object is someone else's act, which they judge or look into (not "confirm",
+# "report" or "deny": "police confirmed the arrests" tells of their own).
+_JUDGING = {"condemn", "denounce", "criticise", "criticize", "blame", "deplore", "decry", "slam",
+            "investigate", "probe", "welcome", "praise", "hail", "applaud", "oppose", "witness", "survive",
+            "document", "mourn", "commemorate", "regret"}
 # Prepositions that name what an act was done with or by ("killed in police firing", "died
 # due to shelling", "succumbed to the firing"), and verbs whose subject suffered that act.
 _INSTRUMENT_PREPS = {"in", "during", "by", "to", "from"}
@@ -76,6 +81,8 @@ def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]
         if tok.head.i == tok.i or tok.dep_ not in _INHERIT_DEPS and tok.dep_ != "prep":
             return []
         dep, tok = tok.dep_, tok.head
+        if dep == "dobj" and tok.lemma_.lower() in _JUDGING:
+            return []  # "UN investigators condemned the use of chemical weapons": not theirs
         if dep == "ccomp" and tok.lemma_.lower() in SPEECH:
             # "no untoward incidents have been reported, police said": who reports an act
             # is not who did it.
@@ -116,7 +123,10 @@ def participants(anchor: Token, trigger: Token, type_: str, actors: list[ActorMe
     acting, targets, needs_antecedent = _subject_side(anchor, trigger, subject_acts, actors)
     between = _object_side(anchor, trigger, actors, acting, targets, type_ in OBJECT_OF)
     if between and not acting:
-        acting = between
+        # "the meeting between Putin and Erdoğan": one record, the side named first acting
+        # and the other its target (guidelines §2, "fighting between two sides").
+        acting = phrases.first_side(anchor.doc, between)
+        targets.extend(m for m in between if m not in acting and m not in targets)
     elif between:
         targets.extend(m for m in between if m not in targets and m not in acting)
     if not acting:  # "formed … with Mali, Burkina Faso and Niger coming together"
@@ -166,14 +176,16 @@ def _verb_subject(anchor: Token, subject_acts: bool, actors: list[ActorMention]
     subj, passive = subject(anchor)
     # A named agent does even a withdrawal: "the base was vacated by French troops".
     subject_acts = subject_acts and agent(anchor) is None
-    if subj is None and reduced_passive(anchor) and not subject_acts:
+    first = phrases.first_conjunct(anchor)
+    if subj is None and reduced_passive(first) and not subject_acts:
         # "six civilians killed by troops", "the people killed in police firing": the noun
-        # is whom it was done to, and the agent or the act's owner did it.
-        return passive_agent(anchor, actors), np_mentions(anchor.head, actors), False
+        # is whom it was done to, and the agent or the act's owner did it; so too for a
+        # participle coordinated with it ("Christians expelled and killed by Isis").
+        return passive_agent(anchor, actors), np_mentions(first.head, actors), False
     if subj is None and not subject_acts and _passive_without_subject(anchor):
         # "workers trying to enforce the bandh were arrested", "were arrested and charged":
         # the clause it borrows its subject from names whom it was done to.
-        by = _shared_agent(anchor)
+        by = phrases.shared_agent(anchor)
         acting = mentions_or_antecedent(by, actors) if by is not None else _instrument(anchor, actors)
         if anchor.dep_ == "conj" and (subj := subject(anchor.head)[0]) is not None:
             return acting, mentions_or_antecedent(subj, actors), False
@@ -195,7 +207,7 @@ def _verb_subject(anchor: Token, subject_acts: bool, actors: list[ActorMention]
 def passive_agent(v: Token, actors: list[ActorMention]) -> list[ActorMention]:
     """Who did the act of a passive clause: its "by" agent, or the owner of the act it was
     done in ("killed in police firing")."""
-    by = agent(v)
+    by = phrases.shared_agent(v)
     return mentions_or_antecedent(by, actors) if by is not None else _instrument(v, actors)
 
 
@@ -226,16 +238,6 @@ def died_of(noun: Token) -> bool:
         if tok.pos_ == "VERB":
             return tok.lemma_.lower() in _SUFFER
     return False
-
-
-def _shared_agent(v: Token) -> Token | None:
-    """The passive verb's "by" agent, or its conjunct's: "were arrested and charged by the
-    police" hangs the agent on the last verb only."""
-    for verb in (v, *(c for c in v.children if c.dep_ == "conj"), *([v.head] if v.dep_ == "conj" else [])):
-        by = agent(verb)
-        if by is not None:
-            return by
-    return None
 
 
 def _passive_without_subject(v: Token) -> bool:
