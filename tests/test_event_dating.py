@@ -148,6 +148,19 @@ def test_a_trigger_modifying_its_noun_takes_the_noun_phrase_date(nlp):
     ("The gunmen seemed to be firing at anyone in the street.", "firing", "hypothetical"),
     ("The minister expected the rebels to be defeated by October.", "defeated", "hypothetical"),
     ("Prices could rise if there is a war between the two countries.", "war", "hypothetical"),
+    # A predicate saying when an act its subject names happens: the plan's "is to", "is due
+    # to", a future copula; a copula's own complement is no plan, nor is a consequence.
+    ("Two summits on Syria are to be staged this week.", "summits", "planned"),
+    ("A sixth round of talks is due to resume in Geneva on Tuesday.", "talks", "planned"),
+    ("Sochi will be the sixth meeting between the two leaders this year.", "meeting", "planned"),
+    ("The president is to visit Ankara next month.", "visit", "planned"),
+    ("It is our duty to help people in distress.", "help", "asserted"),
+    ("The attack is likely to anger Moscow.", "attack", "asserted"),
+    # What has stopped is not done now.
+    ("Turkish officials no longer demand that Assad be ousted.", "demand", "negated"),
+    ("Britain was not involved in the chemical weapons attack.", "attack", "negated"),
+    # A hedging adjective on an act noun attributes it, as "allegedly" does.
+    ("Experts went to Syria to investigate an alleged gas attack on Douma.", "attack", "reported"),
 ])
 def test_modality_of_nouns_and_purposes(nlp, text, word, expected):
     doc = parse(nlp, text)
@@ -167,3 +180,15 @@ def test_an_accusation_inside_speech_is_the_speakers_statement(nlp, text, word, 
     tok = token(doc, word)
     assert statement_modality(modality(tok, tok)[0], "ACCUSE", tok) == expected
     assert statement_modality("reported", "ASSAULT", tok) == "reported"
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # The clause's own day after publication: still to happen.
+    ("The foreign ministers of the two countries meet in Sochi on 22 November.", "2017-11-20", "planned"),
+    ("The foreign ministers of the two countries met in Sochi on 12 November.", "2017-11-20", "asserted"),
+    # The end of a state is not when the act happened.
+    ("The court granted him bail until his first hearing on 1 March.", "2018-02-20", "asserted"),
+])
+def test_an_event_dated_after_publication_is_planned(text, published, expected):
+    record = analyze(text, published=published)
+    assert [e.modality for e in record.events if e.type in ("CONSULT", "AID")] == [expected]

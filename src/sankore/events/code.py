@@ -45,7 +45,7 @@ from .clauses import (
     purpose,
     speculation,
 )
-from .dating import event_time
+from .dating import event_time, scheduled
 from .filters import content_over_pledge, describes_event, kept, merge_duplicates
 from .lexicon import Match, no_event_sense, sentence_matches
 from .lookups import index_of, indexing
@@ -267,10 +267,10 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
         acting = phrases.np_mentions(subj, actors) if subj is not None else \
             [a for a in actors if speaker and speaker[0] <= a.start and a.end <= speaker[1]]
     time = event_time(doc, told, told if situated else trigger, mod)
+    mod = scheduled(doc, time, mod, (told, trigger))
     exclude = [(a.start, a.end) for a in acting + targets]
     place = event_place.event_place(doc, told, places, exclude)
-    entry = entry if not demand else None
-    weight = DEMAND_WEIGHT if demand else entry.weight if entry else 0.0
+    entry, weight = (None, DEMAND_WEIGHT) if demand else (entry, entry.weight if entry else 0.0)
     scores = EventScores(
         p=proba.get(type_, 0.0) if proba else weight,
         lex=weight,

@@ -42,6 +42,8 @@ NEWS_DAYS = 7  # a weekday name in wire copy points at most a week back
 _UNDATED_MODALITIES = {"planned", "hypothetical", "negated"}
 _PERFECT_AUX = {"has", "have", "'ve", "'s"}
 _CORE_ARGS = {"nsubj", "nsubjpass", "dobj"}
+_SUBJECTS = ("nsubj", "nsubjpass")
+_SPAN_ENDS = {"until", "till", "til", "through", "pending"}
 _EARLIER = {"earlier", "previously", "already", "before", "once", "formerly"}
 
 
@@ -56,6 +58,47 @@ def event_time(doc: Doc, anchor: Token, trigger: Token, modality: str) -> TimeMe
     if any(is_calendar(m) for m in index.times.starting(sent.start_char, sent.end_char)):
         return None
     return story_time(doc)
+
+
+def scheduled(doc: Doc, time: TimeMention | None, modality: str, heads: tuple[Token, ...]) -> str:
+    """An event stated or reported as fact whose own time comes after the day of publication
+    is still to happen ("before UN peace talks resume in Geneva on 28 November", in an article
+    of 20 November): planned (guidelines §4: "scheduled or future"). Compared at the precision
+    the text gives: a day with the day, a month with the month, a year with the year. Only a
+    time that hangs on the event itself (`heads`: its anchor and trigger), not one inside a
+    phrase ("marginalises the opposition before elections slated for 2019") or naming the end
+    of a state ("bail until his first hearing on 1 March")."""
+    published: date | None = doc._.published
+    if modality not in ("asserted", "reported") or time is None or published is None \
+            or not is_calendar(time) or time.value is None or not _hangs_on(doc, time, heads):
+        return modality
+    value, day = time.value, published.isoformat()
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        ahead = value[:10] > day
+    elif len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+        ahead = value > day[:7]
+    else:
+        ahead = len(value) == 4 and value.isdigit() and value > day[:4]
+    return "planned" if ahead else modality
+
+
+def _hangs_on(doc: Doc, time: TimeMention, heads: tuple[Token, ...]) -> bool:
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    # An act named by its clause's subject takes the clause's time ("talks resume on Tuesday").
+    ids = {h.i for h in heads} | {h.head.i for h in heads
+                                  if h.dep_ in _SUBJECTS and h.pos_ in ("NOUN", "PROPN")}
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(6):
+        if tok.lower_ in _SPAN_ENDS:
+            return False
+        if tok.i in ids:
+            return True
+        if tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and tok.i != span.root.i or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _carries(anchor: Token, trigger: Token) -> bool:

@@ -34,6 +34,8 @@ GOALS = {"priority", "goal", "aim", "objective", "target", "mission", "ambition"
 # Verbs whose "from" complement names what did not happen ("prevented them from leaving").
 PREVENTING = {"prevent", "stop", "bar", "block", "forbid", "prohibit", "ban", "keep", "deter",
               "discourage", "restrain", "dissuade"}
+# Verbs of taking part whose negation says the act in their "in" phrase was not theirs.
+PARTAKING = {"involve", "engage", "participate", "implicate"}
 # Verbs whose infinitive names what did not happen ("failed to reach agreement").
 FAILING = {"fail", "neglect", "unable"}
 # Subjects that say no one did it or had it done: "nobody was arrested", "no one was hurt".
@@ -62,6 +64,9 @@ _DEONTIC_HEADS = {"have", "need"}  # "Iraq has to comply", "Israel needs to ease
 # Adjectives and participles whose infinitive is a forecast, not a fact or a plan: "is likely to
 # deploy", "is expected to win" (PLOVER codes predictions as hypothetical, manual §modality).
 FORECAST = {"likely", "unlikely", "possible", "probable", "expect", "bound", "poised", "tipped"}
+# Verbs that say an act named by their subject happens: "the talks are due to resume".
+OCCURRING = {"resume", "begin", "start", "take", "happen", "occur", "hold", "stage", "open", "convene",
+             "reconvene", "continue", "go", "proceed", "commence", "restart", "end", "conclude", "close"}
 # Verbs whose complement only seems or may happen (guidelines §9: "seemed", "is believed to"
 # are hypothetical): "seemed to be killing anyone", "risks a broader confrontation".
 SEEMING = {"seem", "appear", "risk"}
@@ -69,6 +74,7 @@ SEEMING = {"seem", "appear", "risk"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _NOUNS = ("NOUN", "PROPN")
 SUBJECTS = ("nsubj", "nsubjpass")
+HEARSAY_ADJ = {"alleged", "suspected", "purported", "reported", "presumed", "supposed"}
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly"}
 # Sentence adverbs that make the claim a guess (guidelines §9: "apparently" is hypothetical):
 # "the strikes had probably been carried out by the air force".
@@ -77,7 +83,9 @@ EPISTEMIC = {"probably", "possibly", "perhaps", "maybe", "likely", "presumably",
 
 
 def _negated(v: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in v.children)
+    # "no longer demand": what has stopped is not done now.
+    return any(c.dep_ == "neg" or c.lower_ in ("never",) or c.lower_ == "longer" and any(
+        g.dep_ == "neg" for g in c.children) for c in v.children)
 
 
 def _negative_subject(v: Token) -> bool:
@@ -143,8 +151,9 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
     # "troops reportedly killed …"; on a noun, on the verb it hangs from ("the US is reportedly
     # in negotiations").
     hedged = {anchor, trigger} | ({_verb_of(anchor)} if anchor.pos_ in _NOUNS else set())
-    if any(c.dep_ == "advmod" and c.lower_ in HEARSAY for t in hedged if t is not None for c in t.children):
-        found.append("reported")
+    if any(c.dep_ == "advmod" and c.lower_ in HEARSAY for t in hedged if t is not None for c in t.children) \
+            or any(c.dep_ == "amod" and c.lower_ in HEARSAY_ADJ for c in trigger.children):
+        found.append("reported")  # "an alleged gas attack", "the suspected use of chemical weapons"
     if any(c.dep_ == "advmod" and c.lower_ in EPISTEMIC for t in hedged if t is not None for c in t.children):
         found.append("hypothetical")
     tok = anchor
@@ -162,6 +171,10 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         if dep == "ccomp" and lemma in SPEECH or dep == "nsubjpass" and lemma in SPEECH:
             speech = tok  # "… said"; "sporadic incidents of violence have been reported"
             break
+        if (occurring := _occurrence(child, dep, tok)) is not None:
+            found.append(occurring)  # "talks are due to resume", "summits are to be staged"
+        if dep == "prep" and child.lower_ == "in" and lemma in PARTAKING and _negated(tok):
+            found.append("negated")  # "Britain was not involved in the attack"
         if dep == "pcomp" and child.head.lower_ == "from" and child.head.head.lemma_.lower() in PREVENTING:
             found.append("negated")  # "prevented civilians from leaving": no one left
         unable = lemma == "able" and tok.dep_ == "acomp" and _negated(tok.head)
@@ -174,6 +187,7 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
             found.append("hypothetical")  # "expected Isis to be defeated", "risks a confrontation"
         elif dep in ("xcomp", "pcomp", "prep", "pobj", "acl", "acomp", "dobj") and lemma in PLANNING \
                 and not (lemma == "due" and any(c.lower_ == "to" and c.tag_ == "IN" for c in tok.children)) \
+                or dep == "xcomp" and lemma == "be" and _infinitive(child) and _bare_be(tok) \
                 or dep in ("acl", "advcl") and _intention_between(child, tok):
             # not "due to police firing", a cause ("is due to visit", "due in Ankara" are plans)
             found.append("planned")
@@ -192,9 +206,10 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
                 found.append("negated")
             # The purpose or complement of a future act is planned with it: "will appear in
             # court to be formally charged", "will travel to Moscow and sign the deal".
-            infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+            # So is what a future copula says the subject is: "Sochi will be the sixth meeting".
             if head_aux & _FUTURE_AUX and shares and (
-                    dep == "conj" or infinitive and dep in ("xcomp", "advcl")):
+                    dep == "conj" or _infinitive(child) and dep in ("xcomp", "advcl") or
+                    dep == "attr" and lemma == "be"):
                 found.append("planned")
     if backshifted:
         # Past or participle ("said", "was quoted as saying"); after a present "says" the
@@ -210,6 +225,36 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         if kind in found:
             return kind, speech
     return "asserted", speech
+
+
+def _infinitive(v: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
+
+
+def _bare_be(verb: Token) -> bool:
+    """A "be" with no complement but its infinitive: the plan's "is to" ("Putin is to visit
+    Ankara"), not a copula ("it is our duty to help", "the plan is likely to fail")."""
+    return not any(c.dep_ in ("attr", "acomp", "expl") for c in verb.children)
+
+
+def _occurrence(child: Token, dep: str, verb: Token) -> str | None:
+    """The modality an act named by a clause's subject takes from a predicate that says when
+    or whether it happens: "the talks are due to resume", "summits are to be staged" (planned;
+    "is to" is the plan's "be to"), "the meeting is likely to take place" (hypothetical). Only
+    with a verb of occurring: in "the attack is likely to anger Moscow" the attack happened."""
+    if dep not in SUBJECTS or child.pos_ not in _NOUNS:
+        return None
+    heads = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+    for head in heads:
+        if not any(c.dep_ == "xcomp" and _infinitive(c) and c.lemma_.lower() in OCCURRING
+                   for c in head.children):
+            continue
+        lemma = head.lemma_.lower()
+        if lemma in FORECAST:
+            return "hypothetical"
+        if lemma in PLANNING or lemma == "be" and head is verb and _bare_be(verb):
+            return "planned"
+    return None
 
 
 def _asked(tok: Token) -> bool:
@@ -232,7 +277,7 @@ def _intention_between(infinitive: Token, head: Token) -> bool:
     """An infinitive the parser hung on a word before an "of" phrase that names an intention:
     in "there are reports of a willingness of the government to allow a presence" it is the
     willingness's, a plan, not the reports' or the clause's."""
-    if infinitive.i < head.i or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in infinitive.children):
+    if infinitive.i < head.i or not _infinitive(infinitive):
         return False
     return any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.lemma_.lower() in PLANNING
                and head.is_ancestor(t) for t in head.doc[head.i + 1:infinitive.i])
