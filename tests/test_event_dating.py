@@ -159,6 +159,9 @@ def test_a_trigger_modifying_its_noun_takes_the_noun_phrase_date(nlp):
     # What has stopped is not done now.
     ("Turkish officials no longer demand that Assad be ousted.", "demand", "negated"),
     ("Britain was not involved in the chemical weapons attack.", "attack", "negated"),
+    # An act noun's own adjective plans it or makes it a possibility.
+    ("Trump's planned withdrawal of troops angered the Kurds.", "withdrawal", "planned"),
+    ("Turkey warned of a possible offensive in Manbij.", "offensive", "hypothetical"),
     # A hedging adjective on an act noun attributes it, as "allegedly" does.
     ("Experts went to Syria to investigate an alleged gas attack on Douma.", "attack", "reported"),
 ])

@@ -251,3 +251,20 @@ def test_a_question_asked_killing_off_an_idea_and_details_released_are_no_events
     assert [e[0] for e in _events("The minister asked the court to release the men.", nlp)] == ["REQUEST"]
     assert _events("Officials are attempting to kill off speculation about a strike.", nlp) == []
     assert all(e[0] != "RETREAT" for e in _events("No details of the meeting have yet been released.", nlp))
+
+
+def test_claims_tries_and_refusals_to_comment_ask_and_refuse_nothing(nlp):
+    # A date after "insisted on" is no demand; a plain complement is a claim.
+    assert _events("He insisted on Wednesday that Assad was committed to a peace process.", nlp) == []
+    assert _events("Jones was believed to be in Raqqa, but seeking to flee over the border.", nlp) == []
+    text = "The spokesman refused to confirm her death, but said the coalition would go on."
+    assert all(e[0] != "REJECT" for e in _events(text, nlp))
+    # Seeking something of another still asks for it.
+    sought = _events("Iran sought approval for its troops to remain in Syria.", nlp)
+    assert [e[0] for e in sought] == ["REQUEST"]
+
+
+def test_freeing_a_town_is_a_battle_and_a_press_conference_no_meeting(nlp):
+    freed = _events("Kurdish forces freed Mosul from Isis in July.", nlp)
+    assert [e[0] for e in freed] == ["ASSAULT"]
+    assert _events("Michael Fallon spoke at a press conference in London on Tuesday.", nlp) == []

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .lexicon import token_match
-from .modality import auxiliaries
+from .lexicon import dated, token_match
+from .modality import SPEECH, auxiliaries
 
 _CLAUSE_OPENERS = {",", "(", "—", "–", "-"}
 # Nouns whose infinitive says what they are for, not an act (`purpose`).
@@ -64,7 +64,8 @@ WARNING = {"warn", "caution"}
 # Verbs of talking that wire copy's sourcing formulas use, and the permissions they cite.
 SOURCING = {"discuss", "talk", "speak", "comment", "brief"}
 AUTHORISED = {"authorize", "authorise", "allow", "permit", "empower", "entitle", "clear"}
-WISHES = {"want", "wish"}
+# "seek to flee": trying for oneself, as wanting to return, asks nothing of anyone.
+WISHES = {"want", "wish", "seek"}
 # Verbs that demand with a deontic or subjunctive complement and only claim with a plain one.
 CLAIMING = {"insist", "maintain"}
 DEMANDING = {"must", "should", "shall", "ought", "need"}
@@ -121,8 +122,9 @@ def idiom(trigger: Token) -> bool:
     said = NO_COMMENT.get(lemma)
     if said and trigger.pos_ == "VERB":
         children = list(trigger.children)
-        # Not with a conjunct, which the verb's clause absorbs ("refused to comment but rejected").
-        if not any(c.dep_ == "conj" for c in children) and \
+        # Not with a conjunct, which the verb's clause absorbs ("refused to comment but rejected"),
+        # unless it only speaks ("refused to confirm her death, but said attacks go on").
+        if not any(c.dep_ == "conj" and c.lemma_.lower() not in SPEECH for c in children) and \
                 any(c.dep_ == "xcomp" and c.lemma_.lower() in said for c in children):
             return True
     if lemma == "ask" and trigger.pos_ == "VERB" and _question(trigger):
@@ -146,8 +148,9 @@ def idiom(trigger: Token) -> bool:
         # removal" demand; "insisted her son was innocent", "insisted the agreement included
         # the jihadists" claim, and a claim is no request.
         content = [c for c in trigger.children if c.dep_ == "ccomp"]
-        demands = any(c.dep_ == "prep" and c.lower_ == "on" for c in trigger.children) or any(
-            _subjunctive(c, trigger) or auxiliaries(c) & DEMANDING for c in content)
+        # Not "insisted on Wednesday that …": a date is no demand's object.
+        demands = any(c.dep_ == "prep" and c.lower_ == "on" and not dated(c) for c in trigger.children) \
+            or any(_subjunctive(c, trigger) or auxiliaries(c) & DEMANDING for c in content)
         return bool(content) and not demands
     complements = IDIOM_COMPLEMENTS.get(lemma)
     if not complements:

@@ -161,7 +161,7 @@ def _near_lemmas(tok: Token, forms: bool = False) -> set[str]:
             near.add("for")
         if child.dep_ in ("ccomp", "xcomp") and child.pos_ == "ADJ":
             near.add(child.lemma_.lower())  # "held the government responsible": a small clause
-        if child.dep_ not in _NEAR_DEPS or _dates(child):
+        if child.dep_ not in _NEAR_DEPS or dated(child):
             continue
         near.add(child.lemma_.lower())
         if forms:
@@ -236,7 +236,7 @@ def _person(tok: Token) -> bool:
                for a in index_of(tok.doc).actors.every((tok.idx, tok.idx + 1)))
 
 
-def _dates(child: Token) -> bool:
+def dated(child: Token) -> bool:
     """A preposition whose object is a date or a number ("gave birth in February") is no
     phrase particle ("give in")."""
     return child.dep_ == "prep" and any(g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.like_num)

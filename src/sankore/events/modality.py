@@ -74,6 +74,10 @@ SEEMING = {"seem", "appear", "risk"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _NOUNS = ("NOUN", "PROPN")
 SUBJECTS = ("nsubj", "nsubjpass")
+PLANNED_ADJ = {"planned", "proposed", "intended", "scheduled", "promised", "pledged", "upcoming",
+               "forthcoming", "impending", "future", "prospective", "mooted", "envisaged"}
+POSSIBLE_ADJ = {"possible", "potential", "likely", "probable", "feared", "anticipated", "expected", "looming",
+                "hypothetical", "eventual"}
 HEARSAY_ADJ = {"alleged", "suspected", "purported", "reported", "presumed", "supposed"}
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly"}
 # Sentence adverbs that make the claim a guess (guidelines §9: "apparently" is hypothetical):
@@ -131,6 +135,13 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
     if "no" in dets:
         found.append("negated")
     if "any" in dets:
+        found.append("hypothetical")
+    # An act noun's own adjective: "Trump's planned withdrawal", "a proposed ceasefire" (planned);
+    # "a possible strike", "the potential deployment" (hypothetical).
+    adjectives = {c.lower_ for c in trigger.children if c.dep_ == "amod"} if trigger.pos_ in _NOUNS else set()
+    if adjectives & PLANNED_ADJ:
+        found.append("planned")
+    if adjectives & POSSIBLE_ADJ:
         found.append("hypothetical")
     if anchor.dep_ == "csubj" and any(c.dep_ == "attr" and c.lemma_.lower() in GOALS
                                       for c in anchor.head.children):
