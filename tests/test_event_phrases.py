@@ -268,3 +268,14 @@ def test_freeing_a_town_is_a_battle_and_a_press_conference_no_meeting(nlp):
     freed = _events("Kurdish forces freed Mosul from Isis in July.", nlp)
     assert [e[0] for e in freed] == ["ASSAULT"]
     assert _events("Michael Fallon spoke at a press conference in London on Tuesday.", nlp) == []
+
+
+def test_a_danger_warned_of_and_relief_felt_are_no_threat_or_aid(nlp):
+    assert _events("The United Nations warns of unprecedented levels of suffering in the country.", nlp) == []
+    assert _events("Charities warned of the risk that refugees could be forced to return.", nlp) == []
+    threat = _events("Turkey warned of a possible offensive against the YPG in Manbij.", nlp)
+    assert [e[0] for e in threat] == ["THREATEN"]
+    assert _events("Officials in Cyprus are heaving a sigh of relief.", nlp) == []
+    assert _events("The collapse of the caliphate has thrown these wars into sharper relief.", nlp) == []
+    aid = _events("The government will provide relief to the flood victims.", nlp)
+    assert [e[0] for e in aid] == ["AID"]

@@ -143,6 +143,12 @@ def idiom(trigger: Token) -> bool:
                 if t.i == c.i or t.dep_ in ("dobj", "xcomp", "conj", "attr", "nsubjpass")]
         if content and not any(token_match(t) for t in acts) and not _addressed(trigger):
             return True
+        # "warns of unprecedented levels of suffering", "warned of the risk that …": a danger
+        # foreseen, not an act threatened ("warned of a possible offensive" names one).
+        of = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
+              for g in c.children if g.dep_ == "pobj"]
+        if of and not content and not _addressed(trigger) and not any(token_match(g) for g in of):
+            return True
     if lemma in CLAIMING and trigger.pos_ == "VERB":
         # "insisted that the ban be lifted", "insisted that Assad must go", "insisted on his
         # removal" demand; "insisted her son was innocent", "insisted the agreement included

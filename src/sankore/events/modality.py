@@ -67,6 +67,12 @@ FORECAST = {"likely", "unlikely", "possible", "probable", "expect", "bound", "po
 # Verbs that say an act named by their subject happens: "the talks are due to resume".
 OCCURRING = {"resume", "begin", "start", "take", "happen", "occur", "hold", "stage", "open", "convene",
              "reconvene", "continue", "go", "proceed", "commence", "restart", "end", "conclude", "close"}
+# Adjectives that judge an act in general, no act done: "it is easier to bomb a country than
+# bring peace", "it would be wise to talk".
+EVALUATIVE = {"easy", "hard", "difficult", "impossible", "better", "best", "wise", "unwise", "necessary",
+              "important", "essential", "crucial", "vital", "simple", "tough", "dangerous", "safe",
+              "pointless", "useless", "wrong", "right", "reasonable", "unreasonable", "legitimate", "illegal",
+              "legal"}
 # Verbs whose complement only seems or may happen (guidelines §9: "seemed", "is believed to"
 # are hypothetical): "seemed to be killing anyone", "risks a broader confrontation".
 SEEMING = {"seem", "appear", "risk"}
@@ -194,7 +200,8 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         if dep == "xcomp" and (lemma in FAILING or unable or excess):
             found.append("negated")  # "failed to reach agreement", "have not been able to arrest"
         if dep in ("xcomp", "ccomp") and lemma in FORECAST or \
-                dep in ("xcomp", "dobj") and lemma in SEEMING:
+                dep in ("xcomp", "dobj") and lemma in SEEMING or \
+                dep == "xcomp" and _evaluated(tok):
             found.append("hypothetical")  # "expected Isis to be defeated", "risks a confrontation"
         elif dep in ("xcomp", "pcomp", "prep", "pobj", "acl", "acomp", "dobj") and lemma in PLANNING \
                 and not (lemma == "due" and any(c.lower_ == "to" and c.tag_ == "IN" for c in tok.children)) \
@@ -240,6 +247,15 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
 
 def _infinitive(v: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
+
+
+def _evaluated(head: Token) -> bool:
+    """An infinitive's head that judges it in general: the adjective ("wise to talk") or the
+    "be" of "it is easier to bomb a country" (extraposed, the adjective beside it)."""
+    if head.pos_ == "ADJ":
+        return head.lemma_.lower() in EVALUATIVE
+    return head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in EVALUATIVE
+                                       for c in head.children)
 
 
 def _bare_be(verb: Token) -> bool:
