@@ -162,6 +162,10 @@ def test_a_trigger_modifying_its_noun_takes_the_noun_phrase_date(nlp):
     # An act noun's own adjective plans it or makes it a possibility.
     ("Trump's planned withdrawal of troops angered the Kurds.", "withdrawal", "planned"),
     ("Turkey warned of a possible offensive in Manbij.", "offensive", "hypothetical"),
+    # An act averted did not happen.
+    ("To avert a military clash, the administration told the Kurds to leave.", "clash", "negated"),
+    # A participle describing a subject keeps its own tense, not the clause's modal.
+    ("His party, accused of corruption, may lose its majority.", "accused", "asserted"),
     # An act judged in general is none done.
     ("Russia has found that it is easier to bomb a country than bring peace.", "bomb", "hypothetical"),
     # A hedging adjective on an act noun attributes it, as "allegedly" does.

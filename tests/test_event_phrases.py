@@ -279,3 +279,12 @@ def test_a_danger_warned_of_and_relief_felt_are_no_threat_or_aid(nlp):
     assert _events("The collapse of the caliphate has thrown these wars into sharper relief.", nlp) == []
     aid = _events("The government will provide relief to the flood victims.", nlp)
     assert [e[0] for e in aid] == ["AID"]
+
+
+def test_helping_to_do_is_doing_and_an_opportunity_offered_is_no_offer(nlp):
+    assert _events("Davutoglu helped promulgate a policy of zero problems with neighbours.", nlp) == []
+    trained = _events("Turkey helped the rebels train thousands of fighters.", nlp)
+    assert "AID" in [e[0] for e in trained]
+    assert _events("Involvement in Syria offered Russia an opportunity to undermine Nato.", nlp) == []
+    # What someone turned into is a description.
+    assert _events("Erdogan has turned from neighbourhood bully-boy into a geostrategic threat.", nlp) == []

@@ -35,7 +35,8 @@ IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "
                  # ("their mistakes offered glimpses of his methods", "will offer a sign of victory").
                  "offer": {"glimpse", "glimmer", "sign", "insight", "view", "picture", "reminder", "example",
                            "lesson", "clue", "window", "perspective", "hint", "indication", "hope",
-                           "explanation", "account", "opinion", "analysis", "snapshot", "taste"},
+                           "explanation", "account", "opinion", "analysis", "snapshot", "taste",
+                           "opportunity", "chance", "possibility", "prospect", "platform", "model"},
                  # Releasing a document publishes it; PLOVER's RETREAT release frees people
                  # ("Police released video of the arrest", "said in a statement released on …").
                  "release": {"statement", "video", "footage", "report", "figure", "detail", "image", "photo",
@@ -69,6 +70,9 @@ WISHES = {"want", "wish", "seek"}
 # Verbs that demand with a deontic or subjunctive complement and only claim with a plain one.
 CLAIMING = {"insist", "maintain"}
 DEMANDING = {"must", "should", "shall", "ought", "need"}
+# Verbs of becoming or staying something, and of turning "into" it (`predicative`).
+BECOMING = {"become", "remain", "stay"}
+TURNING = {"turn", "transform", "grow", "develop", "evolve", "morph"}
 # Verbs that characterise their object "as" something (`predicative`).
 REGARDING = {"see", "regard", "view", "consider", "describe", "label", "brand", "deem", "perceive",
              "characterize", "characterise", "portray", "depict", "treat", "hail", "denounce"}
@@ -129,6 +133,8 @@ def idiom(trigger: Token) -> bool:
             return True
     if lemma == "ask" and trigger.pos_ == "VERB" and _question(trigger):
         return True
+    if lemma == "help" and trigger.pos_ == "VERB" and _helps_do(trigger):
+        return True
     objects = IDIOM_OBJECTS.get(lemma)
     if objects and trigger.pos_ == "VERB":  # the object, or the passive's subject ("details were released")
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects for c in trigger.children)
@@ -164,6 +170,16 @@ def idiom(trigger: Token) -> bool:
     return trigger.pos_ == "NOUN" and any(
         c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in complements for g in c.children)
         for c in trigger.children)
+
+
+def _helps_do(verb: Token) -> bool:
+    """"helped promulgate a policy", "is intended to help frame a constitution": helping to do
+    something is doing it, no aid given to anyone ("helped them train fighters" is)."""
+    children = list(verb.children)
+    return not any(c.dep_ in ("dobj", "dative") for c in children) and any(
+        c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass")
+                                                                     for g in c.children)
+        for c in children)
 
 
 def _question(verb: Token) -> bool:
@@ -236,10 +252,15 @@ def cancelled(trigger: Token) -> bool:
 
 def predicative(trigger: Token) -> bool:
     """A noun that characterises rather than reports: "seen as an ongoing threat", "regards the
-    vote as a threat", "described as an attack on democracy"."""
+    vote as a threat", "described as an attack on democracy"; what someone became or stays
+    ("has turned from bully-boy into a geostrategic threat", "remains a threat")."""
     prep = trigger.head
-    return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ == "as"
-            and prep.head.lemma_.lower() in REGARDING)
+    if trigger.pos_ != "NOUN":
+        return False
+    if trigger.dep_ == "attr":
+        return prep.lemma_.lower() in BECOMING
+    return trigger.dep_ == "pobj" and (prep.lower_ == "as" and prep.head.lemma_.lower() in REGARDING
+                                       or prep.lower_ == "into" and prep.head.lemma_.lower() in TURNING)
 
 
 # Nouns that count or measure what follows "of": "the number of arrests" reports no arrest.

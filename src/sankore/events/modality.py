@@ -34,6 +34,8 @@ GOALS = {"priority", "goal", "aim", "objective", "target", "mission", "ambition"
 # Verbs whose "from" complement names what did not happen ("prevented them from leaving").
 PREVENTING = {"prevent", "stop", "bar", "block", "forbid", "prohibit", "ban", "keep", "deter",
               "discourage", "restrain", "dissuade"}
+# Verbs whose object is an act that did not happen ("averted a clash", "foiled an attack").
+AVERTING = {"avert", "prevent", "avoid", "forestall", "preempt", "pre-empt", "thwart", "foil"}
 # Verbs of taking part whose negation says the act in their "in" phrase was not theirs.
 PARTAKING = {"involve", "engage", "participate", "implicate"}
 # Verbs whose infinitive names what did not happen ("failed to reach agreement").
@@ -173,7 +175,7 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         found.append("reported")  # "an alleged gas attack", "the suspected use of chemical weapons"
     if any(c.dep_ == "advmod" and c.lower_ in EPISTEMIC for t in hedged if t is not None for c in t.children):
         found.append("hypothetical")
-    tok = anchor
+    tok, described = anchor, False
     for _ in range(MAX_HOPS):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARK for c in tok.children):
             found.append("hypothetical")
@@ -185,11 +187,18 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         child = tok
         dep, tok = tok.dep_, tok.head
         lemma = tok.lemma_.lower()
+        # A clause describing a noun keeps its own tense: in "his party, accused of corruption,
+        # may lose its majority" the accusation was made; only the loss may come. Not an
+        # infinitive, which names what the noun is for ("pressure to negotiate").
+        described = described or tok.pos_ in _NOUNS and (
+            dep == "relcl" or dep == "acl" and child.tag_ in ("VBN", "VBG"))
         if dep == "ccomp" and lemma in SPEECH or dep == "nsubjpass" and lemma in SPEECH:
             speech = tok  # "… said"; "sporadic incidents of violence have been reported"
             break
         if (occurring := _occurrence(child, dep, tok)) is not None:
             found.append(occurring)  # "talks are due to resume", "summits are to be staged"
+        if dep == "dobj" and lemma in AVERTING:
+            found.append("negated")  # "to avert a military clash": none happened
         if dep == "prep" and child.lower_ == "in" and lemma in PARTAKING and _negated(tok):
             found.append("negated")  # "Britain was not involved in the attack"
         if dep == "pcomp" and child.head.lower_ == "from" and child.head.head.lemma_.lower() in PREVENTING:
@@ -214,7 +223,7 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
             # A conjunct shares its head's modal only when it has no tense or auxiliary of
             # its own ("could lead to fighting or force the Kurds to ally", not "would stay
             # and did leave").
-            shares = dep != "conj" or (child.tag_ == "VB" and not auxiliaries(child))
+            shares = not described and (dep != "conj" or (child.tag_ == "VB" and not auxiliaries(child)))
             if head_aux & _HYPOTHETICAL_AUX and shares:
                 if _backshift(head_aux, tok):  # "said he would be ready to host a meeting"
                     backshifted = True
