@@ -201,3 +201,12 @@ def test_an_accusation_inside_speech_is_the_speakers_statement(nlp, text, word, 
 def test_an_event_dated_after_publication_is_planned(text, published, expected):
     record = analyze(text, published=published)
     assert [e.modality for e in record.events if e.type in ("CONSULT", "AID")] == [expected]
+
+
+def test_a_round_of_talks_due_to_be_held_somewhere_is_a_planned_meeting():
+    # A meeting named by a noun with no participant is coded with its own place, reached
+    # through "a round of" and "are due to be held".
+    text = "A new round of talks on a ceasefire are due to be held in Astana on 14-15 September."
+    record = analyze(text, published="2017-08-31")
+    assert [(e.type, e.modality) for e in record.events] == [("CONSULT", "planned")]
+    assert analyze("The talks are due to resume.", published="2017-08-31").events == []

@@ -37,7 +37,16 @@ def event_place(doc: Doc, anchor: Token, places: list[PlaceMention],
 # Vadodara", "fresh violence was reported in the town", "a province rocked by heavy fighting"):
 # their place and time are the event's own.
 HAPPENING_VERBS = {"occur", "erupt", "break", "spread", "report", "flare", "rage",
-                   "escalate", "intensify", "rock", "grip", "engulf", "hit", "persist"}
+                   "escalate", "intensify", "rock", "grip", "engulf", "hit", "persist",
+                   # meetings held or to be held: "talks were held in Astana", "talks are
+                   # expected in Geneva", "a round of talks is due to be held in Astana"
+                   "hold", "stage", "resume", "convene", "reconvene", "open", "begin", "start",
+                   "continue", "expect", "schedule"}
+# Nouns that count or group the events of their "of" phrase: "a new round of talks".
+_GROUPS = {"round", "series", "wave", "spate", "string", "flurry", "cycle"}
+# Predicates through which a subject's event reaches the verb that tells it: "are due to be
+# held", "is set to resume", "are scheduled to open".
+_ON_THE_WAY = {"due", "set", "scheduled", "expected", "likely", "planned", "poised"}
 
 
 def told_with_place(doc: Doc, noun: Token, places: list[PlaceMention],
@@ -49,11 +58,27 @@ def told_with_place(doc: Doc, noun: Token, places: list[PlaceMention],
     of the `actors` ("protesters in Tehran"), tells no event."""
     if any(a.start <= noun.idx < a.end for a in actors):
         return None
-    agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent"
-    head = noun.head.head if agent else noun.head
-    told = head if (agent or noun.dep_ in ("nsubj", "nsubjpass")) and head.pos_ == "VERB" \
+    subject = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _GROUPS:
+        subject = noun.head.head  # "a new round of talks … is due to be held"
+    agent = subject.dep_ == "pobj" and subject.head.dep_ == "agent"
+    head = _telling_verb(subject.head.head if agent else subject.head)
+    told = head if (agent or subject.dep_ in ("nsubj", "nsubjpass")) and head.pos_ == "VERB" \
         and head.lemma_.lower() in HAPPENING_VERBS else noun
     return told if event_place(doc, told, places, []) is not None else None
+
+
+def _telling_verb(verb: Token) -> Token:
+    """The verb an event's subject reaches through "is due to", "is set to", "is expected to"."""
+    for head in (verb, *(c for c in verb.children if c.dep_ == "acomp")):
+        if head.i == verb.i and verb.lemma_ != "be" and verb.lower_ not in _ON_THE_WAY:
+            continue
+        if head.i != verb.i and head.lower_ not in _ON_THE_WAY:
+            continue
+        for c in head.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                return c
+    return verb
 
 
 def dateline_place(doc: Doc) -> PlaceMention | None:
