@@ -288,3 +288,10 @@ def test_helping_to_do_is_doing_and_an_opportunity_offered_is_no_offer(nlp):
     assert _events("Involvement in Syria offered Russia an opportunity to undermine Nato.", nlp) == []
     # What someone turned into is a description.
     assert _events("Erdogan has turned from neighbourhood bully-boy into a geostrategic threat.", nlp) == []
+
+
+def test_people_known_to_be_held_are_in_custody(nlp):
+    # A passive infinitive's people are its governor's subject; countrymen are people.
+    held = _events("At least four British men are known to be held in facilities in Syria at present.", nlp)
+    assert [e[:2] for e in held] == [("COERCE", "arrest")]
+    assert all(e[0] != "COERCE" for e in _events("The talks are known to be held in Geneva every year.", nlp))

@@ -175,8 +175,7 @@ def _near_lemmas(tok: Token, forms: bool = False) -> set[str]:
                     near.add(grand.lower_)
     if tok.dep_ == "compound":
         near.add(tok.head.lemma_.lower())
-    objects = [o for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
-               for o in _object_heads(_antecedent(c))]
+    objects = [o for c in _objects_of(tok) for o in _object_heads(_antecedent(c))]
     near.update(o.lemma_.lower() for o in objects)  # "the base which was closed": "close base"
     # A reduced relative's noun is its object for ground taken ("areas taken by government
     # forces"), not for people, whom it describes ("children held in the camp … were seen").
@@ -186,6 +185,15 @@ def _near_lemmas(tok: Token, forms: bool = False) -> set[str]:
     if any(_person(c) for c in objects):
         near.add(PERSON_OBJECT)
     return near
+
+
+def _objects_of(tok: Token) -> list[Token]:
+    """The verb's object or passive subject; for a passive infinitive with no subject of its
+    own, its governor's subject ("four men are known to be held in facilities")."""
+    own = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if own or tok.dep_ != "xcomp" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return own
+    return [c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")]
 
 
 def _place(tok: Token) -> bool:
@@ -232,8 +240,13 @@ def _person(tok: Token) -> bool:
     # document quadratic (tests/test_hardening_pipeline.py).
     # Unnamed soldiers, fighters or militants are people too ("captured 30 soldiers"); a named
     # group ("captured Isis") is not.
-    return any(a.kind == "person" or a.key.startswith(UNNAMED)
+    return any(a.kind == "person" or a.key.startswith(UNNAMED) or _civilians(a)
                for a in index_of(tok.doc).actors.every((tok.idx, tok.idx + 1)))
+
+
+def _civilians(actor) -> bool:
+    """People named by their country and no more ("British men": GBR CVL, "Syrian refugees")."""
+    return actor.kind == "other" and (actor.code or "").split(" ")[-1] in ("CVL", "REF")
 
 
 def dated(child: Token) -> bool:
