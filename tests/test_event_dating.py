@@ -125,6 +125,19 @@ def test_a_day_parsed_onto_a_name_still_dates_the_clause(nlp):
     assert governing_time(doc, token(doc, "declaring")).text == "Sunday"
 
 
+def test_a_relative_clause_and_an_act_before_the_clause_keep_their_own_time(nlp):
+    doc = parse(nlp, "The men who were arrested in Delhi were freed on Monday.")
+    assert governing_time(doc, token(doc, "arrested")) is None
+    assert governing_time(doc, token(doc, "freed")).text == "Monday"
+    # A relative clause on a day is of that day.
+    doc = parse(nlp, "They were angered by the centre on January 27, when they had last met Vajpayee.")
+    assert governing_time(doc, token(doc, "met")).text == "January 27"
+    doc = parse(nlp, "Violence flared in the city on Monday for the first time since the riots.")
+    riots = token(doc, "riots")
+    assert governing_time(doc, riots, riots) is None
+    assert governing_time(doc, token(doc, "flared")).text == "Monday"
+
+
 def test_a_trigger_modifying_its_noun_takes_the_noun_phrase_date(nlp):
     doc = parse(nlp, "however, the vhp's protest rally scheduled for sunday will be held.")
     protest = token(doc, "protest")

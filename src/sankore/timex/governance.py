@@ -33,6 +33,10 @@ _NOUN_POS = ("NOUN", "PROPN")
 # killed … while conducting a patrol today". Only markers of the same occasion: "before" and
 # "since" point elsewhere.
 _OCCASION_MARKS = {"when", "while", "as", "after", "once", "following", "during", "amid", "upon"}
+# Prepositions that put a noun event before the clause's time ("collapsed on Saturday after
+# weeks of fighting" is left to "after", which as often marks the same day or month: "angered
+# politicians in December after a visit to troops").
+_ELSEWHERE = {"before", "since", "until", "till"}
 _MAX_STEPS = 12  # parses are trees, but a bound costs nothing and guards odd input
 
 
@@ -123,6 +127,8 @@ def governing_time(doc: Doc, token: Token, trigger: Token | None = None,
             for t in (noun, *(c for c in noun.children if c.dep_ in ("acl", "relcl"))):
                 if t.i in by_head:
                     return min(by_head[t.i], key=lambda m: abs(m.start - trigger.idx))
+    if trigger is not None and _before_or_after(trigger):
+        return None
     head = clause_head(token)
     chain = []
     for _ in range(_MAX_STEPS):
@@ -130,10 +136,25 @@ def governing_time(doc: Doc, token: Token, trigger: Token | None = None,
         if found:
             return min(found, key=lambda m: abs(m.start - token.idx))
         chain.append(head)
-        if head.head.i == head.i:
+        # A relative clause keeps its own time: in "the men who were arrested were freed on
+        # Monday" the day is the release's; not one on a day ("on January 27, when they last met").
+        if head.head.i == head.i or head.dep_ == "relcl" and head.head.ent_type_ not in ("DATE", "TIME"):
             break
         head = clause_head(head.head)
     return next((m for h in chain if (m := _occasion_time(h, by_head)) is not None), None)
+
+
+def _before_or_after(trigger: Token) -> bool:
+    """A noun event in a phrase that places it before its clause's time ("the worst violence
+    this year since the 2002 riots"), whose time is then not the clause's."""
+    tok = trigger
+    for _ in range(4):
+        if tok.pos_ in _CLAUSE_POS or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in _ELSEWHERE:
+            return True
+        tok = tok.head
+    return False
 
 
 def _occasion_time(head: Token, by_head: dict[int, list[TimeMention]]) -> TimeMention | None:
