@@ -213,6 +213,8 @@ def test_explicit_dates_formats(nlp):
     "About 2000 soldiers crossed the border.",
     "The Tanzania Daily News reported the meeting.",
     "PRICES MAY FALL AGAIN, ANALYSTS WARN",
+    # A year ending a statute's title names it.
+    "He was charged under the Terrorism Act 2006.",
 ])
 def test_not_time_expressions(nlp, text):
     assert times(nlp, text) == []

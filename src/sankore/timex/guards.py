@@ -191,3 +191,15 @@ def _holiday(c: Context) -> bool:
 @guards("clock_pod")
 def _clock_pod(c: Context) -> bool:
     return c.groups["h"][:1].isdigit() or c.before in _YEAR_CUES | {"at", "about", "around"}
+
+
+# A year that ends the title of a statute or a code names it, no time: "the Terrorism Act
+# 2006", "the Data Protection Regulations 2018" (the title's word is capitalized).
+_TITLED = re.compile(r"\b(?:Act|Acts|Regulations|Rules|Order|Bill|Code|Ordinance|Statute)\s+$")
+
+
+@guards("year")
+def _year(c: Context) -> bool:
+    if c.groups.get("fiscal") or c.groups.get("prefix"):
+        return True
+    return _TITLED.search(c.text[max(0, c.match.start() - 16):c.match.start()]) is None
