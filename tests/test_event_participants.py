@@ -176,3 +176,12 @@ def test_an_act_judged_or_investigated_is_not_the_judges(nlp):
     # A light verb's subject still does the act it names.
     record = sankore.analyze("Russia launched airstrikes on Idlib.", published="2018-04-13", nlp=nlp)
     assert ("ASSAULT", ["Russia"]) in _texts(record)
+
+
+def test_an_inquirys_compound_is_what_it_looks_into(nlp):
+    text = "As the Russia investigation closes in on Trump, his deference to Putin has soured."
+    record = sankore.analyze(text, published="2018-04-14", nlp=nlp)
+    assert all(not a for t, a in _texts(record) if t == "ACCUSE")
+    text = "The FBI's investigation of the bombing continued."
+    record = sankore.analyze(text, published="2018-04-14", nlp=nlp)
+    assert ("ACCUSE", ["FBI"]) in _texts(record)

@@ -295,3 +295,11 @@ def test_people_known_to_be_held_are_in_custody(nlp):
     held = _events("At least four British men are known to be held in facilities in Syria at present.", nlp)
     assert [e[:2] for e in held] == [("COERCE", "arrest")]
     assert all(e[0] != "COERCE" for e in _events("The talks are known to be held in Geneva every year.", nlp))
+
+
+def test_a_sense_of_threat_is_none_and_no_guarantees_offered_are_not_offered(nlp):
+    assert _events("Iran's sense of threat will increase.", nlp) == []
+    record = sankore.analyze("The deal offers no guarantees that it will work.", nlp=nlp)
+    assert [e.modality for e in record.events if e.type == "AGREE"] in ([], ["negated"])
+    offered = sankore.analyze("Russia offered security guarantees to Ukraine.", nlp=nlp)
+    assert [(e.type, e.modality) for e in offered.events] == [("AGREE", "asserted")]

@@ -263,8 +263,10 @@ def predicative(trigger: Token) -> bool:
                                        or prep.lower_ == "into" and prep.head.lemma_.lower() in TURNING)
 
 
-# Nouns that count or measure what follows "of": "the number of arrests" reports no arrest.
-MEASURES = {"number", "figure", "count", "tally", "rate", "level", "scale", "statistic", "total"}
+# Nouns that count or measure what follows "of": "the number of arrests" reports no arrest;
+# and those that name a sense of it: "Iran's sense of threat will increase".
+MEASURES = {"number", "figure", "count", "tally", "rate", "level", "scale", "statistic", "total",
+            "sense", "feeling", "perception"}
 
 
 def measured(trigger: Token) -> bool:

@@ -139,7 +139,11 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
             found.append("negated")
     # A noun trigger's determiner: "will listen to any request" names no request made, "no
     # talks took place" names none held.
-    dets = {c.lower_ for c in trigger.children if c.dep_ == "det"} if trigger.pos_ != "VERB" else set()
+    # A verb's own object counts for "no" ("offers no guarantees": the act not done).
+    objects = [trigger] if trigger.pos_ != "VERB" else [c for c in trigger.children if c.dep_ == "dobj"]
+    dets = {g.lower_ for o in objects for g in o.children if g.dep_ == "det"}
+    if trigger.pos_ == "VERB":
+        dets &= {"no"}
     if "no" in dets:
         found.append("negated")
     if "any" in dets:

@@ -61,6 +61,13 @@ PREP_LIGHT_VERBS = {("resort", "to"), ("indulge", "in"), ("engage", "in")}
 # and protesters clashed", which the tagger may still read as bare participles.
 INTRANSITIVE_ACTS = {"advance", "clash", "march", "rally", "riot", "flee", "retreat", "demonstrate",
                      "mutiny", "rebel", "agitate", "skirmish"}
+# Verbs whose object is someone else's act, which they judge or look into (not "confirm",
+# "report" or "deny": "police confirmed the arrests" tells of their own).
+JUDGING = {"condemn", "denounce", "criticise", "criticize", "blame", "deplore", "decry", "slam",
+           "investigate", "probe", "welcome", "praise", "hail", "applaud", "oppose", "witness", "survive",
+           "document", "mourn", "commemorate", "regret"}
+# Nouns of looking into something, whose compound names what ("the Russia investigation").
+INQUIRIES = {"investigation", "probe", "inquiry", "enquiry"}
 
 
 def subject(v: Token) -> tuple[Token | None, bool]:

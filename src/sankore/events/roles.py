@@ -54,11 +54,6 @@ _INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "relcl", "po
 _PRONOUNS = {"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"}
 MAX_HOPS = 6
 _STATIVE_PASSIVES = {"engage", "involve"}
-# Verbs whose object is someone else's act, which they judge or look into (not "confirm",
-# "report" or "deny": "police confirmed the arrests" tells of their own).
-_JUDGING = {"condemn", "denounce", "criticise", "criticize", "blame", "deplore", "decry", "slam",
-            "investigate", "probe", "welcome", "praise", "hail", "applaud", "oppose", "witness", "survive",
-            "document", "mourn", "commemorate", "regret"}
 # Prepositions that name what an act was done with or by ("killed in police firing", "died
 # due to shelling", "succumbed to the firing"), and verbs whose subject suffered that act.
 _INSTRUMENT_PREPS = {"in", "during", "by", "to", "from"}
@@ -81,7 +76,7 @@ def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]
         if tok.head.i == tok.i or tok.dep_ not in _INHERIT_DEPS and tok.dep_ != "prep":
             return []
         dep, tok = tok.dep_, tok.head
-        if dep == "dobj" and tok.lemma_.lower() in _JUDGING:
+        if dep == "dobj" and tok.lemma_.lower() in phrases.JUDGING:
             return []  # "UN investigators condemned the use of chemical weapons": not theirs
         if dep == "ccomp" and tok.lemma_.lower() in SPEECH:
             # "no untoward incidents have been reported, police said": who reports an act
@@ -160,8 +155,10 @@ def _subject_side(anchor: Token, trigger: Token, subject_acts: bool, actors: lis
         return _verb_subject(anchor, subject_acts, actors)
     # A nominal event: possessor or compound acts ("US strikes", "Pentagon bombing").
     acting: list[ActorMention] = []
+    # "the Russia investigation closes in on Trump": what is looked into, not who looks.
+    owners = ("poss",) if anchor.lemma_.lower() in phrases.INQUIRIES else ("poss", "compound", "amod")
     for child in anchor.children:
-        if child.dep_ in ("poss", "compound", "amod"):
+        if child.dep_ in owners:
             # Not resolved: "his arrest" names whom it was done to as often as who did it.
             acting.extend(m for m in np_mentions(child, actors) if m not in acting)
         elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in LIGHT_VERBS:
