@@ -179,6 +179,10 @@ def test_a_trigger_modifying_its_noun_takes_the_noun_phrase_date(nlp):
     ("To avert a military clash, the administration told the Kurds to leave.", "clash", "negated"),
     # A participle describing a subject keeps its own tense, not the clause's modal.
     ("His party, accused of corruption, may lose its majority.", "accused", "asserted"),
+    # What may befall or is feared is a possibility; "not … until" happened, later.
+    ("The withdrawal would leave the SDF vulnerable to Turkish attack.", "attack", "hypothetical"),
+    ("The Kurds fear an attack by Turkey.", "attack", "hypothetical"),
+    ("Troops were not sent until the following year.", "sent", "asserted"),
     # An act judged in general is none done.
     ("Russia has found that it is easier to bomb a country than bring peace.", "bomb", "hypothetical"),
     # A hedging adjective on an act noun attributes it, as "allegedly" does.

@@ -185,3 +185,11 @@ def test_an_inquirys_compound_is_what_it_looks_into(nlp):
     text = "The FBI's investigation of the bombing continued."
     record = sankore.analyze(text, published="2018-04-14", nlp=nlp)
     assert ("ACCUSE", ["FBI"]) in _texts(record)
+
+
+def test_a_nouns_by_agent_acts_and_an_armed_partys_strike_is_no_walkout(nlp):
+    record = sankore.analyze("The Kurds fear an attack by Turkey.", published="2018-12-22", nlp=nlp)
+    assert ("ASSAULT", ["Turkey"]) in _texts(record)
+    text = "Meanwhile, Russian jets bombed Idlib. Russian jets also struck in the east of the province."
+    record = sankore.analyze(text, published="2018-09-08", nlp=nlp)
+    assert all(e.type != "PROTEST" for e in record.events)

@@ -303,3 +303,12 @@ def test_a_sense_of_threat_is_none_and_no_guarantees_offered_are_not_offered(nlp
     assert [e.modality for e in record.events if e.type == "AGREE"] in ([], ["negated"])
     offered = sankore.analyze("Russia offered security guarantees to Ukraine.", nlp=nlp)
     assert [(e.type, e.modality) for e in offered.events] == [("AGREE", "asserted")]
+
+
+def test_a_question_demanded_a_task_left_a_fuss_and_a_dismissal_are_no_events(nlp):
+    assert _events("Trump demanded to know whether his adviser was still on the line.", nlp) == []
+    assert _events("Bolton and his Turkish counterpart were left to sort out the details.", nlp) == []
+    assert _events("The Fake News is making such a big deal about this nothing event!", nlp) == []
+    assert _events("When President Obama fired Jim Mattis, I gave him a second chance.", nlp) == []
+    shot = _events("Protesters were fired at by police on Monday.", nlp)
+    assert [e[0] for e in shot] == ["ASSAULT"]

@@ -62,6 +62,8 @@ IDIOM_COMPLEMENTS = {"request": {"comment", "interview"}}
 _UNSAID = {"comment", "answer", "elaborate", "speculate", "confirm", "disclose", "reveal", "identify", "name"}
 NO_COMMENT = {"refuse": _UNSAID, "decline": _UNSAID}
 WARNING = {"warn", "caution"}
+# Verbs of asking whose question ("asked why", "demanded to know whether") is no request.
+QUESTIONING = {"ask", "demand", "want"}
 # Verbs of talking that wire copy's sourcing formulas use, and the permissions they cite.
 SOURCING = {"discuss", "talk", "speak", "comment", "brief"}
 AUTHORISED = {"authorize", "authorise", "allow", "permit", "empower", "entitle", "clear"}
@@ -131,8 +133,11 @@ def idiom(trigger: Token) -> bool:
         if not any(c.dep_ == "conj" and c.lemma_.lower() not in SPEECH for c in children) and \
                 any(c.dep_ == "xcomp" and c.lemma_.lower() in said for c in children):
             return True
-    if lemma == "ask" and trigger.pos_ == "VERB" and _question(trigger):
+    if lemma in QUESTIONING and trigger.pos_ == "VERB" and _question(trigger):
         return True
+    if lemma == "leave" and trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children) \
+            and any(c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" for c in trigger.children):
+        return True  # "were left to sort out the details": what remains to them, no departure
     if lemma == "help" and trigger.pos_ == "VERB" and _helps_do(trigger):
         return True
     objects = IDIOM_OBJECTS.get(lemma)
@@ -187,7 +192,10 @@ def _question(verb: Token) -> bool:
     circumstances": a question put, which demands no act (PLOVER's REQUEST asks for one:
     "asked him to leave", "asked for help", "asked that we leave")."""
     children = list(verb.children)
-    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in children):
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in ("know", "learn") for c in children):
+        return True  # "demanded to know whether he was on the line"
+    if verb.lemma_.lower() != "ask" or any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for"
+                                          for c in children):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "about" for c in children) or any(
         c.dep_ == "ccomp" and (c.left_edge.tag_ in ("WDT", "WP", "WRB", "WP$") or any(

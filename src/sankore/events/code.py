@@ -11,9 +11,9 @@ participants, time, place and modality off the parse; a reported obligation ("X 
 must leave") is X's demand of Y. Standalone nominals ("the severing of diplomatic relations
 between Kyiv and …") are kept only with a participant or a place of their own ("violence was
 reported in Bharuch"). A sentence with no trigger yields an event only if the classifier is
-confident (`fallback`), which matters for edited gold sentences, not news.
-The news filters (`Settings`, `kept`) drop what a careful reader does not code: events with
-no coded participant, weak triggers without a named actor, descriptions, speculation.
+confident (`fallback`), which matters for edited gold sentences, not news. The news filters
+(`Settings`, `kept`) drop what a careful reader does not code: events with no coded
+participant, weak triggers without a named actor, descriptions, speculation.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from ..pipeline.generic_actors import UNNAMED
 # Modules, not names: importing a component's module first runs pipeline/__init__, which
 # imports this one while they are half defined (tests/test_architecture.py).
 from . import antecedents, classifier, detector, dyads, event_place, evidence, news_filter, phrases, roles
+from .armed import armed_type
 from .categories import CAMEO_ROOT
 from .classifier import Classifier, EventScores, calibrated, features
 from .clauses import (
@@ -234,8 +235,8 @@ def _event(doc, sent, m: Match | None, typed: tuple[str, Token], proba, actors, 
     entry = m.types.get(type_) if m is not None else None  # None: the classifier overrode it
     acting, targets, refers_back = roles.participants(anchor, trigger, type_, actors,
                                                       mode=entry.mode if entry else mode)
-    if roles.armed_backing(type_, trigger, targets):
-        type_, entry = "AID", replace(entry, type="AID", cameo=CAMEO_ROOT["AID"]) if entry else None
+    if (armed := armed_type(type_, trigger, acting, targets)) is not None:
+        type_, entry = armed, entry and replace(entry, type=armed, mode=None, cameo=CAMEO_ROOT[armed])
     nominal = trigger.pos_ != "VERB" and anchor is trigger
     situated = nominal and not acting and not targets  # coded only with its own place
     told = event_place.told_with_place(doc, trigger, places, actors) if situated else anchor
@@ -390,8 +391,7 @@ def _classifies(model: Classifier | None, settings: Settings) -> bool:
 
 
 def _codes_without_trigger(settings: Settings) -> bool:
-    """Whether a sentence without a trigger of the main lexicon may still code an event (by
-    the classifier's fallback or the second lexicon); on news it may not."""
+    """Whether a sentence with no main-lexicon trigger may code one (fallback, second lexicon)."""
     return settings.fallback is not None or settings.second_lexicon
 
 

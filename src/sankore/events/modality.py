@@ -74,10 +74,12 @@ OCCURRING = {"resume", "begin", "start", "take", "happen", "occur", "hold", "sta
 EVALUATIVE = {"easy", "hard", "difficult", "impossible", "better", "best", "wise", "unwise", "necessary",
               "important", "essential", "crucial", "vital", "simple", "tough", "dangerous", "safe",
               "pointless", "useless", "wrong", "right", "reasonable", "unreasonable", "legitimate", "illegal",
-              "legal"}
+              "legal", "reckless", "foolish", "premature", "naive", "irresponsible"}
 # Verbs whose complement only seems or may happen (guidelines §9: "seemed", "is believed to"
 # are hypothetical): "seemed to be killing anyone", "risks a broader confrontation".
-SEEMING = {"seem", "appear", "risk"}
+SEEMING = {"seem", "appear", "risk", "fear", "dread"}
+# Adjectives whose "to" names what may befall: "would leave the SDF vulnerable to Turkish attack".
+EXPOSED = {"vulnerable", "exposed", "susceptible", "prone"}
 # Sentence adverbs that hand the claim to unnamed others: "troops reportedly killed …".
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _NOUNS = ("NOUN", "PROPN")
@@ -95,9 +97,14 @@ EPISTEMIC = {"probably", "possibly", "perhaps", "maybe", "likely", "presumably",
 
 
 def _negated(v: Token) -> bool:
-    # "no longer demand": what has stopped is not done now.
+    # "no longer demand": what has stopped is not done now; "were not sent until the following
+    # year" were sent, later.
+    children = list(v.children)
+    marks = [g for c in children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"]
+    if any(c.lower_ == "until" for c in children + marks if c.dep_ in ("prep", "mark")):
+        return False
     return any(c.dep_ == "neg" or c.lower_ in ("never",) or c.lower_ == "longer" and any(
-        g.dep_ == "neg" for g in c.children) for c in v.children)
+        g.dep_ == "neg" for g in c.children) for c in children)
 
 
 def _negative_subject(v: Token) -> bool:
@@ -214,6 +221,7 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
             found.append("negated")  # "failed to reach agreement", "have not been able to arrest"
         if dep in ("xcomp", "ccomp") and lemma in FORECAST or \
                 dep in ("xcomp", "dobj") and lemma in SEEMING or \
+                dep == "prep" and child.lower_ == "to" and lemma in EXPOSED or \
                 dep == "xcomp" and _evaluated(tok):
             found.append("hypothetical")  # "expected Isis to be defeated", "risks a confrontation"
         elif dep in ("xcomp", "pcomp", "prep", "pobj", "acl", "acomp", "dobj") and lemma in PLANNING \

@@ -32,20 +32,6 @@ PASSIVE_SUBJECT_ACTS = {"RETREAT", "MOBILIZE", "PROTEST"}
 # killing of two protesters"); other nouns' "of" names who acts or what ("a meeting of foreign
 # ministers", "the withdrawal of French troops", "the support of Russia").
 OBJECT_OF = {"ASSAULT", "COERCE"}
-# Backing an armed force is material or military support, PLOVER's AID, not the political
-# SUPPORT the verbs name elsewhere ("rebels backed by Ankara", "Moscow backs the regime's
-# troops"; the news gold set's guidelines §9, "Backing").
-_BACKING = {"back", "support"}
-_ARMED_KINDS = {"military", "armed_group"}
-_ARMED_SECTORS = {"MIL", "REB", "IMG", "UAF"}
-
-
-def armed_backing(type_: str, trigger: Token, targets: list[ActorMention]) -> bool:
-    """Whether a SUPPORT event backs an armed force, which makes it AID."""
-    return type_ == "SUPPORT" and trigger.lemma_.lower() in _BACKING and any(
-        t.kind in _ARMED_KINDS or (t.code or "").rpartition(" ")[2] in _ARMED_SECTORS for t in targets)
-
-
 # Event types whose content clause names who is addressed ("demanded that X …").
 ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN"}
 _TARGET_PREPS = {"with", "against", "to", "on", "at", "from", "toward", "towards", "upon", "into",
@@ -165,7 +151,10 @@ def _subject_side(anchor: Token, trigger: Token, subject_acts: bool, actors: lis
             # "the arrests made by the police", "the raids carried out by troops"
             acting.extend(m for m in passive_agent(child, actors) if m not in acting)
     victims = _victims(anchor.head, actors) if acting and anchor.dep_ == "pobj" else []
-    return acting or borrowed_subject(anchor, actors), victims, False
+    # "the Kurds fear attack by Turkey": the noun's own "by" agent before a borrowed subject.
+    by = [m for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by"
+          for g in c.children if g.dep_ == "pobj" for m in np_mentions(g, actors)]
+    return acting or by or borrowed_subject(anchor, actors), victims, False
 
 
 def _verb_subject(anchor: Token, subject_acts: bool, actors: list[ActorMention]
