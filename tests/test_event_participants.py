@@ -193,3 +193,14 @@ def test_a_nouns_by_agent_acts_and_an_armed_partys_strike_is_no_walkout(nlp):
     text = "Meanwhile, Russian jets bombed Idlib. Russian jets also struck in the east of the province."
     record = sankore.analyze(text, published="2018-09-08", nlp=nlp)
     assert all(e.type != "PROTEST" for e in record.events)
+
+
+def test_a_participle_clause_with_an_agent_is_done_by_it_to_the_subject(nlp):
+    text = "Kurdish militias still hold sway in north-east Syria, supported by about 2,000 US troops."
+    record = sankore.analyze(text, published="2018-07-21", nlp=nlp)
+    assert ("AID", ["US troops"]) in _texts(record)
+    assert ("AID", ["Kurdish militias"]) in _texts(record, "targets")
+    # A circumstance the clause goes against is no act of its subject's.
+    text = "Despite the de-escalation deal, Syrian government forces continue to pound the area."
+    record = sankore.analyze(text, published="2017-12-12", nlp=nlp)
+    assert all(not a for t, a in _texts(record) if t == "AGREE")

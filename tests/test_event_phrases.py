@@ -312,3 +312,15 @@ def test_a_question_demanded_a_task_left_a_fuss_and_a_dismissal_are_no_events(nl
     assert _events("When President Obama fired Jim Mattis, I gave him a second chance.", nlp) == []
     shot = _events("Protesters were fired at by police on Monday.", nlp)
     assert [e[0] for e in shot] == ["ASSAULT"]
+
+
+def test_figures_of_speech_of_showing_delivering_threatening_and_seizing_are_no_events(nlp):
+    shown = _events("After Syria, Mr Putin travelled on to Cairo, demonstrating Russia's new clout.", nlp)
+    assert all(e[0] != "PROTEST" for e in shown)
+    assert [e[0] for e in _events("Thousands demonstrated in Cairo on Friday.", nlp)] == ["PROTEST"]
+    assert _events("Whether he can deliver a peace plan is a different question.", nlp) == []
+    assert _events("Trump threatens British interests and international peace.", nlp) == []
+    text = "Seizing a chance to legitimise his rule, Putin declared Syria could become a showcase."
+    assert all(e[0] != "COERCE" for e in _events(text, nlp))
+    withdrawn = _events("The United States withdrew support for the southern rebels.", nlp)
+    assert [e[0] for e in withdrawn] == ["SANCTION"]

@@ -44,6 +44,19 @@ IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "
                              "result", "document", "recording", "text", "tape", "audio", "transcript",
                              "letter", "plan", "budget", "update", "version", "guideline", "advisory",
                              "memo", "study", "survey", "poll", "record", "file", "email", "message"},
+                 # Delivering a plan, a speech or a verdict is no aid delivered.
+                 "deliver": {"plan", "speech", "address", "verdict", "message", "result", "promise",
+                             "victory", "statement", "remark", "lecture", "sermon", "judgment", "judgement",
+                             "report", "performance", "solution", "reform", "change", "goal"},
+                 # Destroying goodwill or trust, threatening interests or peace, seizing a
+                 # chance: figures of speech, no attack, threat or seizure.
+                 "destroy": {"goodwill", "trust", "confidence", "hope", "chance", "credibility", "reputation",
+                             "career", "relationship", "morale", "argument", "myth", "illusion", "consensus",
+                             "legacy", "prospect"},
+                 "threaten": {"interest", "peace", "security", "stability", "future", "existence",
+                              "livelihood", "health", "economy", "environment", "unity", "integrity"},
+                 "seize": {"chance", "opportunity", "initiative", "moment", "momentum", "occasion",
+                           "advantage"},
                  # Killing off an idea, a deal or a bill ends it; PLOVER's ASSAULT kills people.
                  "kill": {"speculation", "idea", "plan", "deal", "bill", "proposal", "hope", "rumour",
                           "rumor", "chance", "momentum", "story", "debate", "measure", "legislation",
@@ -133,6 +146,9 @@ def idiom(trigger: Token) -> bool:
         if not any(c.dep_ == "conj" and c.lemma_.lower() not in SPEECH for c in children) and \
                 any(c.dep_ == "xcomp" and c.lemma_.lower() in said for c in children):
             return True
+    if lemma == "demonstrate" and trigger.pos_ == "VERB" and any(c.dep_ in ("dobj", "ccomp")
+                                                                 for c in trigger.children):
+        return True  # "demonstrating Russia's new clout", "demonstrated that …": showing, no protest
     if lemma in QUESTIONING and trigger.pos_ == "VERB" and _question(trigger):
         return True
     if lemma == "leave" and trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children) \

@@ -40,6 +40,9 @@ _INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "relcl", "po
 _PRONOUNS = {"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"}
 MAX_HOPS = 6
 _STATIVE_PASSIVES = {"engage", "involve"}
+# Prepositions whose noun event is a circumstance the clause goes against or amid, with its own
+# actors ("after" and "following" mostly continue the actor's story: "after his arrest").
+_ELSEWHERE = {"despite", "amid", "notwithstanding"}
 # Prepositions that name what an act was done with or by ("killed in police firing", "died
 # due to shelling", "succumbed to the firing"), and verbs whose subject suffered that act.
 _INSTRUMENT_PREPS = {"in", "during", "by", "to", "from"}
@@ -59,8 +62,9 @@ def borrowed_subject(v: Token, actors: list[ActorMention]) -> list[ActorMention]
     """Actors for a clause with no subject of its own, from the clause that governs it."""
     tok = v
     for _ in range(MAX_HOPS):
-        if tok.head.i == tok.i or tok.dep_ not in _INHERIT_DEPS and tok.dep_ != "prep":
-            return []
+        if tok.head.i == tok.i or tok.dep_ not in _INHERIT_DEPS and tok.dep_ != "prep" \
+                or tok.dep_ == "prep" and tok.lower_ in _ELSEWHERE:
+            return []  # "despite the de-escalation deal, government forces pound the area"
         dep, tok = tok.dep_, tok.head
         if dep == "dobj" and tok.lemma_.lower() in phrases.JUDGING:
             return []  # "UN investigators condemned the use of chemical weapons": not theirs
@@ -176,6 +180,9 @@ def _verb_subject(anchor: Token, subject_acts: bool, actors: list[ActorMention]
         if anchor.dep_ == "conj" and (subj := subject(anchor.head)[0]) is not None:
             return acting, mentions_or_antecedent(subj, actors), False
         return acting, borrowed_subject(anchor, actors), False
+    if subj is None and anchor.dep_ == "advcl" and anchor.tag_ == "VBN" and agent(anchor) is not None \
+            and not subject_acts:  # "Kurdish militias hold sway, supported by 2,000 US troops"
+        return passive_agent(anchor, actors), borrowed_subject(anchor, actors), False
     if subj is None:
         return borrowed_subject(anchor, actors), [], False
     if subj.lower_ in phrases.RELATIVE and anchor.dep_ == "relcl":
