@@ -183,6 +183,8 @@ def test_a_trigger_modifying_its_noun_takes_the_noun_phrase_date(nlp):
     ("The withdrawal would leave the SDF vulnerable to Turkish attack.", "attack", "hypothetical"),
     ("The Kurds fear an attack by Turkey.", "attack", "hypothetical"),
     ("Troops were not sent until the following year.", "sent", "asserted"),
+    # A command is called for, not done.
+    ("Kill them.", "Kill", "hypothetical"),
     # An act judged in general is none done.
     ("Russia has found that it is easier to bomb a country than bring peace.", "bomb", "hypothetical"),
     # A hedging adjective on an act noun attributes it, as "allegedly" does.

@@ -204,3 +204,10 @@ def test_a_participle_clause_with_an_agent_is_done_by_it_to_the_subject(nlp):
     text = "Despite the de-escalation deal, Syrian government forces continue to pound the area."
     record = sankore.analyze(text, published="2017-12-12", nlp=nlp)
     assert all(not a for t, a in _texts(record) if t == "AGREE")
+
+
+def test_a_familys_plea_is_the_familys(nlp):
+    text = "The family of a former British soldier arrested in Turkey have begged Theresa May for help."
+    record = sankore.analyze(text, published="2017-08-24", nlp=nlp)
+    assert ("REQUEST", []) in _texts(record)
+    assert ("COERCE", ["British soldier"]) in _texts(record, "targets")

@@ -230,6 +230,7 @@ def test_people_caught_between_sides_or_settled_somewhere_are_not_arrested_or_ag
     caught = _events("Police caught two men in Delhi on Monday.", nlp)
     assert [e[:2] for e in caught] == [("COERCE", "arrest")]
     assert _events("Millions of refugees have settled inside Turkey.", nlp) == []
+    assert _events("She settled into the Syrian city of Raqqa.", nlp) == []
     # Unnamed soldiers are people taken prisoner; a picture captures no one.
     assert [e[:2] for e in _events("Rebels captured 30 soldiers near Idlib.", nlp)] == [("COERCE", "arrest")]
     assert _events("The image of the soldiers captured the central predicament of the rebels.", nlp) == []

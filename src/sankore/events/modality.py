@@ -167,6 +167,9 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         found.append("planned")  # "killing her had been a priority": sought, not done
     if _asked(anchor):
         found.append("hypothetical")  # "Who is fighting whom?", "Will the regime enter there?"
+    if anchor.tag_ == "VB" and anchor.dep_ == "ROOT" and not auxiliaries(anchor) and \
+            not any(c.dep_ in SUBJECTS for c in anchor.children):
+        found.append("hypothetical")  # a command ("Kill them."): called for, not done
     if anchor.tag_ != "VBD" and any(c.lower_ in _ANYONE for c in anchor.children):
         # "a reward to whomever kills him": no one has yet ("whoever attacked the convoy" did)
         found.append("hypothetical")

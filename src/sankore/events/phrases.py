@@ -19,6 +19,12 @@ NP_PREPS = {"of", "from"}
 _BACKED = {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned"}
 
 
+# Nouns of kin and counsel: "the family of a former British soldier begged May for help" is
+# the family's plea, not the soldier's.
+KIN = {"family", "relative", "parent", "mother", "father", "wife", "husband", "widow", "son", "daughter",
+       "child", "brother", "sister", "friend", "lawyer", "attorney", "fiancee", "fiance"}
+
+
 def np_tokens(tok: Token) -> list[Token]:
     """The noun phrase headed by `tok`: its modifiers, possessors, appositions, conjuncts and
     of/from phrases, without relative clauses or other prepositional phrases."""
@@ -26,7 +32,8 @@ def np_tokens(tok: Token) -> list[Token]:
     for child in tok.children:
         if child.dep_ in _NP_PARTS:
             out.extend(np_tokens(child))
-        elif child.dep_ == "prep" and child.lower_ in NP_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in NP_PREPS and not (
+                child.lower_ == "of" and tok.lemma_.lower() in KIN):  # "the family of a soldier"
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     out.extend(np_tokens(grand))
