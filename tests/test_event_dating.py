@@ -183,6 +183,8 @@ def test_a_trigger_modifying_its_noun_takes_the_noun_phrase_date(nlp):
     ("The withdrawal would leave the SDF vulnerable to Turkish attack.", "attack", "hypothetical"),
     ("The Kurds fear an attack by Turkey.", "attack", "hypothetical"),
     ("Troops were not sent until the following year.", "sent", "asserted"),
+    # A kind of act, judged, as a gerund subject; not a participle clause set off by a comma.
+    ("Boycotting investment conferences is nowhere near enough.", "Boycotting", "hypothetical"),
     # A command is called for, not done.
     ("Kill them.", "Kill", "hypothetical"),
     # An act judged in general is none done.

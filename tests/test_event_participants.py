@@ -185,6 +185,14 @@ def test_an_inquirys_compound_is_what_it_looks_into(nlp):
     text = "The FBI's investigation of the bombing continued."
     record = sankore.analyze(text, published="2018-04-14", nlp=nlp)
     assert ("ACCUSE", ["FBI"]) in _texts(record)
+    # An investigating body named as a compound is the investigator.
+    text = "The continuing FBI investigation into his campaign was a blow."
+    record = sankore.analyze(text, published="2018-12-23", nlp=nlp)
+    assert ("ACCUSE", ["FBI"]) in _texts(record)
+    # Who advances is named by the advance's "of".
+    record = sankore.analyze("I moved to Syria after the advance of the Shia militias to Rawa.",
+                             published="2019-02-13", nlp=nlp)
+    assert ("ASSAULT", ["Shia militias"]) in _texts(record)
 
 
 def test_a_nouns_by_agent_acts_and_an_armed_partys_strike_is_no_walkout(nlp):

@@ -325,3 +325,13 @@ def test_figures_of_speech_of_showing_delivering_threatening_and_seizing_are_no_
     assert all(e[0] != "COERCE" for e in _events(text, nlp))
     withdrawn = _events("The United States withdrew support for the southern rebels.", nlp)
     assert [e[0] for e in withdrawn] == ["SANCTION"]
+
+
+def test_a_shared_dislike_a_verb_of_thinking_and_closing_in_are_no_events(nlp):
+    assert _events("Bin Salman and Erdogan also share a dislike of brave journalists.", nlp) == []
+    shared = _events("Turkey and Russia agreed to share intelligence on Monday.", nlp)
+    assert [e[0] for e in shared] == ["COOPERATE"]
+    text = "The women and children who escaped the town on Tuesday were not supposed to be there."
+    assert all(e[0] != "ASSAULT" for e in _events(text, nlp))
+    closing = _events("As the Russia investigation closes in on Trump, he frets.", nlp)
+    assert all(e[0] != "COERCE" for e in closing)

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .lexicon import dated, token_match
-from .modality import SPEECH, auxiliaries
+from .cues import SPEECH
+from .lexicon import dated, no_event_sense, token_match
+from .modality import auxiliaries
 
 _CLAUSE_OPENERS = {",", "(", "—", "–", "-"}
 # Nouns whose infinitive says what they are for, not an act (`purpose`).
@@ -57,6 +58,10 @@ IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "
                               "livelihood", "health", "economy", "environment", "unity", "integrity"},
                  "seize": {"chance", "opportunity", "initiative", "moment", "momentum", "occasion",
                            "advantage"},
+                 # Sharing a dislike or a view is having it in common, no cooperation.
+                 "share": {"dislike", "view", "concern", "interest", "goal", "belief", "vision", "value",
+                           "fear", "opinion", "hatred", "suspicion", "distrust", "passion", "love",
+                           "sense", "taste", "aim", "ambition", "outlook", "assessment"},
                  # Killing off an idea, a deal or a bill ends it; PLOVER's ASSAULT kills people.
                  "kill": {"speculation", "idea", "plan", "deal", "bill", "proposal", "hope", "rumour",
                           "rumor", "chance", "momentum", "story", "debate", "measure", "legislation",
@@ -133,7 +138,8 @@ def idiom(trigger: Token) -> bool:
         # another; "wanted to return" (an infinitive without a subject of its own) does not.
         asks = any(c.dep_ in ("dobj", "ccomp") or (c.dep_ == "xcomp" and any(
             g.dep_ in ("nsubj", "dobj") for g in c.children if g.i < c.i)) for c in trigger.children)
-        return not asks
+        if not asks:
+            return True  # (an object may still be one sought for oneself: "sought refuge", below)
     if lemma == "leave" and trigger.pos_ == "VERB" and any(c.dep_ == "oprd" for c in trigger.children):
         return True  # "the firing left two dead", "left thousands homeless": a result, no departure
     if lemma in SOURCING and trigger.pos_ == "VERB" and _sourcing_formula(trigger):
@@ -370,3 +376,17 @@ def _subjunctive(verb: Token, governor: Token) -> bool:
         return False
     return verb.tag_ == "VB" or any(a.lower_ == "be" for a in auxes) or \
         verb.tag_ == "VBP" and not auxes and governor.tag_ == "VBD"
+
+
+# Verbs of thinking and seeming, which the trigger detector sometimes proposes for the act in
+# their complement ("were not supposed to be there", "is believed to have died").
+COGNITION = {"suppose", "think", "believe", "know", "seem", "appear", "feel", "guess", "assume",
+             "imagine", "understand", "realise", "realize", "wonder"}
+
+
+def not_an_act(tok: Token) -> bool:
+    """Why a predicate the trigger detector proposes names no event: the lexicons' no-event
+    sense ("Children … were seen"), a description, a fixed phrase, or a verb of thinking. (Not
+    an act called off, as for the lexicon's: the detector's nouns are mostly operations and
+    supplies that went on until ended or halted, "Turkey ended its Euphrates Shield operation".)"""
+    return no_event_sense(tok) or describing(tok) or idiom(tok) or tok.lemma_.lower() in COGNITION

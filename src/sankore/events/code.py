@@ -25,7 +25,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..mentions import EventMention
 from ..pipeline.extensions import in_boilerplate
-from ..pipeline.generic_actors import UNNAMED
 
 # Modules, not names: importing a component's module first runs pipeline/__init__, which
 # imports this one while they are half defined (tests/test_architecture.py).
@@ -42,15 +41,17 @@ from .clauses import (
     governors,
     idiom,
     measured,
+    not_an_act,
     predicative,
     purpose,
     speculation,
 )
+from .cues import PLANNING
 from .dating import event_time, scheduled
-from .filters import content_over_pledge, describes_event, kept, merge_duplicates
-from .lexicon import Match, no_event_sense, sentence_matches
+from .filters import coded_spans, content_over_pledge, describes_event, kept, merge_duplicates
+from .lexicon import Match, sentence_matches
 from .lookups import index_of, indexing
-from .modality import PLANNING, modality, obligation, own_voice, statement_modality
+from .modality import modality, obligation, own_voice, statement_modality
 from .phrases import LIGHT_VERBS
 from .ranking import best_option, options, rank_options
 from .settings import Settings, gsr_settings
@@ -158,7 +159,7 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
     unfiltered = settings.filter == "none" or learned is not None
     actors = detector.sentence_actors(doc, sent)
     places = index_of(doc).places.starting(sent.start_char, sent.end_char)
-    coded, named = _coded_spans(actors)
+    coded, named = coded_spans(actors)
     out: list[tuple[EventMention, EventScores]] = []
     if not chosen and proba is not None and settings.fallback is not None:
         type_, p = max(proba.items(), key=lambda kv: kv[1])
@@ -187,14 +188,6 @@ def code_sentence(doc: Doc, sent: Span, model: Classifier | None, settings: Sett
     return content_over_pledge(doc, news_filter.apply(out, actors, learned) if learned is not None else out)
 
 
-def _coded_spans(actors: list) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
-    """The spans of the actors that carry a code or a country, and of those among them that
-    are named (not a bare sector noun: "police"), as the news filters read them."""
-    coded = {(a.start, a.end) for a in actors if a.code or a.country}
-    named = {(a.start, a.end) for a in actors if (a.code or a.country) and not a.key.startswith(UNNAMED)}
-    return coded, named
-
-
 def _detected(doc: Doc, sent: Span, model: Classifier | None, settings: Settings, previous: list,
               matches: list[Match], vector: np.ndarray | None, trigger_model: detector.Detector,
               lexical: list[tuple[EventMention, EventScores]]) -> list[tuple[EventMention, EventScores]]:
@@ -207,14 +200,14 @@ def _detected(doc: Doc, sent: Span, model: Classifier | None, settings: Settings
     classify = model if _classifies(model, settings) else None
     proba, found = detector.detector_inputs(sent, classify, matches, vector, trigger_model, actors)
     best = {tok.idx: trigger_model.best(feats) for tok, feats in found}
-    coded, named = _coded_spans(actors)
+    coded, named = coded_spans(actors)
     out = [e for e in lexical if best.get((e[0].trigger or (-1, 0))[0], ("", 1.0))[1] >= trigger_model.veto]
     places = index_of(doc).places.starting(sent.start_char, sent.end_char)
     matched = {m.token.i for m in matches}
     for tok, _ in found:
         name, p = best[tok.idx]
-        if tok.i in matched or p < trigger_model.threshold or no_event_sense(tok) or describing(tok):
-            continue  # no_event_sense: "Children … were seen" is no assault, whatever its shape
+        if tok.i in matched or p < trigger_model.threshold or not_an_act(tok):
+            continue  # "Children … were seen" is no assault, whatever its shape
         type_, mode = detector.split_class(name)
         event = _event(doc, sent, None, (type_, anchor_of(tok)), proba, actors, places, previous, model,
                        trigger=tok, mode=mode)

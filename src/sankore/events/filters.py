@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from ..mentions import EventMention
 from ..spans import token_at
 from .classifier import EventScores
-from .modality import PLANNING
+from .cues import PLANNING
 from .settings import Settings
 
 
@@ -107,3 +107,15 @@ def _content_of(tok: Token) -> list[Token]:
         tok = tok.head
         heads.append(tok)
     return heads
+
+
+def coded_spans(actors: list) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The spans of the actors that carry a code or a country, and of those among them that
+    are named (not a bare sector noun: "police"), as the news filters read them."""
+    # Here, not at the top: importing the pipeline package first imports the events coder,
+    # which imports this module (tests/test_architecture.py imports every module first).
+    from ..pipeline.generic_actors import UNNAMED
+
+    coded = {(a.start, a.end) for a in actors if a.code or a.country}
+    named = {(a.start, a.end) for a in actors if (a.code or a.country) and not a.key.startswith(UNNAMED)}
+    return coded, named

@@ -12,6 +12,25 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .cues import (
+    AVERTING,
+    EPISTEMIC,
+    EVALUATIVE,
+    EXPOSED,
+    FAILING,
+    FORECAST,
+    GOALS,
+    HEARSAY,
+    HEARSAY_ADJ,
+    OCCURRING,
+    PARTAKING,
+    PLANNED_ADJ,
+    PLANNING,
+    POSSIBLE_ADJ,
+    PREVENTING,
+    SEEMING,
+    SPEECH,
+)
 from .lookups import index_of
 
 # "can": "members … can be arrested under preventive detention" names a power, not an arrest.
@@ -19,40 +38,11 @@ _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "can", "c
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _EPISTEMIC_AUX = {"may", "might"}
 _CONDITIONAL_MARK = {"if", "unless", "whether"}
-PLANNING = {"plan", "intend", "aim", "pledge", "promise", "vow", "commit", "commitment", "prepare",
-            "prepared", "ready", "readiness", "decide", "decision", "seek", "hope", "want", "work",
-            "intention", "undertake", "set", "due", "schedule", "expect", "agree", "offer",
-            "propose", "proposal", "go", "about", "determined", "willing", "willingness",
-            # Directives: "orders to arrest anyone violating", "instructions to detain", "directed
-            # the police to arrest": the act is ordered, not yet done.
-            "order", "instruction", "instruct", "direct", "directive", "direction", "warrant", "authorise",
-            "authorize", "mandate"}
-# Nouns that name an act as an end in view when it is their subject ("killing her had been a
-# priority", "ousting Assad is the goal").
-GOALS = {"priority", "goal", "aim", "objective", "target", "mission", "ambition", "intention", "task",
-         "plan", "purpose"}
-# Verbs whose "from" complement names what did not happen ("prevented them from leaving").
-PREVENTING = {"prevent", "stop", "bar", "block", "forbid", "prohibit", "ban", "keep", "deter",
-              "discourage", "restrain", "dissuade"}
-# Verbs whose object is an act that did not happen ("averted a clash", "foiled an attack").
-AVERTING = {"avert", "prevent", "avoid", "forestall", "preempt", "pre-empt", "thwart", "foil"}
-# Verbs of taking part whose negation says the act in their "in" phrase was not theirs.
-PARTAKING = {"involve", "engage", "participate", "implicate"}
-# Verbs whose infinitive names what did not happen ("failed to reach agreement").
-FAILING = {"fail", "neglect", "unable"}
 # Subjects that say no one did it or had it done: "nobody was arrested", "no one was hurt".
 _NO_ONE = {"nobody", "none", "nothing", "noone"}
 # Subjects that name whoever may do it, no one who did: "a bounty for whoever kills him".
 _ANYONE = {"whoever", "whomever", "whosoever"}
 _GIVEN_QUESTIONS = {"why", "how", "when", "where"}
-SPEECH = {"say", "state", "tell", "announce", "claim", "report", "note", "emphasize", "emphasise",
-          "add", "stress", "insist", "assert", "declare", "confirm", "explain", "argue", "write",
-          "warn", "reveal", "disclose", "indicate", "suggest", "allege", "quote", "reaffirm",
-          # Pure reporting verbs of the quotations stage's cue list (speech_verbs.tsv) that
-          # name no event themselves ("reiterated that Libya must hand over the suspects").
-          "reiterate", "repeat", "affirm", "maintain", "contend", "reply", "respond", "answer",
-          "retort", "counter", "remark", "comment", "mention", "underscore", "proclaim", "assure",
-          "reassure", "testify", "inform", "tweet", "clarify", "specify", "recount", "concur"}
 # "attr": a noun after a copula climbs to it, whose condition is its own ("if there is a
 # conflict between Turkey and the Kurds").
 _GOVERNED = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "conj", "relcl", "dobj", "acomp",
@@ -63,37 +53,9 @@ MAX_HOPS = 6
 # next week" is as often an expectation as a demand.
 _DEONTIC_AUX = {"must"}
 _DEONTIC_HEADS = {"have", "need"}  # "Iraq has to comply", "Israel needs to ease restrictions"
-# Adjectives and participles whose infinitive is a forecast, not a fact or a plan: "is likely to
-# deploy", "is expected to win" (PLOVER codes predictions as hypothetical, manual §modality).
-FORECAST = {"likely", "unlikely", "possible", "probable", "expect", "bound", "poised", "tipped"}
-# Verbs that say an act named by their subject happens: "the talks are due to resume".
-OCCURRING = {"resume", "begin", "start", "take", "happen", "occur", "hold", "stage", "open", "convene",
-             "reconvene", "continue", "go", "proceed", "commence", "restart", "end", "conclude", "close"}
-# Adjectives that judge an act in general, no act done: "it is easier to bomb a country than
-# bring peace", "it would be wise to talk".
-EVALUATIVE = {"easy", "hard", "difficult", "impossible", "better", "best", "wise", "unwise", "necessary",
-              "important", "essential", "crucial", "vital", "simple", "tough", "dangerous", "safe",
-              "pointless", "useless", "wrong", "right", "reasonable", "unreasonable", "legitimate", "illegal",
-              "legal", "reckless", "foolish", "premature", "naive", "irresponsible"}
-# Verbs whose complement only seems or may happen (guidelines §9: "seemed", "is believed to"
-# are hypothetical): "seemed to be killing anyone", "risks a broader confrontation".
-SEEMING = {"seem", "appear", "risk", "fear", "dread"}
-# Adjectives whose "to" names what may befall: "would leave the SDF vulnerable to Turkish attack".
-EXPOSED = {"vulnerable", "exposed", "susceptible", "prone"}
-# Sentence adverbs that hand the claim to unnamed others: "troops reportedly killed …".
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _NOUNS = ("NOUN", "PROPN")
 SUBJECTS = ("nsubj", "nsubjpass")
-PLANNED_ADJ = {"planned", "proposed", "intended", "scheduled", "promised", "pledged", "upcoming",
-               "forthcoming", "impending", "future", "prospective", "mooted", "envisaged"}
-POSSIBLE_ADJ = {"possible", "potential", "likely", "probable", "feared", "anticipated", "expected", "looming",
-                "hypothetical", "eventual"}
-HEARSAY_ADJ = {"alleged", "suspected", "purported", "reported", "presumed", "supposed"}
-HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly"}
-# Sentence adverbs that make the claim a guess (guidelines §9: "apparently" is hypothetical):
-# "the strikes had probably been carried out by the air force".
-EPISTEMIC = {"probably", "possibly", "perhaps", "maybe", "likely", "presumably", "apparently",
-             "seemingly", "conceivably"}
 
 
 def _negated(v: Token) -> bool:
@@ -165,6 +127,8 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
     if anchor.dep_ == "csubj" and any(c.dep_ == "attr" and c.lemma_.lower() in GOALS
                                       for c in anchor.head.children):
         found.append("planned")  # "killing her had been a priority": sought, not done
+    elif _gerund_subject(anchor):
+        found.append("hypothetical")  # "boycotting conferences is not enough": a kind of act, judged
     if _asked(anchor):
         found.append("hypothetical")  # "Who is fighting whom?", "Will the regime enter there?"
     if anchor.tag_ == "VB" and anchor.dep_ == "ROOT" and not auxiliaries(anchor) and \
@@ -267,6 +231,16 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
         if kind in found:
             return kind, speech
     return "asserted", speech
+
+
+def _gerund_subject(v: Token) -> bool:
+    """A gerund that is its clause's subject, or a conjunct of one; not a participle clause the
+    parser took for a subject, which a comma sets off ("sharply criticising the opposition, he
+    said")."""
+    if v.tag_ != "VBG" or "csubj" not in (v.dep_, v.head.dep_ if v.dep_ == "conj" else ""):
+        return False
+    after = v.right_edge.i + 1
+    return after < len(v.doc) and not v.doc[after].is_punct
 
 
 def _infinitive(v: Token) -> bool:

@@ -22,7 +22,8 @@ from spacy.tokens import Token
 from ..mentions import ActorMention
 from ..pipeline.generic_actors import ACTION_NOUNS, PATIENT
 from . import antecedents, phrases
-from .modality import SPEECH, SUBJECTS
+from .cues import SPEECH
+from .modality import SUBJECTS
 from .phrases import LIGHT_VERBS, NP_PREPS, addressee, agent, comitative, np_mentions, recipient, subject
 
 # Acts whose passive subject still acts ("troops were withdrawn", "were mobilised"), except a
@@ -145,12 +146,17 @@ def _subject_side(anchor: Token, trigger: Token, subject_acts: bool, actors: lis
         return _verb_subject(anchor, subject_acts, actors)
     # A nominal event: possessor or compound acts ("US strikes", "Pentagon bombing").
     acting: list[ActorMention] = []
-    # "the Russia investigation closes in on Trump": what is looked into, not who looks.
-    owners = ("poss",) if anchor.lemma_.lower() in phrases.INQUIRIES else ("poss", "compound", "amod")
+    # "the Russia investigation closes in on Trump": what is looked into, not who looks (the
+    # FBI investigation, the Turkish inquiry are theirs).
+    inquiry, lemma = anchor.lemma_.lower() in phrases.INQUIRIES, anchor.lemma_.lower()
     for child in anchor.children:
-        if child.dep_ in owners:
+        if child.dep_ in ("poss", "compound", "amod"):
             # Not resolved: "his arrest" names whom it was done to as often as who did it.
-            acting.extend(m for m in np_mentions(child, actors) if m not in acting)
+            acting.extend(m for m in np_mentions(child, actors) if m not in acting and not (
+                inquiry and child.dep_ == "compound" and m.kind in ("state", "person")))
+        elif child.dep_ == "prep" and child.lower_ == "of" and lemma in phrases.INTRANSITIVE_ACTS:
+            # "the advance of the Shia militias": who advances
+            acting.extend(m for g in child.children if g.dep_ == "pobj" for m in np_mentions(g, actors))
         elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in LIGHT_VERBS:
             # "the arrests made by the police", "the raids carried out by troops"
             acting.extend(m for m in passive_agent(child, actors) if m not in acting)
@@ -334,7 +340,8 @@ def _prepositional(prep: Token, head: Token, clause: tuple[Token, Token], actors
     anchor, trigger = clause
     acting, targets, between = sides
     objs = [g for g in prep.children if g.dep_ == "pobj"]
-    noun_of = object_of and prep.lower_ == "of" and head.i == trigger.i and trigger.pos_ != "VERB"
+    noun_of = object_of and prep.lower_ == "of" and head.i == trigger.i and trigger.pos_ != "VERB" \
+        and trigger.lemma_.lower() not in phrases.INTRANSITIVE_ACTS
     for obj in objs:
         found = mentions_or_antecedent(obj, actors)
         if prep.lower_ == "between":
