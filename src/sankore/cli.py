@@ -331,7 +331,7 @@ def relations_command(db: str, period: str, actor: str | None, target: str | Non
               help="Gold data: a file or a folder in the task's format.")
 @click.option("--limit", type=int, help="Score only the first N documents.")
 @click.option("--split", help="quotes: the PolNeAR split (train or dev; default dev). events with "
-              "--format news: dev or test (default dev); with --format india-police: dev or test "
+              "--format news: dev, test or blind (default dev); with --format india-police: dev or test "
               "(default test).")
 @click.option("--format", "gold_format", type=click.Choice(EVENT_GOLD_FORMATS),
               help="events only: the gold's format (default: found from the folder).")
