@@ -24,6 +24,7 @@ FOOTERS = {
     "appeal.txt": "This story was first published by",  # origin, donation appeal, newsletter
     "wordpress.txt": "Share this:",  # share buttons, "Like this", related, tags, comment count
     "runin.txt": "related stories:",  # a related list run into the last paragraph, share line
+    "letters.txt": "• Join the debate",  # a letters page's appeals run in after the signature
 }
 
 

@@ -185,6 +185,9 @@ def test_a_trigger_modifying_its_noun_takes_the_noun_phrase_date(nlp):
     ("Troops were not sent until the following year.", "sent", "asserted"),
     # A kind of act, judged, as a gerund subject; not a participle clause set off by a comma.
     ("Boycotting investment conferences is nowhere near enough.", "Boycotting", "hypothetical"),
+    # A participle describing a plan, or one that adjoins a future clause, tells its own act.
+    ("The UN will send its envoy, a decision hailed by the Russian foreign ministry.", "hailed", "asserted"),
+    ("Kurdish leaders said they would not attend the talks, blaming Turkey.", "blaming", "reported"),
     # A command is called for, not done.
     ("Kill them.", "Kill", "hypothetical"),
     # An act judged in general is none done.

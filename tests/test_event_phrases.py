@@ -335,3 +335,10 @@ def test_a_shared_dislike_a_verb_of_thinking_and_closing_in_are_no_events(nlp):
     assert all(e[0] != "ASSAULT" for e in _events(text, nlp))
     closing = _events("As the Russia investigation closes in on Trump, he frets.", nlp)
     assert all(e[0] != "COERCE" for e in closing)
+
+
+def test_a_deal_withdrawn_from_is_none_made(nlp):
+    left = _events("Within a day of Trump's announcement that the US was exiting the Iran nuclear deal, "
+                   "Damascus saw missile attacks.", nlp)
+    assert all(e[0] != "AGREE" for e in left)
+    assert all(e[0] != "AGREE" for e in _events("The US withdrew from the Iran deal on Tuesday.", nlp))

@@ -72,7 +72,10 @@ IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "
 # (`cancelled`); the verb is the event where the lexicon lists it ("cancel talks": REJECT).
 CANCELLING = {"drop", "scuttle", "cancel", "abandon", "postpone", "suspend", "derail", "halt", "shelve",
               "torpedo", "sabotage", "wreck", "scrap", "call", "delay", "defer", "stall", "block", "end",
-              "collapse", "fail", "break"}
+              "collapse", "fail", "break", "exit", "renounce", "ditch"}
+# Agreements one withdraws from, and the verbs of leaving them.
+DEALS = {"deal", "agreement", "accord", "treaty", "pact", "ceasefire", "truce"}
+LEAVING = {"withdraw", "pull", "exit", "walk", "quit"}
 IDIOM_COMPLEMENTS = {"request": {"comment", "interview"}}
 # Declining to say something is a newsroom formula, no refusal of anything asked by a party
 # ("refused to comment on the issue", "declined to answer questions").
@@ -267,6 +270,9 @@ _CUSTODY = {"arrest", "detain", "capture", "abduct", "kidnap", "jail", "imprison
 def cancelled(trigger: Token) -> bool:
     """A noun trigger whose act a governing verb calls off ("scuttled the talks", "the talks
     collapsed", "called off the visit")."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.lemma_.lower() in DEALS:
+        # "withdrew from the Iran nuclear deal", "pulled out of the treaty": a deal left, none made
+        return trigger.head.lower_ in ("from", "of") and trigger.head.head.lemma_.lower() in LEAVING
     if trigger.pos_ != "NOUN" or trigger.dep_ not in ("dobj", "nsubjpass", "nsubj"):
         return False
     verb = trigger.head

@@ -193,16 +193,21 @@ def modality(anchor: Token, trigger: Token) -> tuple[str, Token | None]:
             found.append("hypothetical")  # "expected Isis to be defeated", "risks a confrontation"
         elif dep in ("xcomp", "pcomp", "prep", "pobj", "acl", "acomp", "dobj") and lemma in PLANNING \
                 and not (lemma == "due" and any(c.lower_ == "to" and c.tag_ == "IN" for c in tok.children)) \
+                and not (dep == "acl" and child.tag_ == "VBN") \
                 or dep == "xcomp" and lemma == "be" and _infinitive(child) and _bare_be(tok) \
                 or dep in ("acl", "advcl") and _intention_between(child, tok):
-            # not "due to police firing", a cause ("is due to visit", "due in Ankara" are plans)
+            # not "due to police firing", a cause ("is due to visit", "due in Ankara" are plans), nor
+            # a participle describing the plan ("a decision hailed by the Russian foreign ministry")
             found.append("planned")
         if tok.pos_ in ("VERB", "AUX"):
             head_aux = auxiliaries(tok)
             # A conjunct shares its head's modal only when it has no tense or auxiliary of
             # its own ("could lead to fighting or force the Kurds to ally", not "would stay
             # and did leave").
-            shares = not described and (dep != "conj" or (child.tag_ == "VB" and not auxiliaries(child)))
+            # Nor does a participle adjunct, which tells its own act ("said they would not attend,
+            # blaming Turkey's offensive": the blame was laid).
+            shares = not described and (dep != "conj" or (child.tag_ == "VB" and not auxiliaries(child))) \
+                and not (dep == "advcl" and child.tag_ == "VBG")
             if head_aux & _HYPOTHETICAL_AUX and shares:
                 if _backshift(head_aux, tok):  # "said he would be ready to host a meeting"
                     backshifted = True

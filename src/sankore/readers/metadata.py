@@ -37,6 +37,9 @@ _MAX_TITLE = 300
 # sentence's end, never inside one ("and related stories of abuse").
 _RUN_IN_RELATED = re.compile(r"(?<=[.!?\"'”’])\s*related\s+(?:stor(?:y|ies)|articles?|coverage|links)"
                              r"\s*:?(?=[\s\u00a0\u00c2]|$)", re.I)
+# A letters page's bulleted appeals run into the last letter after its signature ("… Rosa Gilbert
+# Co-secretary • Join the debate – email … • Read more Guardian letters – click here …").
+_RUN_IN_APPEALS = re.compile(r"[•·]\s*(?:join\s+the\s+debate|read\s+more\s+\w+\s+letters)\b", re.I)
 _TAIL_SHARE = 0.5  # boilerplate is only looked for in the last half of a text
 
 
@@ -120,8 +123,9 @@ def find_boilerplate(text: str, author: str | None = None) -> list[Span]:
         found_pattern = found_pattern or not _SEPARATOR.match(text[b_start:b_end])
     # The story's last paragraph (the one before the furniture) may end in a related list.
     last = [b for b in blocks if start is None or b[1] <= start][-1:]
-    related = [m for b_start, b_end in last for m in _RUN_IN_RELATED.finditer(text, b_start, b_end)
-               if m.start() >= limit]
+    related = [m for b_start, b_end in last for pattern in (_RUN_IN_RELATED, _RUN_IN_APPEALS)
+               for m in pattern.finditer(text, b_start, b_end) if m.start() >= limit]
+    related.sort(key=lambda m: m.start())
     if related:
         return [(related[0].start() + len(related[0].group()) - len(related[0].group().lstrip()),
                  len(text.rstrip()))]
