@@ -219,3 +219,9 @@ def test_a_familys_plea_is_the_familys(nlp):
     record = sankore.analyze(text, published="2017-08-24", nlp=nlp)
     assert ("REQUEST", []) in _texts(record)
     assert ("COERCE", ["British soldier"]) in _texts(record, "targets")
+
+
+def test_a_writers_we_is_no_earlier_actor(nlp):
+    text = "Assad's regime killed hundreds. We trained moderates and supplied them with equipment."
+    record = sankore.analyze(text, published="2018-12-25", nlp=nlp)
+    assert all(not a for t, a in _texts(record) if t in ("COOPERATE", "AID"))

@@ -342,3 +342,13 @@ def test_a_deal_withdrawn_from_is_none_made(nlp):
                    "Damascus saw missile attacks.", nlp)
     assert all(e[0] != "AGREE" for e in left)
     assert all(e[0] != "AGREE" for e in _events("The US withdrew from the Iran deal on Tuesday.", nlp))
+
+
+def test_posing_a_threat_pressing_ahead_and_a_speech_delivered_are_no_events(nlp):
+    assert _events("Assad's secular regime did not pose a threat to the west.", nlp) == []
+    assert _events("Assad can press ahead with this brutality.", nlp) == []
+    pressed = _events("The EU pressed Turkey to release the journalists.", nlp)
+    assert [e[0] for e in pressed] == ["REQUEST"]
+    text = ("The one speech setting out a long-term strategy for Syria, delivered by Rex Tillerson, has "
+            "been removed from the website.")
+    assert all(e[0] != "AID" for e in _events(text, nlp))

@@ -48,7 +48,8 @@ IDIOM_OBJECTS = {"meet": {"response", "resistance", "criticism", "opposition", "
                  # Delivering a plan, a speech or a verdict is no aid delivered.
                  "deliver": {"plan", "speech", "address", "verdict", "message", "result", "promise",
                              "victory", "statement", "remark", "lecture", "sermon", "judgment", "judgement",
-                             "report", "performance", "solution", "reform", "change", "goal"},
+                             "report", "performance", "solution", "reform", "change", "goal", "strategy",
+                             "policy", "vision", "briefing", "testimony", "update"},
                  # Destroying goodwill or trust, threatening interests or peace, seizing a
                  # chance: figures of speech, no attack, threat or seizure.
                  "destroy": {"goodwill", "trust", "confidence", "hope", "chance", "credibility", "reputation",
@@ -96,6 +97,7 @@ DEMANDING = {"must", "should", "shall", "ought", "need"}
 # Verbs of becoming or staying something, and of turning "into" it (`predicative`).
 BECOMING = {"become", "remain", "stay"}
 TURNING = {"turn", "transform", "grow", "develop", "evolve", "morph"}
+POSING = {"pose", "represent", "constitute"}
 # Verbs that characterise their object "as" something (`predicative`).
 REGARDING = {"see", "regard", "view", "consider", "describe", "label", "brand", "deem", "perceive",
              "characterize", "characterise", "portray", "depict", "treat", "hail", "denounce"}
@@ -167,7 +169,10 @@ def idiom(trigger: Token) -> bool:
         return True
     objects = IDIOM_OBJECTS.get(lemma)
     if objects and trigger.pos_ == "VERB":  # the object, or the passive's subject ("details were released")
-        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects for c in trigger.children)
+        # or the noun a reduced relative describes ("a speech … delivered by Rex Tillerson")
+        reduced = [trigger.head] if trigger.dep_ == "acl" and trigger.tag_ == "VBN" else []
+        nouns = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] + reduced
+        return any(n.lemma_.lower() in objects for n in nouns)
     if lemma in WARNING and trigger.pos_ == "VERB":
         # "warned that repatriation would be extremely difficult", "warned that the capture of
         # territory does not mean an end to Isis": a judgement on a state of affairs, not a
@@ -295,6 +300,8 @@ def predicative(trigger: Token) -> bool:
         return False
     if trigger.dep_ == "attr":
         return prep.lemma_.lower() in BECOMING
+    if trigger.dep_ == "dobj" and prep.lemma_.lower() in POSING:
+        return True  # "did not pose a threat to the west", "represents a challenge"
     return trigger.dep_ == "pobj" and (prep.lower_ == "as" and prep.head.lemma_.lower() in REGARDING
                                        or prep.lower_ == "into" and prep.head.lemma_.lower() in TURNING)
 

@@ -23,6 +23,7 @@ from ..mentions import ActorMention
 from ..pipeline.generic_actors import ACTION_NOUNS, PATIENT
 from . import antecedents, phrases
 from .cues import SPEECH
+from .lookups import index_of
 from .modality import SUBJECTS
 from .phrases import LIGHT_VERBS, NP_PREPS, addressee, agent, comitative, np_mentions, recipient, subject
 
@@ -38,7 +39,7 @@ ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN"}
 _TARGET_PREPS = {"with", "against", "to", "on", "at", "from", "toward", "towards", "upon", "into",
                  "alongside"}
 _INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "relcl", "pobj", "dobj", "acomp"}
-_PRONOUNS = {"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"}
+_PRONOUNS = {"they", "it", "he", "she", "them", "its", "their", "his", "her"}
 MAX_HOPS = 6
 _STATIVE_PASSIVES = {"engage", "involve"}
 # Prepositions whose noun event is a circumstance the clause goes against or amid, with its own
@@ -394,6 +395,6 @@ def _refers_back(tok: Token) -> bool:
     """A pronoun or a demonstrative description ("These African leaders") that names no one.
     Not any "the X": a definite noun phrase that `antecedents` cannot resolve ("the sants")
     names a new group as often as the previous event's actor."""
-    if tok.lower_ in _PRONOUNS:
-        return True
+    if tok.lower_ in _PRONOUNS or tok.lower_ == "we" and index_of(tok.doc).quotes_at(tok.idx):
+        return True  # a writer's "we" is their own side, no earlier actor ("We trained moderates")
     return any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in tok.children)
