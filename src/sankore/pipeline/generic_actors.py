@@ -261,9 +261,9 @@ def sector_organizations(doc: Doc, mentions: list[ActorMention], words: dict[str
 # armed group of the country they fight in (CAMEO/PLOVER REB: the news gold set codes
 # "Kurdish forces", "Kurdish militias", "Kurdish groups" in Syria as SYR REB).
 ARMED_SECTORS = {"MIL", "REB"}
-# A community's own authorities and officials ("Kurdish authorities", "Kurdish officials") are
-# no state's government either: the same party, coded as its fighters are (the gold set codes
-# "Kurdish officials" in Syria as SYR REB), never the state another word of the sentence names.
+# A stateless community's own authorities and officials ("Kurdish authorities", "Kurdish
+# officials") are no state's government either: the same party, coded as its fighters are (the
+# gold set codes "Kurdish officials" in Syria as SYR REB), never the state another word names.
 COMMUNITY_SECTORS = ARMED_SECTORS | {"GOV"}
 
 
@@ -282,7 +282,9 @@ def armed_communities(doc: Doc, mentions: list[ActorMention], words: dict[str, t
     for m in mentions:
         span = doc.char_span(m.start, m.end) if m.key in communities and m.code is None else None
         found = sector_after(doc, span.end, words) if span is not None else None
-        if span is None or found is None or found[1] not in COMMUNITY_SECTORS:
+        # Officials of a community with a state of its own ("Yoruba leaders") are left as they are.
+        sectors = COMMUNITY_SECTORS if m.country is None else ARMED_SECTORS
+        if span is None or found is None or found[1] not in sectors:
             out.append(m)
             continue
         if places is None:
