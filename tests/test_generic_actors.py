@@ -106,7 +106,3 @@ def test_a_communitys_fighters_are_an_armed_group_of_the_country_they_fight_in(n
     # The community named alone, or before a noun that is no armed force, is left as it was.
     ents = _entities(sankore.analyze("Kurdish refugees crossed into Iraq on Sunday.", nlp=nlp))
     assert "kurdish refugees" not in ents
-    # Its authorities and officials are that party too, never the state a sentence names.
-    text = "Kurdish authorities said they would not attend the talks, blaming Turkey's offensive on Afrin."
-    ents = _entities(sankore.analyze(text, published="2018-01-28", nlp=nlp))
-    assert ents["kurdish authorities"].code == "SYR REB" and "authorities" not in ents

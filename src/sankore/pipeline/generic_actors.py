@@ -261,10 +261,6 @@ def sector_organizations(doc: Doc, mentions: list[ActorMention], words: dict[str
 # armed group of the country they fight in (CAMEO/PLOVER REB: the news gold set codes
 # "Kurdish forces", "Kurdish militias", "Kurdish groups" in Syria as SYR REB).
 ARMED_SECTORS = {"MIL", "REB"}
-# A stateless community's own authorities and officials ("Kurdish authorities", "Kurdish
-# officials") are no state's government either: the same party, coded as its fighters are (the
-# gold set codes "Kurdish officials" in Syria as SYR REB), never the state another word names.
-COMMUNITY_SECTORS = ARMED_SECTORS | {"GOV"}
 
 
 def armed_communities(doc: Doc, mentions: list[ActorMention], words: dict[str, tuple[str, str]],
@@ -277,14 +273,11 @@ def armed_communities(doc: Doc, mentions: list[ActorMention], words: dict[str, t
     in Syria)."""
     places: Overlaps[PlaceMention] | None = None  # built at the first community, once
     home: str | None = None
-    out: list[ActorMention] = []
-    made: list[tuple[int, int]] = []
+    out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end) if m.key in communities and m.code is None else None
         found = sector_after(doc, span.end, words) if span is not None else None
-        # Officials of a community with a state of its own ("Yoruba leaders") are left as they are.
-        sectors = COMMUNITY_SECTORS if m.country is None else ARMED_SECTORS
-        if span is None or found is None or found[1] not in sectors:
+        if span is None or found is None or found[1] not in ARMED_SECTORS:
             out.append(m)
             continue
         if places is None:
@@ -295,13 +288,9 @@ def armed_communities(doc: Doc, mentions: list[ActorMention], words: dict[str, t
         code = f"{country} REB" if country else "REB"
         phrase = doc[span.start:found[0]]
         name = " ".join(t.lemma_.lower() for t in phrase)
-        kind = "armed_group" if found[1] in ARMED_SECTORS else "other"
         out.append(ActorMention(phrase.start_char, phrase.end_char, phrase.text, f"{UNNAMED}{code}:{name}",
-                                kind, name, code, country))
-        made.append((phrase.start_char, phrase.end_char))
-    # The sector noun's own mention ("officials in Syria" of "Kurdish officials in Syria") now
-    # starts inside the community's.
-    return [m for m in out if not any(s < m.start < e for s, e in made)]
+                                "armed_group", name, code, country))
+    return out
 
 
 def _places_country(places: list[PlaceMention]) -> str | None:
