@@ -36,13 +36,13 @@ from spacy.tokens import Doc, Token
 from ..mentions import TimeMention
 from ..timex.governance import clause_head, governing_time, is_calendar
 from .lookups import index_of
+from .modality import SUBJECTS
 
 LEAD_SENTENCES = 3
 NEWS_DAYS = 7  # a weekday name in wire copy points at most a week back
 _UNDATED_MODALITIES = {"planned", "hypothetical", "negated"}
 _PERFECT_AUX = {"has", "have", "'ve", "'s"}
 _CORE_ARGS = {"nsubj", "nsubjpass", "dobj"}
-_SUBJECTS = ("nsubj", "nsubjpass")
 _SPAN_ENDS = {"until", "till", "til", "through", "pending"}
 _EARLIER = {"earlier", "previously", "already", "before", "once", "formerly"}
 
@@ -86,7 +86,7 @@ def _hangs_on(doc: Doc, time: TimeMention, heads: tuple[Token, ...]) -> bool:
     span = doc.char_span(time.start, time.end, alignment_mode="expand")
     # An act named by its clause's subject takes the clause's time ("talks resume on Tuesday").
     ids = {h.i for h in heads} | {h.head.i for h in heads
-                                  if h.dep_ in _SUBJECTS and h.pos_ in ("NOUN", "PROPN")}
+                                  if h.dep_ in SUBJECTS and h.pos_ in ("NOUN", "PROPN")}
     if span is None:
         return False
     tok = span.root

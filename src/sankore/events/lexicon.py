@@ -22,6 +22,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from ..mentions import ActorMention
 from ..resources import lexicons
 from .lookups import index_of
 from .phrases import RELATIVE
@@ -244,7 +245,7 @@ def _person(tok: Token) -> bool:
                for a in index_of(tok.doc).actors.every((tok.idx, tok.idx + 1)))
 
 
-def _civilians(actor) -> bool:
+def _civilians(actor: ActorMention) -> bool:
     """People named by their country and no more ("British men": GBR CVL, "Syrian refugees")."""
     return actor.kind == "other" and (actor.code or "").split(" ")[-1] in ("CVL", "REF")
 
